@@ -1,0 +1,36 @@
+"""Check kinds, registered by name; each lives in its own module and is imported only when used."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import import_module
+
+from lint.checks.base import Check, Finding, Params
+from lint.packs import PackError, Rule
+
+KIND_MODULES = {
+    "pattern": "lint.checks.pattern",
+    "substitution": "lint.checks.substitution",
+    "repetition": "lint.checks.repetition",
+    "names": "lint.checks.names",
+    "width": "lint.checks.width",
+    "pairing": "lint.checks.pairing",
+}
+
+__all__ = ["Check", "Finding", "Params", "KIND_MODULES", "check_class", "build_checks"]
+
+
+def check_class(kind: str) -> type[Check] | None:
+    module = KIND_MODULES.get(kind)
+    return None if module is None else import_module(module).CHECK
+
+
+def build_checks(rules: Sequence[Rule]) -> list[Check]:
+    checks = []
+    for rule in rules:
+        cls = check_class(rule.kind)
+        if cls is None:
+            known = ", ".join(sorted(KIND_MODULES))
+            raise PackError(rule.path, f"unknown check kind '{rule.kind}' (known: {known})", rule.id, "kind")
+        checks.append(cls(rule))
+    return checks

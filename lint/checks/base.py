@@ -1,0 +1,120 @@
+"""The interface every check kind implements, and typed access to a rule's params."""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from lint.packs import PackError, Rule
+from lint.source import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One match of a check: a character range, an optional replacement, extra message fields."""
+
+    start: int
+    end: int
+    replacement: str | None = None
+    fields: Mapping[str, str] = field(default_factory=dict)
+
+
+class Params:
+    """Reads a rule's ``params`` with types; every problem is a PackError naming the field."""
+
+    def __init__(self, rule: Rule) -> None:
+        self._rule = rule
+        self._data: Mapping[str, Any] = rule.params
+        self._read: set[str] = set()
+
+    def error(self, key: str, reason: str) -> PackError:
+        return PackError(self._rule.path, reason, rule=self._rule.id, field=f"params.{key}")
+
+    def _get(self, key: str, default: Any, required: bool) -> Any:
+        self._read.add(key)
+        if key not in self._data:
+            if required:
+                raise self.error(key, "missing required parameter")
+            return default
+        return self._data[key]
+
+    def string(self, key: str, default: str | None = None, required: bool = False) -> str | None:
+        value = self._get(key, default, required)
+        if value is not None and not isinstance(value, str):
+            raise self.error(key, "must be a string")
+        return value
+
+    def boolean(self, key: str, default: bool) -> bool:
+        value = self._get(key, default, False)
+        if not isinstance(value, bool):
+            raise self.error(key, "must be true or false")
+        return value
+
+    def integer(self, key: str, default: int, minimum: int = 0) -> int:
+        value = self._get(key, default, False)
+        if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+            raise self.error(key, f"must be a whole number >= {minimum}")
+        return value
+
+    def strings(self, key: str, required: bool = False) -> list[str]:
+        value = self._get(key, [], required)
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise self.error(key, "must be a list of non-empty strings")
+        if required and not value:
+            raise self.error(key, "must not be empty")
+        return value
+
+    def mapping(self, key: str, required: bool = False) -> dict[str, Any]:
+        value = self._get(key, {}, required)
+        if not isinstance(value, dict):
+            raise self.error(key, "must be a mapping")
+        return value
+
+    def regex(self, key: str, required: bool = False) -> re.Pattern[str] | None:
+        source = self.string(key, required=required)
+        return None if source is None else self.compile(key, source)
+
+    def compile(self, key: str, source: str) -> re.Pattern[str]:
+        try:
+            return re.compile(source)
+        except re.error as error:
+            raise self.error(key, f"invalid regular expression: {error}") from None
+
+    def raw(self, key: str, default: Any = None) -> Any:
+        return self._get(key, default, False)
+
+    def finish(self) -> None:
+        unknown = set(self._data) - self._read
+        if unknown:
+            raise self.error(sorted(unknown)[0], "unknown parameter for kind " + self._rule.kind)
+
+
+class Check(ABC):
+    """One check kind. A subclass reads its params in ``configure`` and yields Findings in ``find``."""
+
+    kind: ClassVar[str]
+    default_fix: ClassVar[str] = "none"  # "safe", "unsafe" or "none" when the rule does not say
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        params = Params(rule)
+        self.configure(params)
+        params.finish()
+
+    @property
+    def fix_safety(self) -> str:
+        """How certain this rule's fixes are: "safe", "unsafe", or "none" when it offers none."""
+        return self.rule.fix or (self.default_fix if self.offers_fix else "none")
+
+    @property
+    def offers_fix(self) -> bool:
+        return True
+
+    @abstractmethod
+    def configure(self, params: Params) -> None: ...
+
+    @abstractmethod
+    def find(self, document: Document) -> Iterator[Finding]: ...

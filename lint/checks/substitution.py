@@ -1,0 +1,40 @@
+"""``substitution``: a wrong form with its one right form (提法, confusable characters).
+
+params:
+  wrong: [string, ...]   the wrong forms (literal)
+  right: string          what to write instead
+  unless_preceded_by / unless_followed_by: regex  contexts where the wrong form is legitimate
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.checks.base import Check, Finding, Params
+from lint.checks.context import Context
+from lint.source import Document
+
+
+class SubstitutionCheck(Check):
+    kind = "substitution"
+    default_fix = "unsafe"
+
+    def configure(self, params: Params) -> None:
+        raw = params.raw("wrong")
+        wrong = [raw] if isinstance(raw, str) else params.strings("wrong", required=True)
+        self.right = params.string("right", required=True) or ""
+        if self.right in wrong:
+            raise params.error("right", "the right form is also listed as wrong")
+        alternatives = "|".join(re.escape(w) for w in sorted(wrong, key=len, reverse=True))
+        self.pattern = re.compile(alternatives)
+        self.context = Context(params)
+
+    def find(self, document: Document) -> Iterator[Finding]:
+        text = document.text
+        for match in self.pattern.finditer(text):
+            if self.context.allows(text, match.start(), match.end()):
+                yield Finding(match.start(), match.end(), self.right, {"right": self.right})
+
+
+CHECK = SubstitutionCheck

@@ -1,0 +1,26 @@
+"""Character classes shared by the check kinds."""
+
+from __future__ import annotations
+
+# CJK Unified Ideographs with extension A and compatibility ideographs, plus 〇.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007"
+HAN_CLASS = f"[{HAN}]"
+# Full-width Chinese punctuation that sits inside Chinese text.
+CJK_PUNCT = "，。、；：？！“”‘’《》（）〔〕【】—…·「」『』〈〉"
+
+
+def is_han(char: str) -> bool:
+    if not char:
+        return False
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0xF900 <= code <= 0xFAFF
+        or code == 0x3007
+    )
+
+
+def is_cjk_text(char: str) -> bool:
+    """A Han character or full-width Chinese punctuation."""
+    return is_han(char) or (bool(char) and char in CJK_PUNCT)

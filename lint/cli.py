@@ -1,0 +1,137 @@
+"""Command line: ``gwlint [check] PATH...``, ``gwlint rules``, ``gwlint explain RULE``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from lint import __version__
+from lint.diagnostics import Severity
+
+EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+SUBCOMMANDS = ("check", "rules", "explain")
+DRAFT_SUFFIXES = (".txt", ".md", ".markdown")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--select", action="append", default=[], metavar="RULE|PACK",
+                        help="only these rules or packs (repeatable, or comma-separated)")
+    parser.add_argument("--ignore", action="append", default=[], metavar="RULE|PACK",
+                        help="leave out these rules or packs (repeatable, or comma-separated)")
+    parser.add_argument("--pack", action="append", default=[], type=Path, metavar="FILE",
+                        help="an extra YAML rule pack (repeatable)")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")  # fmt: skip
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gwlint", description="公文草稿检查：a linter for Chinese official drafts.")
+    parser.add_argument("--version", action="version", version=f"gwlint {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    check = sub.add_parser("check", help="lint files (the default command)")
+    check.add_argument("paths", nargs="*", default=[], help="files, directories (recursing over .txt/.md) or - for stdin")
+    check.add_argument("--format", default="full", help="full, json (default: full)")
+    check.add_argument("--fail-level", default="warning", choices=("error", "warning", "info"),
+                       help="exit 1 when a diagnostic at or above this severity is found")
+    check.add_argument("--stdin-filename", metavar="NAME", help="the path to report for input read from stdin")
+    _common(check)
+    rules = sub.add_parser("rules", help="list packs and rules")
+    rules.add_argument("--format", choices=("table", "markdown", "json"), default="table")
+    _common(rules)
+    explain = sub.add_parser("explain", help="show a rule's rationale and examples")
+    explain.add_argument("rule", help="rule id (pack.slug) or pack name")
+    _common(explain)
+    return parser
+
+
+def _split(values: Sequence[str]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"gwlint: error: {message}\n")
+
+
+def expand_paths(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
+    """Yield (display name, path) for every file to lint; a directory recurses over draft files."""
+    for raw in paths:
+        if raw == "-":
+            yield "-", None
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(_walk(path)):
+                yield str(child), child
+        else:
+            yield raw, path
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for child in folder.rglob("*"):
+        relative = child.relative_to(folder).parts
+        if any(part.startswith(".") for part in relative):
+            continue
+        if child.suffix.lower() in DRAFT_SUFFIXES and child.is_file():
+            yield child
+
+
+def use_color(choice: str, stream: object) -> bool:
+    if choice == "auto":
+        isatty = getattr(stream, "isatty", None)
+        return bool(isatty and isatty())
+    return choice == "always"
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from lint.engine import FileResult
+    from lint.reporters import FORMATS, get_reporter
+    from lint.setup import LinterSetupError, make_linter
+
+    if args.format not in FORMATS:
+        _error(f"unknown format '{args.format}' (known: {', '.join(FORMATS)})")
+        return EXIT_ERROR
+    if not args.paths:
+        _error("no paths given (use - to read stdin)")
+        return EXIT_ERROR
+    try:
+        linter = make_linter(args.pack, _split(args.select), _split(args.ignore))
+    except LinterSetupError as error:
+        _error(str(error))
+        return EXIT_ERROR
+    results: list[FileResult] = []
+    for name, path in expand_paths(args.paths):
+        if path is None:
+            results.append(linter.lint_bytes(sys.stdin.buffer.read(), args.stdin_filename or "-"))
+        else:
+            results.append(linter.lint_file(path, name))
+    for result in results:
+        if result.error:
+            _error(f"{result.path}: {result.error}")
+    get_reporter(args.format)(results, sys.stdout, use_color(args.color, sys.stdout))
+    if any(result.error for result in results):
+        return EXIT_ERROR
+    threshold = Severity.parse(args.fail_level)
+    found = any(d.severity >= threshold for result in results for d in result.diagnostics)
+    return EXIT_FOUND if found else EXIT_CLEAN
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or (arguments[0] not in SUBCOMMANDS and arguments[0] not in ("-h", "--help", "--version")):
+        arguments.insert(0, "check")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(arguments)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else EXIT_ERROR
+    try:
+        if args.command == "check":
+            return run_check(args)
+        from lint import docs
+
+        return docs.main(args)
+    except BrokenPipeError:
+        # The reader went away (`gwlint ... | head`): not an error of the drafts or of gwlint.
+        sys.stderr.close()
+        return EXIT_ERROR

@@ -1,0 +1,220 @@
+"""Packs stage: YAML rule packs loaded and validated into Rule records.
+
+This module knows the shape every rule shares; what a kind's ``params`` mean is checked when the
+checks are built (lint.checks), which reports problems through the same PackError.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lint.diagnostics import Severity
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FIX_SAFETY = ("safe", "unsafe", "none")
+RULE_KEYS = {
+    "id", "title", "severity", "kind", "message", "rationale", "source",
+    "params", "fix", "enabled", "examples",
+}  # fmt: skip
+REQUIRED_KEYS = ("id", "title", "severity", "kind", "message", "rationale", "source", "examples")
+
+
+class PackError(Exception):
+    """A pack that cannot be used: names the file, the rule and the field at fault."""
+
+    def __init__(self, path: str, reason: str, rule: str | None = None, field: str | None = None):
+        where = path
+        if rule:
+            where += f": rule {rule}"
+        if field:
+            where += f": field '{field}'"
+        super().__init__(f"{where}: {reason}")
+        self.path = path
+        self.rule = rule
+        self.field = field
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class BadExample:
+    text: str
+    fixed: str | None = None  # the text after applying this rule's fixes, when the rule fixes
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    pack: str
+    title: str
+    severity: Severity
+    kind: str
+    message: str
+    rationale: str
+    source: str
+    params: Mapping[str, Any]
+    fix: str | None  # "safe", "unsafe", "none" or None for the kind's default
+    enabled: bool
+    bad: tuple[BadExample, ...]
+    good: tuple[str, ...]
+    path: str
+
+
+@dataclass(frozen=True)
+class Pack:
+    name: str
+    description: str
+    path: str
+    rules: tuple[Rule, ...] = field(default=())
+    builtin: bool = True
+
+
+def builtin_pack_dir() -> Path:
+    """Packs ship inside the wheel as lint/rules; a source checkout keeps them in ./rules."""
+    here = Path(__file__).resolve().parent
+    installed = here / "rules"
+    return installed if installed.is_dir() else here.parent / "rules"
+
+
+def builtin_pack_paths() -> list[Path]:
+    return sorted(builtin_pack_dir().glob("*.yaml"))
+
+
+def load_pack(path: Path, builtin: bool = False) -> Pack:
+    name = str(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise PackError(name, f"cannot read pack: {error}") from None
+    return parse_pack(raw, name, builtin=builtin)
+
+
+def parse_pack(raw: str, path: str, builtin: bool = False) -> Pack:
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise PackError(path, f"YAML syntax error{where}: {problem}") from None
+    if not isinstance(data, dict):
+        raise PackError(path, "a pack is a mapping with 'pack', 'description' and 'rules'")
+    name = data.get("pack")
+    if not isinstance(name, str) or not SLUG.match(name):
+        raise PackError(path, "must be a lowercase slug such as 'placeholder'", field="pack")
+    unknown = set(data) - {"pack", "description", "rules"}
+    if unknown:
+        raise PackError(path, f"unknown key(s): {', '.join(sorted(unknown))}")
+    rules_data = data.get("rules")
+    if not isinstance(rules_data, list) or not rules_data:
+        raise PackError(path, "must be a non-empty list of rules", field="rules")
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for index, item in enumerate(rules_data):
+        rule = _parse_rule(item, name, path, index)
+        if rule.id in seen:
+            raise PackError(path, "duplicate rule id", rule=rule.id, field="id")
+        seen.add(rule.id)
+        rules.append(rule)
+    return Pack(name, str(data.get("description", "")), path, tuple(rules), builtin)
+
+
+def _parse_rule(item: object, pack: str, path: str, index: int) -> Rule:
+    if not isinstance(item, dict):
+        raise PackError(path, f"rule #{index + 1} is not a mapping")
+    slug = item.get("id")
+    label = f"{pack}.{slug}" if isinstance(slug, str) else f"#{index + 1}"
+    for key in REQUIRED_KEYS:
+        if key not in item:
+            raise PackError(path, "missing required field", rule=label, field=key)
+    unknown = set(item) - RULE_KEYS
+    if unknown:
+        raise PackError(path, f"unknown field(s): {', '.join(sorted(unknown))}", rule=label)
+    if not isinstance(slug, str) or not SLUG.match(slug):
+        raise PackError(path, "must be a lowercase slug like 'template-x'", rule=label, field="id")
+    for key in ("title", "kind", "message", "rationale", "source"):
+        if not isinstance(item[key], str) or not item[key].strip():
+            raise PackError(path, "must be a non-empty string", rule=label, field=key)
+    try:
+        severity = Severity.parse(str(item["severity"]))
+    except ValueError as error:
+        raise PackError(path, str(error), rule=label, field="severity") from None
+    params = item.get("params", {}) or {}
+    if not isinstance(params, dict):
+        raise PackError(path, "must be a mapping", rule=label, field="params")
+    fix = item.get("fix")
+    if fix is not None and fix not in FIX_SAFETY:
+        raise PackError(path, f"must be one of {', '.join(FIX_SAFETY)}", rule=label, field="fix")
+    enabled = item.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise PackError(path, "must be true or false", rule=label, field="enabled")
+    bad, good = _parse_examples(item["examples"], path, label)
+    return Rule(
+        id=label, pack=pack, title=item["title"], severity=severity, kind=item["kind"],
+        message=item["message"], rationale=item["rationale"], source=item["source"],
+        params=params, fix=fix, enabled=enabled, bad=bad, good=good, path=path,
+    )  # fmt: skip
+
+
+def _parse_examples(data: object, path: str, rule: str) -> tuple[tuple[BadExample, ...], tuple[str, ...]]:
+    if not isinstance(data, dict) or set(data) - {"bad", "good"}:
+        raise PackError(path, "must be a mapping with 'bad' and 'good' lists", rule, "examples")
+    bad_raw, good_raw = data.get("bad"), data.get("good")
+    if not isinstance(bad_raw, list) or not bad_raw:
+        raise PackError(path, "needs at least one bad example", rule, "examples.bad")
+    if not isinstance(good_raw, list) or not good_raw:
+        raise PackError(path, "needs at least one good example", rule, "examples.good")
+    bad: list[BadExample] = []
+    for entry in bad_raw:
+        if isinstance(entry, str):
+            bad.append(BadExample(entry))
+        elif isinstance(entry, dict) and isinstance(entry.get("text"), str) and set(entry) <= {"text", "fixed"}:
+            fixed = entry.get("fixed")
+            if fixed is not None and not isinstance(fixed, str):
+                raise PackError(path, "'fixed' must be a string", rule, "examples.bad")
+            bad.append(BadExample(entry["text"], fixed))
+        else:
+            raise PackError(path, "each bad example is a string or {text, fixed}", rule, "examples.bad")
+    if not all(isinstance(entry, str) for entry in good_raw):
+        raise PackError(path, "each good example is a string", rule, "examples.good")
+    return tuple(bad), tuple(good_raw)
+
+
+def load_packs(extra: Iterable[Path] = (), builtin: bool = True) -> list[Pack]:
+    packs = [load_pack(p, builtin=True) for p in builtin_pack_paths()] if builtin else []
+    packs += [load_pack(p) for p in extra]
+    names: dict[str, str] = {}
+    for pack in packs:
+        if pack.name in names:
+            raise PackError(pack.path, f"pack name '{pack.name}' is already used by {names[pack.name]}")
+        names[pack.name] = pack.path
+    return packs
+
+
+def select_rules(
+    packs: Sequence[Pack], select: Sequence[str] = (), ignore: Sequence[str] = ()
+) -> list[Rule]:
+    """Rules in force: enabled ones (or those selected by pack or id), minus the ignored.
+
+    Raises ValueError naming a selector that matches no pack and no rule.
+    """
+    every = [rule for pack in packs for rule in pack.rules]
+    known = {rule.id for rule in every} | {rule.pack for rule in every}
+    for selector in (*select, *ignore):
+        if selector not in known:
+            raise ValueError(f"unknown rule or pack '{selector}'")
+
+    def hits(rule: Rule, selectors: Sequence[str]) -> bool:
+        return rule.id in selectors or rule.pack in selectors
+
+    chosen = []
+    for rule in every:
+        wanted = (rule.id in select) or (rule.enabled and (not select or hits(rule, select)))
+        if wanted and not hits(rule, ignore):
+            chosen.append(rule)
+    return chosen
