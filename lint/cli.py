@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -34,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", default="full", help="full, json (default: full)")
     check.add_argument("--fail-level", default="warning", choices=("error", "warning", "info"),
                        help="exit 1 when a diagnostic at or above this severity is found")
+    check.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
+                       help="judge stale references against this date (default: today)")
     check.add_argument("--stdin-filename", metavar="NAME", help="the path to report for input read from stdin")
     _common(check)
     rules = sub.add_parser("rules", help="list packs and rules")
@@ -43,6 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule", help="rule id (pack.slug) or pack name")
     _common(explain)
     return parser
+
+
+def _date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
 
 
 def _split(values: Sequence[str]) -> list[str]:
@@ -84,6 +94,7 @@ def use_color(choice: str, stream: object) -> bool:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from lint.checks import Settings
     from lint.engine import FileResult
     from lint.reporters import FORMATS, get_reporter
     from lint.setup import LinterSetupError, make_linter
@@ -95,7 +106,8 @@ def run_check(args: argparse.Namespace) -> int:
         _error("no paths given (use - to read stdin)")
         return EXIT_ERROR
     try:
-        linter = make_linter(args.pack, _split(args.select), _split(args.ignore))
+        settings = Settings(as_of=args.as_of) if args.as_of else Settings()
+        linter = make_linter(args.pack, _split(args.select), _split(args.ignore), settings)
     except LinterSetupError as error:
         _error(str(error))
         return EXIT_ERROR

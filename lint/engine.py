@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from lint.checks import Check, Finding, build_checks
+from lint.checks import Check, Finding, Settings, build_checks
 from lint.diagnostics import Diagnostic, Fix
 from lint.fixer import apply_fixes
 from lint.packs import Pack, PackError, Rule, load_packs, select_rules
@@ -44,9 +44,10 @@ class FileResult:
 
 
 class Linter:
-    def __init__(self, rules: Sequence[Rule]) -> None:
+    def __init__(self, rules: Sequence[Rule], settings: Settings | None = None) -> None:
         self.rules = list(rules)
-        self.checks: list[Check] = build_checks(self.rules)
+        self.settings = settings or Settings()
+        self.checks: list[Check] = build_checks(self.rules, self.settings)
 
     @classmethod
     def from_packs(
@@ -54,8 +55,9 @@ class Linter:
         packs: Sequence[Pack] | None = None,
         select: Sequence[str] = (),
         ignore: Sequence[str] = (),
+        settings: Settings | None = None,
     ) -> Linter:
-        return cls(select_rules(packs if packs is not None else load_packs(), select, ignore))
+        return cls(select_rules(packs if packs is not None else load_packs(), select, ignore), settings)
 
     def lint(self, document: Document) -> list[Diagnostic]:
         seen: set[tuple[str, int, int]] = set()

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lint import cache
+from lint.checks import Settings
 from lint.engine import Linter, verify_examples
 from lint.packs import Pack, PackError, builtin_pack_paths, load_packs, select_rules
 
@@ -29,10 +30,15 @@ def verified_packs(extra: Sequence[Path] = ()) -> list[Pack]:
     return packs
 
 
-def make_linter(extra: Sequence[Path] = (), select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Linter:
+def make_linter(
+    extra: Sequence[Path] = (),
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    settings: Settings | None = None,
+) -> Linter:
     packs = verified_packs(extra)
     try:
-        return Linter(select_rules(packs, select, ignore))
+        return Linter(select_rules(packs, select, ignore), settings)
     except ValueError as error:
         raise LinterSetupError(str(error)) from None
     except PackError as error:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from importlib import import_module
 
-from lint.checks.base import Check, Finding, Params
+from lint.checks.base import Check, Finding, Params, Settings
 from lint.packs import PackError, Rule
 
 KIND_MODULES = {
@@ -15,9 +15,13 @@ KIND_MODULES = {
     "names": "lint.checks.names",
     "width": "lint.checks.width",
     "pairing": "lint.checks.pairing",
+    "numbering": "lint.checks.numbering",
+    "consistency": "lint.checks.consistency",
+    "collocation": "lint.checks.collocation",
+    "stale": "lint.checks.stale",
 }
 
-__all__ = ["Check", "Finding", "Params", "KIND_MODULES", "check_class", "build_checks"]
+__all__ = ["Check", "Finding", "Params", "Settings", "KIND_MODULES", "check_class", "build_checks"]
 
 
 def check_class(kind: str) -> type[Check] | None:
@@ -25,12 +29,13 @@ def check_class(kind: str) -> type[Check] | None:
     return None if module is None else import_module(module).CHECK
 
 
-def build_checks(rules: Sequence[Rule]) -> list[Check]:
+def build_checks(rules: Sequence[Rule], settings: Settings | None = None) -> list[Check]:
+    settings = settings or Settings()
     checks = []
     for rule in rules:
         cls = check_class(rule.kind)
         if cls is None:
             known = ", ".join(sorted(KIND_MODULES))
             raise PackError(rule.path, f"unknown check kind '{rule.kind}' (known: {known})", rule.id, "kind")
-        checks.append(cls(rule))
+        checks.append(cls(rule, settings))
     return checks

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping
@@ -20,6 +21,13 @@ class Finding:
     end: int
     replacement: str | None = None
     fields: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Run-time settings every check can read (not per rule): the date drafts are judged against."""
+
+    as_of: datetime.date = field(default_factory=datetime.date.today)
 
 
 class Params:
@@ -98,8 +106,9 @@ class Check(ABC):
     kind: ClassVar[str]
     default_fix: ClassVar[str] = "none"  # "safe", "unsafe" or "none" when the rule does not say
 
-    def __init__(self, rule: Rule) -> None:
+    def __init__(self, rule: Rule, settings: Settings | None = None) -> None:
         self.rule = rule
+        self.settings = settings or Settings()
         params = Params(rule)
         self.configure(params)
         params.finish()
