@@ -6,6 +6,8 @@ params:
   whole_line: bool             the regex must match a whole line (residue lines)
   replacement: template        optional fix; ``\\g<name>`` references allowed
   unless_preceded_by / unless_followed_by: regex  context in which a match is legitimate
+  only_if_document_matches: regex  report only in documents where this also occurs (a style the
+                               document itself breaks, e.g. quoted items both with and without 顿号)
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class PatternCheck(Check):
             except (re.error, IndexError) as error:
                 raise params.error("replacement", f"invalid template: {error}") from None
         self.context = Context(params)
+        self.document_condition = params.regex("only_if_document_matches")
 
     @property
     def offers_fix(self) -> bool:
@@ -50,6 +53,8 @@ class PatternCheck(Check):
 
     def find(self, document: Document) -> Iterator[Finding]:
         text = document.text
+        if self.document_condition is not None and not self.document_condition.search(text):
+            return
         if self.whole_line:
             for start, end in document.paragraphs():
                 line = text[start:end]
