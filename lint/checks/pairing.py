@@ -1,4 +1,17 @@
-"""``pairing``: placeholder until the check kind lands."""
+"""``pairing``: paired punctuation left open or closed without an opening, paragraph by paragraph.
+
+params:
+  pairs: ["“”", "《》", ...]   opening and closing mark of each pair (all characters distinct)
+  continued: ["“"]            openers a quotation running over several paragraphs may leave open at a
+                              paragraph's end, when the next paragraph opens with the same mark
+                              (GB/T 15834 5.6.3)
+
+A finding starts at an unclosed opener and runs to the next sentence end, the next opener of the
+same kind or the paragraph end; for a closer without an opener it runs from the sentence start up
+to the closer. So the column points at the opener (the end column at the closer) and the matched
+text shows the stretch the mark belongs to. A mark between two Latin letters is an apostrophe
+(don’t), not a quote. No fix: where the missing mark goes is the writer's call.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +20,93 @@ from collections.abc import Iterator
 from lint.checks.base import Check, Finding, Params
 from lint.source import Document
 
+SENTENCE_ENDS = "。？！；"
+SPACES = " \t\u3000"
+
+
+def _is_latin(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
 
 class PairingCheck(Check):
     kind = "pairing"
 
     def configure(self, params: Params) -> None:
-        pass
+        pairs = params.strings("pairs", required=True)
+        self.closer_of: dict[str, str] = {}
+        self.opener_of: dict[str, str] = {}
+        seen: set[str] = set()
+        for pair in pairs:
+            if len(pair) != 2 or pair[0] == pair[1] or seen & set(pair):
+                raise params.error("pairs", f"each pair is two distinct characters used once, got {pair!r}")
+            seen |= set(pair)
+            self.closer_of[pair[0]] = pair[1]
+            self.opener_of[pair[1]] = pair[0]
+        self.continued = set(params.strings("continued"))
+        unknown = self.continued - set(self.closer_of)
+        if unknown:
+            raise params.error("continued", f"not an opening mark of 'pairs': {sorted(unknown)[0]!r}")
+
+    @property
+    def offers_fix(self) -> bool:
+        return False
 
     def find(self, document: Document) -> Iterator[Finding]:
-        return iter(())
+        text = document.text
+        paragraphs = [(s, e) for s, e in document.paragraphs() if text[s:e].strip(SPACES)]
+        for number, (start, end) in enumerate(paragraphs):
+            following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
+            reopened = _first_mark(text, *following) if following else ""
+            unclosed, unopened = self._unmatched(text, start, end)
+            for index in unclosed:
+                if text[index] in self.continued and text[index] == reopened:
+                    continue
+                yield _unclosed(text, index, end, self.closer_of[text[index]])
+            for index in unopened:
+                yield _unopened(text, start, index, self.opener_of[text[index]])
+
+    def _unmatched(self, text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+        stack: list[int] = []
+        unclosed: list[int] = []
+        unopened: list[int] = []
+        for index in range(start, end):
+            char = text[index]
+            if char not in self.closer_of and char not in self.opener_of:
+                continue
+            if index > start and index + 1 < end and _is_latin(text[index - 1]) and _is_latin(text[index + 1]):
+                continue  # an apostrophe: don’t
+            if char in self.closer_of:
+                stack.append(index)
+                continue
+            wanted = self.opener_of[char]
+            if not any(text[i] == wanted for i in stack):
+                unopened.append(index)
+                continue
+            while text[stack[-1]] != wanted:
+                unclosed.append(stack.pop())
+            stack.pop()
+        return sorted(unclosed + stack), unopened
+
+
+def _unclosed(text: str, index: int, end: int, partner: str) -> Finding:
+    stop = index + 1
+    while stop < end and text[stop] != text[index] and text[stop] not in SENTENCE_ENDS:
+        stop += 1
+    return Finding(index, stop, None, {"mark": text[index], "partner": partner, "side": "后"})
+
+
+def _unopened(text: str, start: int, index: int, partner: str) -> Finding:
+    begin = index
+    while begin > start and text[begin - 1] != text[index] and text[begin - 1] not in SENTENCE_ENDS:
+        begin -= 1
+    while begin < index and text[begin] in SPACES:
+        begin += 1
+    return Finding(begin, index + 1, None, {"mark": text[index], "partner": partner, "side": "前"})
+
+
+def _first_mark(text: str, start: int, end: int) -> str:
+    stripped = text[start:end].lstrip(SPACES)
+    return stripped[:1]
 
 
 CHECK = PairingCheck

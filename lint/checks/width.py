@@ -1,21 +1,245 @@
-"""``width``: placeholder until the check kind lands."""
+"""``width``: half-width punctuation typed inside Chinese text, with the full-width mark to write.
+
+params (each optional, at least one):
+  marks: {",": "，", ...}    single marks; Chinese when they touch Chinese text (never between digits)
+  quotes: {'"': "“”"}        straight quotes, paired in order within a paragraph → opening/closing form
+  brackets: {"()": "（）"}    half-width brackets, matched as pairs (either side may already be full-width)
+  period: "。"               "." → this mark, only where certain: between two Han characters, or
+                             ending a paragraph after Chinese text (never 1. / 3.0 / 一.)
+
+Python knows character classes only (Han, Chinese punctuation, ASCII letters and digits, URLs and
+e-mail addresses); which marks to check and what to write instead are the pack's data.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lint.checks.base import Check, Finding, Params
+from lint.checks.text import CJK_PUNCT, is_han
 from lint.source import Document
+
+# Spans where half-width marks belong to something else: URLs and e-mail addresses.
+PROTECTED = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.-]*://[!-~]+|www\.[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+)
+# A paragraph that is only a heading number before the "." (一. / 第三. / （二）.): numbering, not a sentence end.
+CHINESE_NUMERALS = "一二三四五六七八九十百零〇"
+NUMBERING_PREFIX = re.compile(rf"\s*(?:第?[{CHINESE_NUMERALS}\d]+|[（(][{CHINESE_NUMERALS}\d]+[)）])\s*\Z")
+SENTENCE_CLOSERS = "”’》）」』〕】"
+SPACES = " \t\u3000"
+
+
+def is_chinese(char: str) -> bool:
+    return is_han(char) or (bool(char) and char in CJK_PUNCT)
+
+
+def is_latin(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
+def is_ascii_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    start: int
+    end: int
+    protected: tuple[tuple[int, int], ...]
+
+    def char(self, index: int) -> str:
+        return self.text[index] if self.start <= index < self.end else ""
+
+    def is_protected(self, index: int) -> bool:
+        return any(start <= index < end for start, end in self.protected)
 
 
 class WidthCheck(Check):
     kind = "width"
+    default_fix = "safe"
 
     def configure(self, params: Params) -> None:
-        pass
+        self.marks = self._single_chars(params, "marks", 1, 1)
+        self.quotes = self._single_chars(params, "quotes", 1, 2)
+        brackets = self._single_chars(params, "brackets", 2, 2)
+        self.brackets = {key: (value[0], value[1]) for key, value in brackets.items()}
+        self.period = params.string("period")
+        if self.period is not None and len(self.period) != 1:
+            raise params.error("period", "must be a single character")
+        if not (self.marks or self.quotes or self.brackets or self.period):
+            raise params.error("marks", "give at least one of marks, quotes, brackets or period")
+
+    @staticmethod
+    def _single_chars(params: Params, key: str, key_length: int, value_length: int) -> dict[str, str]:
+        mapping = params.mapping(key)
+        for half, full in mapping.items():
+            if not isinstance(half, str) or len(half) != key_length or not half.isascii():
+                raise params.error(key, f"keys must be {key_length} half-width character(s), got {half!r}")
+            if not isinstance(full, str) or len(full) != value_length:
+                raise params.error(key, f"the value for {half!r} must be {value_length} character(s)")
+        return dict(mapping)
 
     def find(self, document: Document) -> Iterator[Finding]:
-        return iter(())
+        text = document.text
+        protected = [(m.start(), m.end()) for m in PROTECTED.finditer(text)]
+        for start, end in document.paragraphs():
+            if start == end:
+                continue
+            inside = tuple((a, b) for a, b in protected if a < end and b > start)
+            paragraph = Paragraph(text, start, end, inside)
+            findings = [
+                *self._marks(paragraph),
+                *self._period(paragraph),
+                *(f for half, full in self.quotes.items() for f in _quotes(paragraph, half, full)),
+                *(f for half, full in self.brackets.items() for f in _brackets(paragraph, half, full)),
+            ]
+            yield from sorted(findings, key=lambda f: f.start)
+
+    def _marks(self, paragraph: Paragraph) -> Iterator[Finding]:
+        text = paragraph.text
+        for index in range(paragraph.start, paragraph.end):
+            full = self.marks.get(text[index])
+            if full is None or paragraph.is_protected(index):
+                continue
+            left = self._neighbour(paragraph, index, -1)
+            right = self._neighbour(paragraph, index, +1)
+            if left.isdigit() and right.isdigit():
+                continue  # 1,000 / 12:30 / 1:2
+            if is_chinese(left) or (is_chinese(right) and not is_latin(left)):
+                end = index + 1
+                if is_chinese(left) and right:
+                    while text[end] in SPACES:  # "同志们, 大家好": the space goes with the mark
+                        end += 1
+                yield _finding(index, end, full)
+
+    def _neighbour(self, paragraph: Paragraph, index: int, step: int) -> str:
+        """The nearest character that is neither a space nor another mark of this rule."""
+        index += step
+        while paragraph.char(index) and (paragraph.char(index) in SPACES or paragraph.char(index) in self.marks):
+            index += step
+        return paragraph.char(index)
+
+    def _period(self, paragraph: Paragraph) -> Iterator[Finding]:
+        if self.period is None:
+            return
+        text = paragraph.text
+        last = paragraph.end
+        while last > paragraph.start and text[last - 1] in SPACES:
+            last -= 1
+        for index in range(paragraph.start, paragraph.end):
+            if text[index] != "." or paragraph.is_protected(index):
+                continue
+            left, right = paragraph.char(index - 1), paragraph.char(index + 1)
+            if left == "." or right == ".":
+                continue  # an ellipsis, another rule's business
+            if NUMBERING_PREFIX.match(text[paragraph.start : index]):
+                continue
+            ends_paragraph = index + 1 == last or (right in SENTENCE_CLOSERS and index + 2 == last)
+            between_han = is_han(left) and is_han(right)
+            if between_han or (ends_paragraph and (is_han(left) or left in SENTENCE_CLOSERS)):
+                yield _finding(index, index + 1, self.period)
+
+
+def _finding(start: int, end: int, replacement: str | None, expected: str | None = None) -> Finding:
+    return Finding(start, end, replacement, {"expected": expected or replacement or ""})
+
+
+def _quotes(paragraph: Paragraph, straight: str, curly: str) -> Iterator[Finding]:
+    """Straight quotes become opening or closing quotes by their order in the paragraph."""
+    text = paragraph.text
+    positions = [
+        i
+        for i in range(paragraph.start, paragraph.end)
+        if text[i] == straight
+        and not paragraph.is_protected(i)
+        and not (is_ascii_alnum(paragraph.char(i - 1)) and is_ascii_alnum(paragraph.char(i + 1)))
+    ]
+    if not positions:
+        return
+    roles = _roles_in_order(positions) if len(positions) % 2 == 0 else _roles_by_stack(paragraph, positions, curly)
+    for index, (role, partner) in roles.items():
+        first, last = (index, partner) if partner is None or partner > index else (partner, index)
+        if _chinese_pair(paragraph, first, last):
+            yield _finding(index, index + 1, curly[0] if role == "open" else curly[1])
+
+
+def _roles_in_order(positions: list[int]) -> dict[int, tuple[str, int | None]]:
+    roles: dict[int, tuple[str, int | None]] = {}
+    for opening, closing in zip(positions[::2], positions[1::2], strict=True):
+        roles[opening] = ("open", closing)
+        roles[closing] = ("close", opening)
+    return roles
+
+
+def _roles_by_stack(paragraph: Paragraph, positions: list[int], curly: str) -> dict[int, tuple[str, int | None]]:
+    """An odd count: a straight quote closes whatever quote is open before it (“其身正,不令而行")."""
+    straight = set(positions)
+    stack: list[int] = []
+    roles: dict[int, tuple[str, int | None]] = {}
+    for index in range(paragraph.start, paragraph.end):
+        char = paragraph.text[index]
+        if char == curly[0]:
+            stack.append(index)
+        elif index in straight and stack:
+            opening = stack.pop()
+            roles[index] = ("close", opening)
+            if opening in straight:
+                roles[opening] = ("open", index)
+        elif index in straight:
+            stack.append(index)
+            roles[index] = ("open", None)
+        elif char == curly[1] and stack:
+            opening = stack.pop()
+            if opening in straight:
+                roles[opening] = ("open", index)
+    return roles
+
+
+def _chinese_pair(paragraph: Paragraph, first: int, last: int | None) -> bool:
+    """A pair (or a lone mark, ``last`` None) that encloses or touches Chinese text."""
+    if last is None:
+        return is_chinese(paragraph.char(first - 1)) or is_chinese(paragraph.char(first + 1))
+    if any(is_chinese(c) for c in paragraph.text[first + 1 : last]):
+        return True
+    return is_chinese(paragraph.char(first - 1)) or is_chinese(paragraph.char(last + 1))
+
+
+def _brackets(paragraph: Paragraph, half: str, full: str) -> Iterator[Finding]:
+    """Brackets of either width matched as pairs; a half-width member of a Chinese pair is reported."""
+    text = paragraph.text
+    openers, closers = (half[0], full[0]), (half[1], full[1])
+    stack: list[int] = []
+    pairs: list[tuple[int | None, int | None]] = []
+    for index in range(paragraph.start, paragraph.end):
+        if paragraph.is_protected(index):
+            continue
+        if text[index] in openers:
+            stack.append(index)
+        elif text[index] in closers:
+            pairs.append((stack.pop() if stack else None, index))
+    pairs.extend((index, None) for index in stack)
+    for opening, closing in pairs:
+        members = [(i, full[n]) for n, i in enumerate((opening, closing)) if i is not None and text[i] in half]
+        if not members:
+            continue
+        if opening is None or closing is None:
+            lone = members[0][0]
+            if is_chinese(paragraph.char(lone - 1)) or is_chinese(paragraph.char(lone + 1)):
+                yield _finding(lone, lone + 1, None, members[0][1])  # no partner: which fix is unknown
+        elif len(members) == 1 or _chinese_brackets(paragraph, opening, closing):
+            yield from (_finding(i, i + 1, mark) for i, mark in members)
+
+
+def _chinese_brackets(paragraph: Paragraph, opening: int, closing: int) -> bool:
+    """Chinese content, or a bracket standing between Chinese text (（1）加强…), not f(x) or (a) in English."""
+    if any(is_chinese(c) for c in paragraph.text[opening + 1 : closing]):
+        return True
+    before, after = paragraph.char(opening - 1), paragraph.char(closing + 1)
+    return (not before or is_chinese(before)) and (not after or is_chinese(after))
 
 
 CHECK = WidthCheck
