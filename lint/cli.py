@@ -7,9 +7,14 @@ import datetime
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint import __version__
 from lint.diagnostics import Severity
+
+if TYPE_CHECKING:
+    from lint.engine import FileResult
+    from lint.workspace import Workspace
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("check", "rules", "explain")
@@ -32,12 +37,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check", help="lint files (the default command)")
     check.add_argument("paths", nargs="*", default=[], help="files, directories (recursing over .txt/.md) or - for stdin")
-    check.add_argument("--format", default="full", help="full, json (default: full)")
-    check.add_argument("--fail-level", default="warning", choices=("error", "warning", "info"),
-                       help="exit 1 when a diagnostic at or above this severity is found")
+    check.add_argument("--format", default="full", help="full, json, concise, github, sarif, junit (default: full)")
+    check.add_argument("--fail-level", choices=("error", "warning", "info"),
+                       help="exit 1 when a diagnostic at or above this severity is found (default: warning)")
     check.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
                        help="judge stale references against this date (default: today)")
     check.add_argument("--stdin-filename", metavar="NAME", help="the path to report for input read from stdin")
+    check.add_argument("--config", type=Path, metavar="FILE",
+                       help="use this configuration for every file instead of the nearest .gwlint.yaml/pyproject.toml")
+    check.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    check.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not recorded in FILE")
+    check.add_argument("--write-baseline", type=Path, metavar="FILE",
+                       help="record the current findings in FILE and exit 0")
     _common(check)
     rules = sub.add_parser("rules", help="list packs and rules")
     rules.add_argument("--format", choices=("table", "markdown", "json"), default="table")
@@ -94,10 +105,11 @@ def use_color(choice: str, stream: object) -> bool:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from lint.checks import Settings
-    from lint.engine import FileResult
-    from lint.reporters import FORMATS, get_reporter
-    from lint.setup import LinterSetupError, make_linter
+    from lint.baseline import BaselineError, load_baseline, write_baseline
+    from lint.config import ConfigError, ConfigResolver
+    from lint.reporters import FORMATS, write_report
+    from lint.setup import LinterSetupError
+    from lint.workspace import Overrides, Workspace
 
     if args.format not in FORMATS:
         _error(f"unknown format '{args.format}' (known: {', '.join(FORMATS)})")
@@ -105,26 +117,64 @@ def run_check(args: argparse.Namespace) -> int:
     if not args.paths:
         _error("no paths given (use - to read stdin)")
         return EXIT_ERROR
+    overrides = Overrides(
+        select=tuple(_split(args.select)),
+        ignore=tuple(_split(args.ignore)),
+        packs=tuple(args.pack),
+        fail_level=Severity.parse(args.fail_level) if args.fail_level else None,
+        as_of=args.as_of,
+    )
     try:
-        settings = Settings(as_of=args.as_of) if args.as_of else Settings()
-        linter = make_linter(args.pack, _split(args.select), _split(args.ignore), settings)
-    except LinterSetupError as error:
+        baseline = load_baseline(args.baseline) if args.baseline else None
+        workspace = Workspace(ConfigResolver(args.config, args.isolated), overrides)
+        judged = lint_all(workspace, args)
+    except (ConfigError, LinterSetupError, BaselineError) as error:
         _error(str(error))
         return EXIT_ERROR
-    results: list[FileResult] = []
-    for name, path in expand_paths(args.paths):
-        if path is None:
-            results.append(linter.lint_bytes(sys.stdin.buffer.read(), args.stdin_filename or "-"))
-        else:
-            results.append(linter.lint_file(path, name))
+    results = [result for result, _ in judged]
     for result in results:
         if result.error:
             _error(f"{result.path}: {result.error}")
-    get_reporter(args.format)(results, sys.stdout, use_color(args.color, sys.stdout))
-    if any(result.error for result in results):
+    if args.write_baseline:
+        try:
+            count = write_baseline(args.write_baseline, results)
+        except BaselineError as error:
+            _error(str(error))
+            return EXIT_ERROR
+        sys.stderr.write(f"gwlint: wrote {count} finding(s) to {args.write_baseline}\n")
+        return EXIT_ERROR if any(result.error for result in results) else EXIT_CLEAN
+    if baseline is not None:
+        results, stale = baseline.apply(results)
+        judged = [(result, level) for result, (_, level) in zip(results, judged, strict=True)]
+        if stale:
+            sys.stderr.write(
+                f"gwlint: note: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} in {args.baseline} "
+                "no longer found (fixed or reworded); refresh it with --write-baseline\n"
+            )
+    write_report(args.format, results, sys.stdout, use_color(args.color, sys.stdout), workspace.rules())
+    return exit_code(judged)
+
+
+def lint_all(workspace: Workspace, args: argparse.Namespace) -> list[tuple[FileResult, Severity]]:
+    """Lint every input with the plan of its configuration; pair each result with its fail level."""
+    judged = []
+    for name, path in expand_paths(args.paths):
+        if path is None:
+            stdin_name = args.stdin_filename or "-"
+            plan = workspace.plan_for(Path(args.stdin_filename) if args.stdin_filename else None)
+            result = plan.linter.lint_bytes(sys.stdin.buffer.read(), stdin_name)
+            result = plan.filter(result, Path(args.stdin_filename) if args.stdin_filename else None)
+        else:
+            plan = workspace.plan_for(path)
+            result = plan.filter(plan.linter.lint_file(path, name), path)
+        judged.append((result, plan.fail_level))
+    return judged
+
+
+def exit_code(judged: Sequence[tuple[FileResult, Severity]]) -> int:
+    if any(result.error for result, _ in judged):
         return EXIT_ERROR
-    threshold = Severity.parse(args.fail_level)
-    found = any(d.severity >= threshold for result in results for d in result.diagnostics)
+    found = any(d.severity >= level for result, level in judged for d in result.diagnostics)
     return EXIT_FOUND if found else EXIT_CLEAN
 
 

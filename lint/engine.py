@@ -16,6 +16,7 @@ from lint.diagnostics import Diagnostic, Fix
 from lint.fixer import apply_fixes
 from lint.packs import Pack, PackError, Rule, load_packs, select_rules
 from lint.source import Document, SourceError, document_from_bytes, read_document
+from lint.suppression import SuppressionPolicy, apply_suppressions
 
 
 class _Fields(dict[str, str]):
@@ -44,6 +45,8 @@ class FileResult:
 
 
 class Linter:
+    suppression: SuppressionPolicy | None = None  # None: only this linter's rules count as known
+
     def __init__(self, rules: Sequence[Rule], settings: Settings | None = None) -> None:
         self.rules = list(rules)
         self.settings = settings or Settings()
@@ -69,7 +72,8 @@ class Linter:
                     seen.add(key)
                     diagnostics.append(self._diagnostic(check, finding, document))
         diagnostics.sort(key=Diagnostic.sort_key)
-        return diagnostics
+        active = {rule.id for rule in self.rules} | {rule.pack for rule in self.rules}
+        return apply_suppressions(document, diagnostics, active, self.suppression)
 
     @staticmethod
     def _diagnostic(check: Check, finding: Finding, document: Document) -> Diagnostic:

@@ -1,4 +1,8 @@
-"""Reporters, registered by format name; each module exposes ``report(results, stream, color)``."""
+"""Reporters, registered by format name; each module exposes ``report(results, stream, color)``.
+
+A reporter that describes the rules themselves (SARIF) sets ``NEEDS_RULES = True`` and takes the
+rules in force as a keyword argument ``rules``.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,15 @@ from importlib import import_module
 from typing import TextIO
 
 from lint.engine import FileResult
+from lint.packs import Rule
 
 FORMATS = {
     "full": "lint.reporters.full",
     "json": "lint.reporters.json_report",
+    "concise": "lint.reporters.concise",
+    "github": "lint.reporters.github",
+    "sarif": "lint.reporters.sarif",
+    "junit": "lint.reporters.junit",
 }
 
 Reporter = Callable[[Sequence[FileResult], TextIO, bool], None]
@@ -18,3 +27,13 @@ Reporter = Callable[[Sequence[FileResult], TextIO, bool], None]
 
 def get_reporter(name: str) -> Reporter:
     return import_module(FORMATS[name]).report
+
+
+def write_report(
+    name: str, results: Sequence[FileResult], stream: TextIO, color: bool = False, rules: Sequence[Rule] = ()
+) -> None:
+    module = import_module(FORMATS[name])
+    if getattr(module, "NEEDS_RULES", False):
+        module.report(results, stream, color, rules=rules)
+    else:
+        module.report(results, stream, color)

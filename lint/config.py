@@ -1,0 +1,262 @@
+"""Project configuration: ``[tool.gwlint]`` in pyproject.toml or a ``.gwlint.yaml``.
+
+The nearest configuration above a file wins (a ``.gwlint.yaml`` before a pyproject.toml in the same
+folder; a pyproject.toml without ``[tool.gwlint]`` is passed over). Paths in a configuration (extra
+packs, per-file-ignores globs) are relative to the folder of the file that holds it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lint.diagnostics import Severity
+
+CONFIG_NAMES = (".gwlint.yaml", ".gwlint.yml", "pyproject.toml")
+KEYS = ("select", "ignore", "packs", "per-file-ignores", "fail-level", "as-of", "params", "extend-params")
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the file and the key."""
+
+    def __init__(self, path: Path | str, reason: str, key: str | None = None) -> None:
+        where = f"{path}: key '{key}'" if key else str(path)
+        super().__init__(f"{where}: {reason}")
+
+
+@dataclass(frozen=True)
+class Config:
+    """One configuration file's settings; ``path`` is None for the defaults (no file found)."""
+
+    path: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    packs: tuple[Path, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    fail_level: Severity | None = None
+    as_of: datetime.date | None = None
+    params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    extend_params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    def ignored_for(self, file: Path) -> tuple[str, ...]:
+        """Rules and packs that per-file-ignores switch off for ``file``."""
+        try:
+            relative = file.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return ()
+        found: list[str] = []
+        for pattern, selectors in self.per_file_ignores:
+            target = relative if "/" in pattern else relative.rsplit("/", 1)[-1]
+            if glob_regex(pattern).fullmatch(target):
+                found.extend(selectors)
+        return tuple(found)
+
+
+@cache
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """``*`` and ``?`` stay within a folder, ``**/`` spans any number of folders (also none)."""
+    out = []
+    index = 0
+    while index < len(pattern):
+        if pattern.startswith("**/", index):
+            out.append("(?:.*/)?")
+            index += 3
+        elif pattern.startswith("**", index):
+            out.append(".*")
+            index += 2
+        elif pattern[index] == "*":
+            out.append("[^/]*")
+            index += 1
+        elif pattern[index] == "?":
+            out.append("[^/]")
+            index += 1
+        else:
+            out.append(re.escape(pattern[index]))
+            index += 1
+    return re.compile("".join(out))
+
+
+def find_config(folder: Path) -> Path | None:
+    """The nearest configuration file in ``folder`` or above it."""
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            path = candidate / name
+            if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
+                return path
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return "[tool.gwlint]" in _read_quietly(path)  # broken but meant for us: load_config reports it
+    return isinstance(data.get("tool"), dict) and "gwlint" in data["tool"]
+
+
+def _read_quietly(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def load_config(path: Path) -> Config:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(path, f"cannot read configuration: {error}") from None
+    if path.suffix == ".toml":
+        try:
+            data: object = tomllib.loads(raw)
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(path, f"TOML syntax error: {error}") from None
+        tool = data.get("tool", {}) if isinstance(data, dict) else {}
+        data = tool.get("gwlint", {}) if isinstance(tool, dict) else {}
+    else:
+        try:
+            data = yaml.safe_load(raw)
+        except yaml.YAMLError as error:
+            raise ConfigError(path, f"YAML syntax error: {error}") from None
+        data = {} if data is None else data
+    if not isinstance(data, dict):
+        raise ConfigError(path, "a configuration is a mapping of keys to values")
+    return parse_config(data, path)
+
+
+def parse_config(data: Mapping[str, Any], path: Path) -> Config:
+    unknown = sorted(set(data) - set(KEYS))
+    if unknown:
+        raise ConfigError(path, f"unknown key (known: {', '.join(KEYS)})", unknown[0])
+    root = path.resolve().parent
+    read = _Reader(data, path)
+    packs = tuple(root / item for item in read.strings("packs"))
+    for pack in packs:
+        if not pack.is_file():
+            raise ConfigError(path, f"no such pack file: {pack}", "packs")
+    ignores = read.mapping("per-file-ignores")
+    per_file = []
+    for pattern, selectors in ignores.items():
+        if isinstance(selectors, str):
+            selectors = [selectors]
+        if not isinstance(selectors, list) or not all(isinstance(s, str) and s for s in selectors):
+            raise ConfigError(path, f"'{pattern}' must map to a rule, a pack or a list of them", "per-file-ignores")
+        per_file.append((str(pattern), tuple(selectors)))
+    return Config(
+        path=path,
+        root=root,
+        select=tuple(read.strings("select")),
+        ignore=tuple(read.strings("ignore")),
+        packs=packs,
+        per_file_ignores=tuple(per_file),
+        fail_level=read.severity("fail-level"),
+        as_of=read.date("as-of"),
+        params=read.rule_params("params"),
+        extend_params=read.rule_params("extend-params"),
+    )
+
+
+class _Reader:
+    """Typed access to a configuration's keys; every problem is a ConfigError naming the key."""
+
+    def __init__(self, data: Mapping[str, Any], path: Path) -> None:
+        self.data = data
+        self.path = path
+
+    def error(self, key: str, reason: str) -> ConfigError:
+        return ConfigError(self.path, reason, key)
+
+    def strings(self, key: str) -> list[str]:
+        value = self.data.get(key, [])
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+            raise self.error(key, "must be a list of non-empty strings")
+        return value
+
+    def mapping(self, key: str) -> dict[str, Any]:
+        value = self.data.get(key, {})
+        if not isinstance(value, dict):
+            raise self.error(key, "must be a mapping")
+        return value
+
+    def severity(self, key: str) -> Severity | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        try:
+            return Severity.parse(str(value))
+        except ValueError as error:
+            raise self.error(key, str(error)) from None
+
+    def date(self, key: str) -> datetime.date | None:
+        value = self.data.get(key)
+        if value is None or (isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)):
+            return value
+        try:
+            return datetime.date.fromisoformat(str(value))
+        except ValueError:
+            raise self.error(key, f"not a date in YYYY-MM-DD form: {value!r}") from None
+
+    def rule_params(self, key: str) -> dict[str, dict[str, Any]]:
+        value = self.mapping(key)
+        for rule, params in value.items():
+            if not isinstance(params, dict):
+                raise self.error(key, f"'{rule}' must map parameter names to values")
+        return value
+
+
+class ConfigResolver:
+    """Finds (and caches) the configuration that governs each file."""
+
+    def __init__(self, explicit: Path | None = None, isolated: bool = False) -> None:
+        self._fixed: Config | None = None
+        if explicit is not None:
+            if not explicit.is_file():
+                raise ConfigError(explicit, "no such configuration file")
+            self._fixed = load_config(explicit)
+        elif isolated:
+            self._fixed = Config()
+        self._by_path: dict[Path, Config] = {}
+        self._by_folder: dict[Path, Path | None] = {}
+
+    def for_file(self, file: Path | None) -> Config:
+        """The configuration for ``file`` (None: a file in the current folder, such as stdin)."""
+        if self._fixed is not None:
+            return self._fixed
+        folder = (file if file is not None else Path("stdin")).resolve().parent
+        if folder not in self._by_folder:
+            self._by_folder[folder] = find_config(folder)
+        path = self._by_folder[folder]
+        if path is None:
+            return Config()
+        if path not in self._by_path:
+            self._by_path[path] = load_config(path)
+        return self._by_path[path]
+
+
+def merge_params(base: Mapping[str, Any], replace: Mapping[str, Any], extend: Mapping[str, Any]) -> dict[str, Any]:
+    """A rule's params with a configuration's overrides: ``params`` replace, ``extend-params`` add."""
+    merged = {**base, **replace}
+    for name, value in extend.items():
+        current = merged.get(name)
+        if isinstance(current, list) and isinstance(value, list):
+            merged[name] = [*current, *value]
+        elif isinstance(current, dict) and isinstance(value, dict):
+            merged[name] = {**current, **value}
+        else:
+            merged[name] = value
+    return merged
+
+
+def unknown_selectors(selectors: Sequence[str], known: set[str]) -> list[str]:
+    return [selector for selector in selectors if selector not in known]

@@ -1,0 +1,18 @@
+"""``--format concise``: ``path:line:column: severity rule message``, one line per diagnostic (editors, grep)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+
+from lint.engine import FileResult
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def report(results: Sequence[FileResult], stream: TextIO, color: bool = False) -> None:
+    for result in results:
+        for d in result.diagnostics:
+            stream.write(f"{d.path}:{d.span.line}:{d.span.column}: {d.severity} {d.rule} {one_line(d.message)}\n")

@@ -1,0 +1,50 @@
+"""``--format github``: GitHub Actions workflow commands, shown as annotations on the pull request.
+
+::error file=a.txt,line=3,col=5,endLine=3,endColumn=8,title=gwlint placeholder.stars::message
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import PurePath
+from typing import TextIO
+
+from lint.diagnostics import Diagnostic, Severity
+from lint.engine import FileResult
+
+COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(kind: str, properties: dict[str, object], message: str) -> str:
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{kind} {props}::{escape_data(message)}"
+
+
+def annotation(diagnostic: Diagnostic) -> str:
+    span = diagnostic.span
+    properties = {
+        "file": PurePath(diagnostic.path).as_posix(),
+        "line": span.line,
+        "col": span.column,
+        "endLine": span.end_line,
+        "endColumn": span.end_column,
+        "title": f"gwlint {diagnostic.rule}",
+    }
+    return command(COMMAND[diagnostic.severity], properties, diagnostic.message)
+
+
+def report(results: Sequence[FileResult], stream: TextIO, color: bool = False) -> None:
+    for result in results:
+        if result.error:
+            stream.write(command("error", {"file": PurePath(result.path).as_posix(), "title": "gwlint"}, result.error))
+            stream.write("\n")
+        for diagnostic in result.diagnostics:
+            stream.write(annotation(diagnostic) + "\n")
