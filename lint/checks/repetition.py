@@ -1,21 +1,158 @@
-"""``repetition``: placeholder until the check kind lands."""
+"""``repetition``: the same word written twice in a row (坚决坚决, 的的), also across a line break.
+
+params:
+  max_unit: int                longest repeated unit looked for, in Han characters (default 4)
+  allow: [word, ...]           legitimate reduplications (常常, 家家户户, 研究研究); a repeat inside
+                               an occurrence of one of these words is not reported
+  allow_aabb: bool             a doubled character next to another doubled character (干干净净,
+                               清清白白) is an AABB reduplication, not a slip (default true)
+  ignore_units: regex          repeated units that are never slips when the regex matches the whole
+                               unit (numerals: 二〇二〇; 一X一X: 一步一步)
+  heading: regex               a repeat across a line break is not reported when the first line
+                               matches this (a heading followed by a paragraph opening on its words)
+  unless_preceded_by / unless_followed_by: regex  contexts where a repeat is legitimate (一个个)
+  window: int                  characters of context on each side given to jieba (default 8)
+
+A candidate is found by a regular expression (an adjacent repeated Han string, optionally split by
+one line break); only candidates that survive the allowlists are segmented with jieba, and only in
+a small window: the two copies must be whole jieba words (人民民主 is 人民/民主, not a repeat).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from lint.checks import segment
 from lint.checks.base import Check, Finding, Params
+from lint.checks.context import Context
+from lint.checks.text import HAN, is_han
 from lint.source import Document
+
+GAP = r"[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*"
+LINE_BREAKS = "\r\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    unit: str
+    gap: str
+
+    @property
+    def end(self) -> int:
+        return self.start + 2 * len(self.unit) + len(self.gap)
 
 
 class RepetitionCheck(Check):
     kind = "repetition"
+    default_fix = "safe"
 
     def configure(self, params: Params) -> None:
-        pass
+        self.max_unit = params.integer("max_unit", 4, minimum=1)
+        self.window = params.integer("window", 8, minimum=1)
+        self.allow_aabb = params.boolean("allow_aabb", True)
+        self.ignore_units = params.regex("ignore_units")
+        self.heading = params.regex("heading")
+        self.context = Context(params)
+        self.allowed = _allow_index(params.strings("allow"))
+        self.reach = max((len(word) for words in self.allowed.values() for word, _ in words), default=0)
+        self.prefilter = re.compile(rf"(?=([{HAN}]{{1,{self.max_unit}}})((?:{GAP})?)\1)")
+        self.gap = re.compile(rf"(?:{GAP})?")
 
     def find(self, document: Document) -> Iterator[Finding]:
-        return iter(())
+        text = document.text
+        reported_until = -1
+        for match in self.prefilter.finditer(text):
+            if match.start() < reported_until:
+                continue
+            for candidate in self._candidates(text, match.start()):
+                if self._is_slip(document, candidate):
+                    reported_until = candidate.end
+                    yield Finding(
+                        candidate.start,
+                        candidate.end,
+                        candidate.unit + candidate.gap,
+                        {"unit": candidate.unit, "repeated": candidate.unit * 2},
+                    )
+                    break
+
+    def _candidates(self, text: str, start: int) -> Iterator[Candidate]:
+        """Every repeat starting at ``start``, shortest unit first (的的 before 的的的的)."""
+        for length in range(1, self.max_unit + 1):
+            unit = text[start : start + length]
+            if len(unit) < length or not is_han(unit[-1]):
+                return
+            gap = self.gap.match(text, start + length)
+            assert gap is not None  # the gap is optional, so it always matches
+            second = gap.end()
+            if text[second : second + length] == unit:
+                yield Candidate(start, unit, gap.group())
+
+    def _is_slip(self, document: Document, candidate: Candidate) -> bool:
+        text = document.text
+        if self.ignore_units is not None and self.ignore_units.fullmatch(candidate.unit):
+            return False
+        if not self.context.allows(text, candidate.start, candidate.end):
+            return False
+        if candidate.gap and self._after_heading(document, candidate.start):
+            return False
+        joined, offset = self._joined(text, candidate, self.reach)
+        if self._allowlisted(joined, offset, candidate.unit):
+            return False
+        if self.allow_aabb and len(candidate.unit) == 1 and _next_to_doubled(joined, offset):
+            return False
+        return self._whole_words(text, candidate)
+
+    def _after_heading(self, document: Document, start: int) -> bool:
+        if self.heading is None:
+            return False
+        line, _ = document.position(start)
+        return self.heading.search(document.line_text(line)) is not None
+
+    @staticmethod
+    def _joined(text: str, candidate: Candidate, reach: int) -> tuple[str, int]:
+        """The candidate with its gap removed and up to ``reach`` characters either side on the same
+        lines, and the candidate's offset in that string."""
+        left = text[max(0, candidate.start - reach) : candidate.start]
+        left = left[max(left.rfind("\n"), left.rfind("\r")) + 1 :]
+        right = text[candidate.end : candidate.end + reach]
+        cut = min((i for i in (right.find("\n"), right.find("\r")) if i >= 0), default=len(right))
+        return left + candidate.unit * 2 + right[:cut], len(left)
+
+    def _allowlisted(self, joined: str, offset: int, unit: str) -> bool:
+        for word, position in self.allowed.get(unit * 2, ()):
+            begin = offset - position
+            if begin >= 0 and joined[begin : begin + len(word)] == word:
+                return True
+        return False
+
+    def _whole_words(self, text: str, candidate: Candidate) -> bool:
+        joined, offset = self._joined(text, candidate, self.window)
+        cuts = segment.boundaries(joined)
+        size = len(candidate.unit)
+        return {offset, offset + size, offset + 2 * size} <= cuts
+
+
+def _allow_index(words: list[str]) -> dict[str, list[tuple[str, int]]]:
+    """For every doubled string inside an allowed word (家家 and 户户 in 家家户户), the words holding
+    it and where."""
+    index: dict[str, list[tuple[str, int]]] = {}
+    for word in words:
+        for size in range(1, len(word) // 2 + 1):
+            for position in range(len(word) - 2 * size + 1):
+                unit = word[position : position + size]
+                if word[position + size : position + 2 * size] == unit:
+                    index.setdefault(unit * 2, []).append((word, position))
+    return index
+
+
+def _next_to_doubled(joined: str, offset: int) -> bool:
+    """AABB: the doubled character at ``offset`` is followed or preceded by another doubled character."""
+    after = joined[offset + 2 : offset + 4]
+    before = joined[max(0, offset - 2) : offset]
+    return any(len(pair) == 2 and pair[0] == pair[1] and is_han(pair[0]) for pair in (after, before))
 
 
 CHECK = RepetitionCheck
