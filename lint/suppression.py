@@ -124,6 +124,8 @@ def apply_suppressions(
     covered = regions(document, directives)
     kept = []
     for diagnostic in diagnostics:
+        if any(d.start <= diagnostic.span.start < d.end for d in directives):
+            continue  # the comment is gwlint's own markup, not prose (plain text does not hide it)
         hits = [r for r in covered if r.start <= diagnostic.span.start < r.end and _covers(r.selector, diagnostic)]
         for region in hits:
             region.directive.used.add(region.selector)

@@ -1,0 +1,206 @@
+"""CI formats: concise, github, sarif (validated against the OASIS schema) and junit; one exit-code contract."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from lint.cli import main
+from lint.reporters import FORMATS
+from lint.reporters.github import command, escape_data, escape_property
+
+SCHEMA = Path(__file__).resolve().parent / "vendor" / "sarif-schema-2.1.0.json"
+
+TEAM_PACK = """
+pack: team
+description: 测试用规则包
+rules:
+  - id: pending
+    title: 待定字样
+    severity: warning
+    kind: pattern
+    message: "“{match}”是未定稿的标记，定稿前须删除"
+    rationale: 未定稿标记不应出现在印发稿中。
+    source: 本单位规范
+    params:
+      regex: '待定'
+    examples:
+      bad: ["会议时间待定。"]
+      good: ["会议时间为3月1日。"]
+  - id: percent
+    title: 百分号
+    severity: info
+    kind: pattern
+    message: "“{match}”含百分号，请核对数字"
+    rationale: 百分数易错。
+    source: 本单位规范
+    params:
+      regex: '\\d+%'
+    examples:
+      bad: ["增长50%。"]
+      good: ["增长一半。"]
+"""
+
+
+@pytest.fixture(autouse=True)
+def only_the_placeholder_pack(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about output, not packs: keep them independent of packs still being written."""
+    import lint.packs
+    import lint.setup
+
+    def placeholder_only() -> list[Path]:
+        return [lint.packs.builtin_pack_dir() / "placeholder.yaml"]
+
+    monkeypatch.setattr(lint.packs, "builtin_pack_paths", placeholder_only)
+    monkeypatch.setattr(lint.setup, "builtin_pack_paths", placeholder_only)
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> list[str]:
+    pack = tmp_path / "team.yaml"
+    pack.write_text(TEAM_PACK, encoding="utf-8")
+    return ["--isolated", "--pack", str(pack), "--select", "team"]
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(argv)
+    return code, capsys.readouterr().out
+
+
+def test_concise_is_one_grep_friendly_line_per_diagnostic(tmp_path, team, capsys):
+    draft = write(tmp_path, "a.txt", "第一行。\n会议时间待定，增长50%。\n")
+    code, out = run([str(draft), *team, "--format", "concise"], capsys)
+    assert code == 1
+    assert out.splitlines() == [
+        f"{draft}:2:5: warning team.pending “待定”是未定稿的标记，定稿前须删除",
+        f"{draft}:2:10: info team.percent “50%”含百分号，请核对数字",
+    ]
+
+
+def test_github_annotation_has_position_title_and_severity(tmp_path, team, capsys):
+    draft = write(tmp_path, "a.txt", "会议时间待定。\n")
+    code, out = run([str(draft), *team, "--format", "github"], capsys)
+    assert code == 1
+    assert out == (
+        f"::warning file={draft.as_posix()},line=1,col=5,endLine=1,endColumn=7,"
+        "title=gwlint team.pending::“待定”是未定稿的标记，定稿前须删除\n"
+    )
+
+
+def test_github_escapes_data_and_properties(tmp_path, team, capsys):
+    folder = tmp_path / "a,b:c"
+    folder.mkdir()
+    draft = write(folder, "d.txt", "增长50%。\n")
+    code, out = run([str(draft), *team, "--format", "github", "--fail-level", "info"], capsys)
+    assert code == 1
+    assert "file=" + draft.as_posix().replace(":", "%3A").replace(",", "%2C") + "," in out
+    assert "::notice " in out
+    assert out.rstrip("\n").endswith("::“50%25”含百分号，请核对数字")
+
+
+def test_github_escaping_rules():
+    assert escape_data("a%b\r\nc") == "a%25b%0D%0Ac"
+    assert escape_property("x:y,z%\n") == "x%3Ay%2Cz%25%0A"
+    expected = "::error file=a%2Cb.txt,line=3::two%0Alines"
+    assert command("error", {"file": "a,b.txt", "line": 3}, "two\nlines") == expected
+
+
+def sarif_of(argv: list[str], capsys) -> tuple[int, dict]:
+    code, out = run([*argv, "--format", "sarif"], capsys)
+    return code, json.loads(out)
+
+
+def validate_sarif(log: dict) -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)
+    validator.check_schema(schema)
+    validator(schema, format_checker=validator.FORMAT_CHECKER).validate(log)
+
+
+def test_sarif_validates_against_the_sarif_2_1_0_schema(tmp_path, team, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "甲 草稿.txt", "会议时间待定，增长50%。\n")
+    write(tmp_path, "clean.txt", "会议时间为3月1日。\n")
+    code, log = sarif_of(["甲 草稿.txt", "clean.txt", "missing.txt", *team], capsys)
+    assert code == 2  # the missing file; the SARIF log still has the findings and says the run failed
+    validate_sarif(log)
+    run_ = log["runs"][0]
+    assert log["version"] == "2.1.0"
+    assert run_["columnKind"] == "unicodeCodePoints"
+    assert run_["invocations"][0]["executionSuccessful"] is False
+    rules = {rule["id"]: rule for rule in run_["tool"]["driver"]["rules"]}
+    assert rules["team.pending"]["shortDescription"]["text"] == "待定字样"
+    assert "未定稿标记不应出现在印发稿中" in rules["team.pending"]["help"]["text"]
+    first = run_["results"][0]
+    assert run_["tool"]["driver"]["rules"][first["ruleIndex"]]["id"] == first["ruleId"] == "team.pending"
+    artifact = first["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert artifact == {"uri": "%E7%94%B2%20%E8%8D%89%E7%A8%BF.txt", "uriBaseId": "%SRCROOT%"}
+    assert [r["level"] for r in run_["results"]] == ["warning", "note"]
+
+
+def test_sarif_columns_are_code_points_outside_the_bmp(tmp_path, team, capsys):
+    draft = write(tmp_path, "a.txt", "𠮷𠮷待定\n")  # two characters outside the BMP: 4 UTF-16 code units
+    code, log = sarif_of([str(draft), *team], capsys)
+    assert code == 1
+    validate_sarif(log)
+    region = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert (region["startColumn"], region["endColumn"]) == (3, 5)
+    assert region["snippet"] == {"text": "待定"}
+
+
+def test_sarif_of_a_clean_run_is_valid_and_has_no_results(tmp_path, team, capsys):
+    draft = write(tmp_path, "a.txt", "会议时间为3月1日。\n")
+    code, log = sarif_of([str(draft), *team], capsys)
+    assert code == 0
+    validate_sarif(log)
+    assert log["runs"][0]["results"] == []
+
+
+def test_junit_has_one_testcase_per_file_and_a_failure_per_diagnostic(tmp_path, team, capsys):
+    bad = write(tmp_path, "bad.txt", "会议时间待定，另一处待定\x01。\n")
+    clean = write(tmp_path, "clean.txt", "会议时间为3月1日。\n")
+    code, out = run([str(bad), str(clean), *team, "--format", "junit"], capsys)
+    assert code == 1
+    root = ET.fromstring(out.encode("utf-8"))
+    assert root.tag == "testsuites"
+    suite = root.find("testsuite")
+    assert suite is not None
+    cases = suite.findall("testcase")
+    assert [case.get("name") for case in cases] == [str(bad), str(clean)]
+    failures = cases[0].findall("failure")
+    assert [f.get("type") for f in failures] == ["team.pending", "team.pending"]
+    assert failures[0].get("message", "").startswith(f"{bad}:1:5: ")
+    assert cases[1].findall("failure") == []
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("2", "1", "0")
+
+
+def test_junit_reports_unreadable_files_as_errors(tmp_path, team, capsys):
+    code, out = run([str(tmp_path / "missing.txt"), *team, "--format", "junit"], capsys)
+    assert code == 2
+    suite = ET.fromstring(out.encode("utf-8")).find("testsuite")
+    assert suite is not None and suite.get("errors") == "1"
+    assert suite.find("testcase/error") is not None
+
+
+@pytest.mark.parametrize("form", sorted(FORMATS))
+def test_every_format_keeps_the_exit_code_contract(form, tmp_path, team, capsys):
+    clean = write(tmp_path, "clean.txt", "会议时间为3月1日。\n")
+    bad = write(tmp_path, "bad.txt", "会议时间待定。\n")
+    info_only = write(tmp_path, "info.txt", "增长50%。\n")
+    assert main([str(clean), *team, "--format", form]) == 0
+    assert main([str(bad), *team, "--format", form]) == 1
+    assert main([str(info_only), *team, "--format", form]) == 0
+    assert main([str(info_only), *team, "--format", form, "--fail-level", "info"]) == 1
+    assert main([str(bad), *team, "--format", form, "--fail-level", "error"]) == 0
+    assert main([str(tmp_path / "missing.txt"), str(bad), *team, "--format", form]) == 2
+    capsys.readouterr()
