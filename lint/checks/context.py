@@ -1,12 +1,21 @@
-"""Context conditions a rule can put around a match: what must not stand just before or after it."""
+"""Conditions a rule can put around a match, shared by the ``pattern`` and ``substitution`` kinds.
+
+params:
+  unless_preceded_by: regex        the match is legitimate when the text just before it ends with this
+  unless_followed_by: regex        ... or when the text just after it starts with this
+  unless_quoted: bool              ... or when it stands inside “…” in its paragraph (a quotation of
+                                   someone else's words, which the draft may not change)
+  only_if_document_matches: regex  report only in documents where this also occurs somewhere
+  unless_document_matches: regex   report nothing in documents where this occurs somewhere
+"""
 
 from __future__ import annotations
-
-import re
 
 from lint.checks.base import Params
 
 WINDOW = 40  # characters of context inspected on each side
+OPENING_QUOTES = "“"
+CLOSING_QUOTES = "”"
 
 
 class Context:
@@ -15,10 +24,31 @@ class Context:
         after = params.string("unless_followed_by")
         self.before = None if before is None else params.compile("unless_preceded_by", f"(?:{before})\\Z")
         self.after = None if after is None else params.compile("unless_followed_by", after)
+        self.quoted = params.boolean("unless_quoted", False)
+        self.document_required = params.regex("only_if_document_matches")
+        self.document_excluded = params.regex("unless_document_matches")
+
+    def allows_document(self, text: str) -> bool:
+        if self.document_required is not None and not self.document_required.search(text):
+            return False
+        return not (self.document_excluded is not None and self.document_excluded.search(text))
 
     def allows(self, text: str, start: int, end: int) -> bool:
         if self.before is not None and self.before.search(text, max(0, start - WINDOW), start):
             return False
         if self.after is not None and self.after.match(text[end : end + WINDOW]):
             return False
-        return True
+        return not (self.quoted and inside_quotation(text, start))
+
+
+def inside_quotation(text: str, offset: int) -> bool:
+    """Whether more “ than ” open before ``offset`` in its paragraph (a line of the text)."""
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    before = text[line_start:offset]
+    depth = 0
+    for char in before:
+        if char in OPENING_QUOTES:
+            depth += 1
+        elif char in CLOSING_QUOTES and depth:
+            depth -= 1
+    return depth > 0

@@ -1,13 +1,17 @@
 """``pattern``: literal words or regular expressions that should not stand in a draft.
 
-params:
+params (give exactly one of ``words``, ``regex`` or ``order``):
   words: [literal, ...]        any of these strings
   regex: pattern               or one regular expression; a group named ``hit`` narrows the span
+  order: [item, ...]           or the items of a fixed formulation in their official order: reports a
+                               run of all of them, each once, in any other order (四个意识 …)
+  separators: [string, ...]    with ``order``: what may join the items (default ["、"]; "" allowed)
   whole_line: bool             the regex must match a whole line (residue lines)
   replacement: template        optional fix; ``\\g<name>`` references allowed
-  unless_preceded_by / unless_followed_by: regex  context in which a match is legitimate
-  only_if_document_matches: regex  report only in documents where this also occurs (a style the
-                               document itself breaks, e.g. quoted items both with and without 顿号)
+  translate: {from: s, to: t}  optional fix instead: map characters of the match (０→0, 零→〇);
+                               ``to`` is one character (all map to it) or as long as ``from``
+plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
+unless_quoted, only_if_document_matches, unless_document_matches).
 """
 
 from __future__ import annotations
@@ -27,11 +31,15 @@ class PatternCheck(Check):
     def configure(self, params: Params) -> None:
         words = params.strings("words")
         regex = params.string("regex")
-        if bool(words) == bool(regex):
-            raise params.error("regex", "give exactly one of 'words' or 'regex'")
+        self.order = params.strings("order")
+        separators = params.raw("separators", ["、"])
+        if sum(map(bool, (words, regex, self.order))) != 1:
+            raise params.error("regex", "give exactly one of 'words', 'regex' or 'order'")
         if words:
             source = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
             key = "words"
+        elif self.order:
+            source, key = _order_source(params, self.order, separators), "order"
         else:
             source, key = regex, "regex"
         self.whole_line = params.boolean("whole_line", False)
@@ -44,39 +52,82 @@ class PatternCheck(Check):
                 self.pattern.sub(self.replacement, "")
             except (re.error, IndexError) as error:
                 raise params.error("replacement", f"invalid template: {error}") from None
+        self.translation = _translation(params)
+        if self.translation is not None and self.replacement is not None:
+            raise params.error("translate", "give either 'replacement' or 'translate', not both")
         self.context = Context(params)
-        self.document_condition = params.regex("only_if_document_matches")
 
     @property
     def offers_fix(self) -> bool:
-        return self.replacement is not None
+        return self.replacement is not None or self.translation is not None or bool(self.order)
 
     def find(self, document: Document) -> Iterator[Finding]:
         text = document.text
-        if self.document_condition is not None and not self.document_condition.search(text):
+        if not self.context.allows_document(text):
             return
         if self.whole_line:
-            for start, end in document.paragraphs():
-                line = text[start:end]
-                stripped = line.strip()
-                if not stripped:
-                    continue
-                offset = start + line.index(stripped)
-                match = self.pattern.match(stripped)
-                if match:
-                    yield self._finding(match, offset, text)
+            yield from self._find_lines(document)
             return
         for match in self.pattern.finditer(text):
             if match.end() > match.start():
-                finding = self._finding(match, 0, text)
-                if self.context.allows(text, finding.start, finding.end):
+                finding = self._finding(match, 0)
+                if finding is not None and self.context.allows(text, finding.start, finding.end):
                     yield finding
 
-    def _finding(self, match: re.Match[str], offset: int, text: str) -> Finding:
+    def _find_lines(self, document: Document) -> Iterator[Finding]:
+        text = document.text
+        for start, end in document.paragraphs():
+            line = text[start:end]
+            stripped = line.strip()
+            if not stripped:
+                continue
+            match = self.pattern.match(stripped)
+            if match:
+                finding = self._finding(match, start + line.index(stripped))
+                if finding is not None:
+                    yield finding
+
+    def _finding(self, match: re.Match[str], offset: int) -> Finding | None:
+        if self.order:
+            return self._order_finding(match, offset)
         group = "hit" if "hit" in self.pattern.groupindex and match.group("hit") is not None else 0
         start, end = match.start(group) + offset, match.end(group) + offset
-        replacement = None if self.replacement is None else match.expand(self.replacement)
+        if self.translation is not None:
+            replacement: str | None = match.group(group).translate(self.translation)
+        else:
+            replacement = None if self.replacement is None else match.expand(self.replacement)
         return Finding(start, end, replacement, {k: v or "" for k, v in match.groupdict().items()})
+
+    def _order_finding(self, match: re.Match[str], offset: int) -> Finding | None:
+        items = [match.group(f"item{i}") for i in range(len(self.order))]
+        if sorted(items) != sorted(self.order) or items == self.order:
+            return None
+        right = match.group("sep").join(self.order)
+        return Finding(match.start() + offset, match.end() + offset, right, {"right": right})
+
+
+def _order_source(params: Params, order: list[str], separators: object) -> str:
+    if len(order) < 2 or len(set(order)) != len(order):
+        raise params.error("order", "needs at least two different items")
+    if not isinstance(separators, list) or not all(isinstance(s, str) for s in separators) or not separators:
+        raise params.error("separators", "must be a non-empty list of strings")
+    item = "|".join(re.escape(i) for i in sorted(order, key=len, reverse=True))
+    sep = "|".join(re.escape(s) for s in sorted(separators, key=len, reverse=True))
+    rest = "".join(f"(?P=sep)(?P<item{i}>{item})" for i in range(2, len(order)))
+    return f"(?P<item0>{item})(?P<sep>{sep})(?P<item1>{item}){rest}"
+
+
+def _translation(params: Params) -> dict[int, str] | None:
+    mapping = params.mapping("translate")
+    if not mapping:
+        return None
+    source, target = mapping.get("from"), mapping.get("to")
+    if set(mapping) != {"from", "to"} or not isinstance(source, str) or not isinstance(target, str):
+        raise params.error("translate", "must be a mapping with string fields 'from' and 'to'")
+    if not source or (len(target) != 1 and len(target) != len(source)):
+        raise params.error("translate", "'to' must be one character or as long as 'from'")
+    targets = target * len(source) if len(target) == 1 else target
+    return {ord(a): b for a, b in zip(source, targets, strict=True)}
 
 
 CHECK = PatternCheck

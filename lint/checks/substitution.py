@@ -3,7 +3,8 @@
 params:
   wrong: [string, ...]   the wrong forms (literal)
   right: string          what to write instead
-  unless_preceded_by / unless_followed_by: regex  contexts where the wrong form is legitimate
+plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
+unless_quoted, only_if_document_matches, unless_document_matches).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ class SubstitutionCheck(Check):
 
     def find(self, document: Document) -> Iterator[Finding]:
         text = document.text
+        if not self.context.allows_document(text):
+            return
         for match in self.pattern.finditer(text):
             if self.context.allows(text, match.start(), match.end()):
                 yield Finding(match.start(), match.end(), self.right, {"right": self.right})
