@@ -29,6 +29,7 @@ PROTECTED = re.compile(
 CHINESE_NUMERALS = "一二三四五六七八九十百零〇"
 NUMBERING_PREFIX = re.compile(rf"\s*(?:第?[{CHINESE_NUMERALS}\d]+|[（(][{CHINESE_NUMERALS}\d]+[)）])\s*\Z")
 SENTENCE_CLOSERS = "”’》）」』〕】"
+HALF_CLOSERS = "\"')"
 SPACES = " \t\u3000"
 
 
@@ -139,8 +140,8 @@ class WidthCheck(Check):
             if NUMBERING_PREFIX.match(text[paragraph.start : index]):
                 continue
             ends_paragraph = index + 1 == last or (right in SENTENCE_CLOSERS and index + 2 == last)
-            between_han = is_han(left) and is_han(right)
-            if between_han or (ends_paragraph and (is_han(left) or left in SENTENCE_CLOSERS)):
+            closes_chinese = left in SENTENCE_CLOSERS or (left in HALF_CLOSERS and is_han(paragraph.char(index - 2)))
+            if (is_han(left) and is_han(right)) or (ends_paragraph and (is_han(left) or closes_chinese)):
                 yield _finding(index, index + 1, self.period)
 
 
@@ -202,6 +203,8 @@ def _roles_by_stack(paragraph: Paragraph, positions: list[int], curly: str) -> d
 def _chinese_pair(paragraph: Paragraph, first: int, last: int | None) -> bool:
     """A pair (or a lone mark, ``last`` None) that encloses or touches Chinese text."""
     if last is None:
+        if paragraph.char(first - 1).isdigit():
+            return False  # 5'9": a prime, not a quote
         return is_chinese(paragraph.char(first - 1)) or is_chinese(paragraph.char(first + 1))
     if any(is_chinese(c) for c in paragraph.text[first + 1 : last]):
         return True

@@ -1,0 +1,104 @@
+"""The ``pairing`` check kind: unbalanced paired marks, with quotations running over paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.checks.pairing import PairingCheck
+from lint.diagnostics import Severity
+from lint.packs import PackError, Rule
+from lint.source import Document
+
+PAIRS = ["“”", "‘’", "《》", "（）", "〔〕", "【】"]
+
+
+def make_check(**params: object) -> PairingCheck:
+    rule = Rule(
+        id="test.pairing", pack="test", title="t", severity=Severity.ERROR, kind="pairing", message="m",
+        rationale="r", source="s", params=params, fix=None, enabled=True, bad=(), good=(), path="test.yaml",
+    )  # fmt: skip
+    return PairingCheck(rule)
+
+
+def found(text: str, continued: tuple[str, ...] = ("“",)) -> list[tuple[int, str, str]]:
+    """(offset, matched, mark) of every finding."""
+    check = make_check(pairs=PAIRS, continued=list(continued))
+    return [(f.start, text[f.start : f.end], f.fields["mark"]) for f in check.find(Document("t", text))]
+
+
+def test_quote_opened_twice_closed_once_reports_the_first_opening():
+    text = "关于“各县（市、区）35岁以下，应不少于总数的“10%”的要求，"
+    assert found(text) == [(2, "“各县（市、区）35岁以下，应不少于总数的", "“")]
+
+
+def test_the_finding_stops_at_the_sentence_end():
+    assert found("坚决做到“两个维护。下一句“完整”。") == [(4, "“两个维护", "“")]
+
+
+def test_closer_without_opener_runs_from_the_sentence_start():
+    assert found("第一句。坚决做到两个维护”。") == [(4, "坚决做到两个维护”", "”")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他说：“要落实‘三个区分开来’的要求。”",
+        "《关于加强党的政治建设的意见》〔2019〕【注】（试行）",
+        "Don’t worry，这是“说明”。",
+        "",
+        "没有任何成对标点。",
+    ],
+)
+def test_balanced_and_nested_marks_are_silent(text):
+    assert found(text) == []
+
+
+def test_every_kind_of_pair_is_checked():
+    assert [mark for _, _, mark in found("《条例（试行】")] == ["《", "（", "】"]
+
+
+def test_crossed_marks_report_the_inner_opening():
+    assert [mark for _, _, mark in found("他说：“好（注”）。")] == ["（", "）"]
+
+
+class TestAcrossParagraphs:
+    def test_quotation_reopened_at_each_paragraph_is_legal(self):
+        assert found("他指出：“第一段。\n“第二段。\n“第三段。”") == []
+
+    def test_crlf_paragraphs_and_blank_lines_between(self):
+        assert found("他指出：“第一段。\r\n\r\n“第二段。”\r\n") == []
+
+    def test_unclosed_quote_before_a_paragraph_without_reopening(self):
+        text = "他指出：“第一段，\n第二段。"
+        assert found(text) == [(4, "“第一段，", "“")]
+
+    def test_unclosed_quote_in_the_last_paragraph(self):
+        text = "“第一段。\n“第二段。"
+        assert found(text) == [(6, "“第二段", "“")]
+
+    def test_crlf_positions_are_offsets_in_the_file(self):
+        text = "第一段。\r\n他说“好。\r\n"
+        (finding,) = make_check(pairs=PAIRS, continued=["“"]).find(Document("t", text))
+        assert Document("t", text).position(finding.start) == (2, 3)
+        assert text[finding.start : finding.end] == "“好"
+
+    def test_only_continued_marks_may_stay_open(self):
+        assert [mark for _, _, mark in found("《第一段\n《第二段》")] == ["《"]
+        assert found("“第一段\n“第二段”", continued=()) == [(0, "“第一段", "“")]
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({}, "params.pairs"),
+        ({"pairs": ["“"]}, "params.pairs"),
+        ({"pairs": ["““"]}, "params.pairs"),
+        ({"pairs": ["“”", "”《"]}, "params.pairs"),
+        ({"pairs": ["“”"], "continued": ["《"]}, "params.continued"),
+        ({"pairs": ["“”"], "colour": 1}, "params.colour"),
+    ],
+)
+def test_bad_params_name_the_field(params, field):
+    with pytest.raises(PackError) as error:
+        make_check(**params)
+    assert error.value.field == field

@@ -1,0 +1,120 @@
+"""The ``punctuation`` pack end to end: positions, fixes, document-level conditions, seeds, clean texts."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CLEAN, SEEDS
+
+from lint.engine import Linter
+from lint.fixer import apply_fixes
+from lint.packs import load_packs, select_rules
+
+
+@pytest.fixture(scope="module")
+def punctuation() -> Linter:
+    return Linter(select_rules(load_packs(), select=["punctuation"]))
+
+
+def report(linter: Linter, text: str) -> list[tuple[int, int, str, str]]:
+    """(line, column, rule slug, matched) of every diagnostic."""
+    return [(d.span.line, d.span.column, d.rule.split(".", 1)[1], d.matched) for d in linter.lint_text(text)]
+
+
+def fix(linter: Linter, text: str, unsafe: bool = False) -> str:
+    return apply_fixes(text, linter.lint_text(text), unsafe=unsafe)[0]
+
+
+class TestPositionsAndFixes:
+    def test_half_width_marks_lines_and_columns(self, punctuation):
+        text = "中心组发言:高质量\r\n同志们:\r\n发言完毕,谢谢大家!"
+        assert report(punctuation, text) == [
+            (1, 6, "halfwidth-marks", ":"),
+            (2, 4, "halfwidth-marks", ":"),
+            (3, 5, "halfwidth-marks", ","),
+            (3, 10, "halfwidth-marks", "!"),
+        ]
+        assert fix(punctuation, text) == "中心组发言：高质量\r\n同志们：\r\n发言完毕，谢谢大家！"
+
+    def test_safe_fixes_leave_the_period_to_unsafe(self, punctuation):
+        text = '他说:"会议结束".'
+        assert fix(punctuation, text) == "他说：“会议结束”."
+        assert fix(punctuation, text, unsafe=True) == "他说：“会议结束”。"
+
+    def test_unpaired_quote_position_and_message(self, punctuation):
+        text = "第一段。\r\n关于“各县（市、区）35岁以下，总数的“10%”的要求。"
+        (diagnostic,) = punctuation.lint_text(text)
+        assert (diagnostic.span.line, diagnostic.span.column) == (2, 3)
+        assert diagnostic.matched.startswith("“各县")
+        assert diagnostic.fix is None
+        assert "“" in diagnostic.message and "”" in diagnostic.message
+
+    def test_quotation_over_paragraphs_is_silent(self, punctuation):
+        assert report(punctuation, "他指出：“第一段。\r\n“第二段。\r\n“第三段。”\r\n") == []
+
+
+class TestDunhaoBetweenQuotedItems:
+    MIXED = "着力解决“灯下黑”“两张皮”问题，防止“小富即安”、“小成即满”，推广《论语》、《孟子》。"
+
+    def test_reported_only_where_the_document_also_omits_it(self, punctuation):
+        assert report(punctuation, self.MIXED) == [(1, 26, "quoted-items-dunhao", "、")]
+
+    def test_titles_follow_their_own_style(self, punctuation):
+        text = self.MIXED + "\n学习《史记》《汉书》。"
+        assert [r[2] for r in report(punctuation, text)] == ["quoted-items-dunhao", "titled-items-dunhao"]
+
+    def test_fix_deletes_the_dunhao_as_unsafe(self, punctuation):
+        assert fix(punctuation, self.MIXED) == self.MIXED
+        assert "“小富即安”“小成即满”" in fix(punctuation, self.MIXED, unsafe=True)
+
+    def test_consistent_dunhao_style_is_silent(self, punctuation):
+        assert report(punctuation, "贯彻“一国两制”、“港人治港”、“澳人治澳”方针，加入《甲协定》、《乙协定》。") == []
+
+    def test_bracketed_note_between_items_keeps_the_dunhao(self, punctuation):
+        assert report(punctuation, "解决“灯下黑”“两张皮”问题，落实“三会一课”（每月）、“主题党日”制度。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("会议强调，，要抓好落实。", "会议强调，要抓好落实。"),
+        ("要抓好落实，。下午讨论；；", "要抓好落实。下午讨论；"),
+        ("他沉默了。。。然后说...好…", "他沉默了……然后说……好……"),
+        ("企业、机关、学校……等领域", "企业、机关、学校等领域"),
+        ("目标--全面小康，目标—“全面小康”", "目标——全面小康，目标——“全面小康”"),
+    ],
+)
+def test_pattern_rules_fix(punctuation, text, expected):
+    assert fix(punctuation, text, unsafe=True) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这难道不是责任吗？！",
+        "怎么办！？",
+        "他沉默了……然后说",
+        "打造1-2个项目，2010—2020年",
+        "北京—上海特别快车",
+        "长沙·来凤",
+    ],
+)
+def test_legal_punctuation_is_silent(punctuation, text):
+    assert report(punctuation, text) == []
+
+
+def test_seed_defects(punctuation):
+    by_seed = {p.name[:3]: punctuation.lint_text(p.read_text(encoding="utf-8")) for p in SEEDS.glob("*.txt")}
+    rules = {seed: [(d.rule.split(".")[1], d.matched) for d in found] for seed, found in by_seed.items()}
+    assert rules["001"].count(("halfwidth-marks", ":")) == 2
+    assert rules["001"].count(("halfwidth-marks", "!")) == 1
+    assert ("halfwidth-marks", ",") in rules["002"]
+    assert [m for r, m in rules["002"] if r == "unpaired"] == [
+        "“各县（市、区）35岁以下正科级领导干部配备，应不少于县直部门、乡镇党政正职总数的"
+    ]
+    assert rules["004"].count(("quoted-items-dunhao", "、")) == 2
+    assert rules["000"] == rules["003"] == []
+
+
+@pytest.mark.parametrize("path", sorted(CLEAN.glob("*.txt")), ids=lambda p: p.name)
+def test_clean_texts_are_silent(punctuation, path):
+    assert report(punctuation, path.read_text(encoding="utf-8")) == []

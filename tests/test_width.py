@@ -1,0 +1,179 @@
+"""The ``width`` check kind: half-width marks in Chinese text, with their full-width forms."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import pytest
+
+from lint.checks.width import WidthCheck
+from lint.diagnostics import Severity
+from lint.packs import PackError, Rule
+from lint.source import Document
+
+MARKS = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+
+
+def make_check(**params: object) -> WidthCheck:
+    rule = Rule(
+        id="test.width", pack="test", title="t", severity=Severity.ERROR, kind="width", message="m",
+        rationale="r", source="s", params=params, fix=None, enabled=True, bad=(), good=(), path="test.yaml",
+    )  # fmt: skip
+    return WidthCheck(rule)
+
+
+def found(text: str, **params: object) -> list[tuple[int, str, str | None]]:
+    """(offset, matched, replacement) of every finding."""
+    return [(f.start, text[f.start : f.end], f.replacement) for f in make_check(**params).find(Document("t", text))]
+
+
+def fixed(text: str, **params: object) -> str:
+    for finding in sorted(make_check(**params).find(Document("t", text)), key=lambda f: -f.start):
+        assert finding.replacement is not None
+        text = text[: finding.start] + finding.replacement + text[finding.end :]
+    return text
+
+
+class TestMarks:
+    def test_marks_between_han_are_reported_with_their_position(self):
+        assert found("中心组发言:高质量", marks=MARKS) == [(5, ":", "：")]
+
+    def test_mark_at_paragraph_end_after_han(self):
+        assert found("同志们:\n发言完毕,谢谢大家!", marks=MARKS) == [(3, ":", "："), (9, ",", "，"), (14, "!", "！")]
+
+    def test_space_typed_after_the_mark_goes_with_it(self):
+        assert found("会议决定, 明天开会", marks=MARKS) == [(4, ", ", "，")]
+        assert fixed("会议决定, 明天开会", marks=MARKS) == "会议决定，明天开会"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "全县共有1,000余名党员",
+            "会议于12:30开始",
+            "男女比例为1:2",
+            "He wrote: Hello, world!",
+            "Hello, 世界",
+            "访问 https://www.gov.cn/a?b=1,c=2 查询",
+            "发邮件至 office;x@example.gov.cn",
+            "推广“1+6”模式，打造1-2个示范点，推进3.0版建设",
+            "使用Python,Java等语言",
+        ],
+    )
+    def test_numbers_english_urls_are_silent(self, text):
+        assert found(text, marks=MARKS) == []
+
+    def test_mark_after_number_before_han_is_chinese(self):
+        assert found("增长5.2%,高于预期", marks=MARKS) == [(6, ",", "，")]
+        assert found("时间:12:30", marks=MARKS) == [(2, ":", "：")]
+
+    def test_a_run_of_marks_is_judged_as_one(self):
+        assert fixed("真的吗?!", marks=MARKS) == "真的吗？！"
+
+    def test_crlf_paragraphs_keep_offsets(self):
+        assert found("同志们:\r\n大家好!\r\n", marks=MARKS) == [(3, ":", "："), (9, "!", "！")]
+
+
+class TestPeriod:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("会议决定召开全体会议.", "会议决定召开全体会议。"),
+            ("会议已经结束.下午讨论", "会议已经结束。下午讨论"),
+            ("他强调“要抓落实”.", "他强调“要抓落实”。"),
+            ("要抓落实.”", "要抓落实。”"),
+            ("会议结束.  \r\n下一段", "会议结束。  \r\n下一段"),
+        ],
+    )
+    def test_sentence_end_after_han(self, text, expected):
+        assert fixed(text, period="。") == expected
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "1.加强组织领导",
+            "推进3.0版谈判",
+            "一.总体要求",
+            "（二）.具体措施",
+            "第三.工作要求",
+            "他沉默了...然后",
+            "详见www.gov.cn",
+            "Mr.王来了",
+            "见附件.docx",
+        ],
+    )
+    def test_numbering_decimals_ellipsis_urls_are_silent(self, text):
+        assert found(text, period="。") == []
+
+
+class TestQuotes:
+    QUOTES: ClassVar[dict[str, str]] = {'"': "“”", "'": "‘’"}
+
+    def test_pairs_in_order_become_opening_and_closing(self):
+        assert found('深化"红色+"机制', quotes=self.QUOTES) == [(2, '"', "“"), (6, '"', "”")]
+
+    def test_each_paragraph_starts_closed(self):
+        assert fixed('他说"好"\n"行"。', quotes=self.QUOTES) == "他说“好”\n“行”。"
+
+    def test_straight_quote_closing_a_curly_opening(self):
+        assert fixed('“其身正,不令而行"，组织', quotes=self.QUOTES) == "“其身正,不令而行”，组织"
+
+    def test_straight_quote_opening_before_a_curly_closing(self):
+        assert fixed('一是"其身正”，二是"不令而行"', quotes=self.QUOTES) == "一是“其身正”，二是“不令而行”"
+
+    def test_inner_single_quotes(self):
+        assert fixed("他说：“落实'三个区分开来'。”", quotes=self.QUOTES) == "他说：“落实‘三个区分开来’。”"
+
+    @pytest.mark.parametrize("text", ['The report says "on track".', "西安的拼音是Xi'an", "身高5'9\"的人"])
+    def test_english_and_apostrophes_are_silent(self, text):
+        assert found(text, quotes=self.QUOTES) == []
+
+
+class TestBrackets:
+    BRACKETS: ClassVar[dict[str, str]] = {"()": "（）"}
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("各县(市、区)要落实", "各县（市、区）要落实"),
+            ("各县（市、区)要落实", "各县（市、区）要落实"),
+            ("各县(市、区）要落实", "各县（市、区）要落实"),
+            ("(1)加强组织领导", "（1）加强组织领导"),
+            ("国内生产总值(GDP)增长", "国内生产总值（GDP）增长"),
+            ("(一)总体要求(试行)", "（一）总体要求（试行）"),
+        ],
+    )
+    def test_pairs_become_full_width_together(self, text, expected):
+        assert fixed(text, brackets=self.BRACKETS) == expected
+
+    def test_only_the_half_width_side_of_a_mixed_pair_is_reported(self):
+        assert found("各县（市、区)要落实", brackets=self.BRACKETS) == [(6, ")", "）")]
+
+    @pytest.mark.parametrize("text", ["设函数f(x)的值为正", "See item (a) of the annex.", "各县（市、区）要落实"])
+    def test_formulas_and_english_are_silent(self, text):
+        assert found(text, brackets=self.BRACKETS) == []
+
+    def test_a_lone_half_width_bracket_is_reported_without_fix(self):
+        assert found("1)加强领导", brackets=self.BRACKETS) == [(1, ")", None)]
+        (finding,) = make_check(brackets=self.BRACKETS).find(Document("t", "1)加强领导"))
+        assert finding.fields["expected"] == "）"
+
+
+class TestParams:
+    @pytest.mark.parametrize(
+        ("params", "field"),
+        [
+            ({}, "params.marks"),
+            ({"marks": {",,": "，"}}, "params.marks"),
+            ({"marks": {",": "，，"}}, "params.marks"),
+            ({"marks": ["，"]}, "params.marks"),
+            ({"quotes": {'"': "“"}}, "params.quotes"),
+            ({"brackets": {"(": "（）"}}, "params.brackets"),
+            ({"period": "。。"}, "params.period"),
+            ({"marks": MARKS, "colour": 1}, "params.colour"),
+        ],
+    )
+    def test_bad_params_name_the_field(self, params, field):
+        with pytest.raises(PackError) as error:
+            make_check(**params)
+        assert error.value.field == field
+        assert error.value.rule == "test.width"
