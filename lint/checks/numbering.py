@@ -1,21 +1,294 @@
-"""``numbering``: placeholder until the check kind lands."""
+"""``numbering``: whole-document check of ordinal series (序号).
+
+Two kinds of series are followed through the document in order:
+
+* the heading levels of GB/T 9704 at the start of a line — 一、 → （一） → 1. → （1）;
+* in-paragraph series given as params (一是/二是, 一要/二要, 第一/第二, 首先/其次/再次/最后), whose
+  markers start a clause. Series whose items start lines are the "paragraph" series of a section;
+  series inside such a paragraph are its inner series.
+
+A heading resets the series below it; a paragraph item resets the inner series. Each rule reports
+one defect class, chosen by ``report``:
+
+  gap     a number skipped (一、二、四、)
+  repeat  a number repeated or going back (二是 … 二是)
+  mixed   two series mixed in one enumeration (一是 … 二要)
+  nested  one series reused at two levels (一要 … inside a paragraph that is itself 一要 …)
+  order   a heading level used above a higher one (1. before （一） in one section)
+
+params:
+  report: gap | repeat | mixed | nested | order
+  series: [{name, regex, words?}, ...]  in-paragraph series; ``regex`` has a group ``n`` (a Chinese
+          numeral, or one of ``words`` numbered from 1) and may have a group ``last`` (a closing item
+          such as 最后, counted only while its series is open)
+  clause_boundary: regex  the character before an in-paragraph marker (a line start also counts)
+A series whose first item is above 一 (an excerpt starting mid-document) is not a gap.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from lint.checks.base import Check, Finding, Params
 from lint.source import Document
+
+REPORTS = ("gap", "repeat", "mixed", "nested", "order")
+CHINESE_DIGITS = "〇一二三四五六七八九"
+INDENT = r"[ \t\u3000]*"
+# GB/T 9704 heading levels, tolerant of the wrong marks other rules report (一. （一）、 1、).
+HEADING_LEVELS = (
+    re.compile(INDENT + r"(?P<mark>(?P<n>[一二三四五六七八九十]+)[、.．，,])(?![一二三四五六七八九十\d])"),
+    re.compile(INDENT + r"(?P<mark>[（(](?P<n>[一二三四五六七八九十]+)[）)])"),
+    re.compile(INDENT + r"(?P<mark>(?P<n>\d{1,2})[.．、])(?![\d.．、])"),
+    re.compile(INDENT + r"(?P<mark>[（(](?P<n>\d{1,2})[）)])"),
+)
+
+
+def chinese_number(text: str) -> int | None:
+    """一…九十九 as an int; None for anything else."""
+    if not text or text.count("十") > 1 or any(c not in CHINESE_DIGITS + "十" for c in text):
+        return None
+    if "十" not in text:
+        return int("".join(str(CHINESE_DIGITS.index(c)) for c in text)) if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    return (CHINESE_DIGITS.index(tens) if tens else 1) * 10 + (CHINESE_DIGITS.index(units) if units else 0)
+
+
+def chinese_numeral(number: int) -> str:
+    if number < 10:
+        return CHINESE_DIGITS[number]
+    tens, units = divmod(number, 10)
+    return ("" if tens == 1 else CHINESE_DIGITS[tens]) + "十" + (CHINESE_DIGITS[units] if units else "")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One series marker: its family (a heading level or a series name), number and place."""
+
+    family: str
+    number: int  # 0 for a closing item (最后)
+    start: int
+    end: int
+    text: str
+    numeral: str  # the part of ``text`` that carries the number
+    top: bool = False  # starts a line
+    words: tuple[str, ...] = ()
+
+    def renumbered(self, number: int) -> str:
+        if self.words:
+            return self.words[number - 1] if 0 < number <= len(self.words) else self.text
+        arabic = self.numeral.isdigit()
+        new = str(number) if arabic else chinese_numeral(number)
+        return self.text.replace(self.numeral, new, 1)
+
+
+@dataclass(frozen=True)
+class Problem:
+    report: str
+    item: Item
+    earlier: Item
+    expected: str = ""
+
+
+@dataclass
+class SeriesState:
+    """The open series of one scope: the last item of each family, most recent last."""
+
+    last: dict[str, Item] = field(default_factory=dict)
+
+    def clear(self) -> None:
+        self.last.clear()
+
+    def advance(self, item: Item) -> Problem | None:
+        if item.number == 0:
+            self.last.pop(item.family, None)
+            return None
+        current = self.last.get(item.family)
+        problem = None
+        if current is None:
+            problem = self._mixed(item)
+        elif item.number != 1:
+            if item.number == current.number + 1:
+                pass
+            elif item.number > current.number + 1:
+                problem = Problem("gap", item, current, item.renumbered(current.number + 1))
+            else:
+                problem = Problem("repeat", item, current, item.renumbered(current.number + 1))
+        if problem is not None and problem.report == "mixed":
+            self.last.pop(problem.earlier.family)
+            self.last[problem.earlier.family] = item
+        else:
+            self.last.pop(item.family, None)
+            self.last[item.family] = item
+        return problem
+
+    def _mixed(self, item: Item) -> Problem | None:
+        if item.number <= 1:
+            return None
+        for other in reversed(self.last.values()):
+            if other.number == item.number - 1 and other.family != item.family:
+                return Problem("mixed", item, other, other.renumbered(item.number))
+        return None
+
+
+def _advance(state: SeriesState, item: Item) -> Iterator[Problem]:
+    problem = state.advance(item)
+    if problem is not None:
+        yield problem
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    pattern: re.Pattern[str]
+    words: tuple[str, ...]
 
 
 class NumberingCheck(Check):
     kind = "numbering"
 
     def configure(self, params: Params) -> None:
-        pass
+        self.report = params.string("report", required=True)
+        if self.report not in REPORTS:
+            raise params.error("report", f"must be one of {', '.join(REPORTS)}")
+        self.series = [self._series(params, index, raw) for index, raw in enumerate(params.raw("series", []) or [])]
+        if not isinstance(params.raw("series", []), list):
+            raise params.error("series", "must be a list of {name, regex, words}")
+        self.boundary = params.regex("clause_boundary", required=True)
+
+    @staticmethod
+    def _series(params: Params, index: int, raw: object) -> Series:
+        key = f"series[{index}]"
+        if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not isinstance(raw.get("regex"), str):
+            raise params.error(key, "each series is a mapping with 'name' and 'regex'")
+        if set(raw) - {"name", "regex", "words"}:
+            raise params.error(key, "unknown key (expected name, regex, words)")
+        pattern = params.compile(key, raw["regex"])
+        if "n" not in pattern.groupindex:
+            raise params.error(key, "the regex needs a group named 'n' for the ordinal")
+        words = raw.get("words", [])
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise params.error(key, "'words' must be a list of non-empty strings")
+        return Series(raw["name"], pattern, tuple(words))
+
+    @property
+    def offers_fix(self) -> bool:
+        return False
 
     def find(self, document: Document) -> Iterator[Finding]:
-        return iter(())
+        for problem in self._problems(document):
+            if problem.report != self.report:
+                continue
+            line, column = document.position(problem.earlier.start)
+            yield Finding(
+                problem.item.start,
+                problem.item.end,
+                None,
+                {"earlier": problem.earlier.text, "earlier_at": f"{line}:{column}", "expected": problem.expected},
+            )
+
+    def _problems(self, document: Document) -> Iterator[Problem]:
+        levels: list[Item | None] = [None] * len(HEADING_LEVELS)
+        paragraphs, inner = SeriesState(), SeriesState()
+        top: Item | None = None
+        for item in self._items(document):
+            if item.family.startswith("level"):
+                yield from self._heading(item, levels)
+                paragraphs.clear()
+                inner.clear()
+                top = None
+            elif item.top:
+                yield from _advance(paragraphs, item)
+                top = item
+                inner.clear()
+            elif item.family in inner.last or top is None:
+                yield from _advance(inner, item)
+            elif top.family == item.family and item.number == 1:
+                yield Problem("nested", item, top)
+                inner.advance(item)
+            elif item.number > 1 and (top.family == item.family or not inner.last):
+                # the paragraph series goes on inside one paragraph (一是…。二是…)
+                yield from _advance(paragraphs, item)
+                top = item
+                inner.clear()
+            else:
+                yield from _advance(inner, item)
+
+    @staticmethod
+    def _heading(item: Item, levels: list[Item | None]) -> Iterator[Problem]:
+        level = int(item.family[len("level") :])
+        earlier = levels[level]
+        if earlier is None:
+            deeper = next((d for d in levels[level + 1 :] if d is not None), None)
+            # an excerpt may start inside a section: only a heading with a parent can be out of order
+            if deeper is not None and any(levels[:level]):
+                yield Problem("order", item, deeper)
+        elif item.number == earlier.number:
+            yield Problem("repeat", item, earlier, item.renumbered(earlier.number + 1))
+        elif item.number > earlier.number + 1:
+            yield Problem("gap", item, earlier, item.renumbered(earlier.number + 1))
+        elif 1 < item.number < earlier.number:
+            yield Problem("repeat", item, earlier, item.renumbered(earlier.number + 1))
+        levels[level] = item
+        for deeper_level in range(level + 1, len(levels)):
+            levels[deeper_level] = None
+
+    def _items(self, document: Document) -> list[Item]:
+        text = document.text
+        items: list[Item] = []
+        line_starts: set[int] = set()
+        for start, end in document.paragraphs():
+            line = text[start:end]
+            content = start + len(line) - len(line.lstrip(" \t\u3000"))
+            line_starts.add(content)
+            heading = self._heading_item(line, start)
+            if heading is not None:
+                items.append(heading)
+        taken = [(i.start, i.end) for i in items]
+        for series in self.series:
+            for match in series.pattern.finditer(text):
+                item = self._series_item(series, match, text, line_starts)
+                if item is not None and not any(s < item.end and item.start < e for s, e in taken):
+                    items.append(item)
+                    taken.append((item.start, item.end))
+        items.sort(key=lambda i: i.start)
+        return items
+
+    @staticmethod
+    def _heading_item(line: str, offset: int) -> Item | None:
+        for level, pattern in enumerate(HEADING_LEVELS):
+            match = pattern.match(line)
+            if match is None:
+                continue
+            numeral = match.group("n")
+            number = int(numeral) if numeral.isdigit() else chinese_number(numeral)
+            if number is None or number == 0:
+                return None
+            start, end = match.span("mark")
+            return Item(f"level{level}", number, offset + start, offset + end, match.group("mark"), numeral, True)
+        return None
+
+    def _series_item(self, series: Series, match: re.Match[str], text: str, line_starts: set[int]) -> Item | None:
+        start = match.start()
+        top = start in line_starts
+        if not top and (start == 0 or not self.boundary.fullmatch(text[start - 1])):
+            return None
+        if "last" in match.groupdict() and match.group("last"):
+            return Item(series.name, 0, start, match.end(), match.group(0), match.group("last"), top, series.words)
+        numeral = match.group("n")
+        if numeral is None:
+            return None
+        if series.words:
+            number = series.words.index(numeral) + 1 if numeral in series.words else None
+        else:
+            number = chinese_number(numeral)
+        if not number:
+            return None
+        return Item(series.name, number, start, match.end(), match.group(0), numeral, top, series.words)
 
 
 CHECK = NumberingCheck

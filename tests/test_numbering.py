@@ -1,0 +1,148 @@
+"""numbering: GB/T 9704 heading levels and in-paragraph series, followed through a whole document."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS
+
+from lint.checks.numbering import chinese_number, chinese_numeral
+from lint.engine import Linter
+from lint.packs import PackError, load_packs, parse_pack, select_rules
+
+S000, S001, S002, S003, S004 = sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def numbering():
+    return Linter(select_rules(load_packs(), ["numbering"]))
+
+
+def found(linter, text):
+    return [(d.rule.split(".")[1], d.matched, d.span.line) for d in linter.lint_text(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"), [("一", 1), ("九", 9), ("十", 10), ("十一", 11), ("二十", 20), ("二十三", 23)]
+)
+def test_chinese_numbers_round_trip(text, number):
+    assert chinese_number(text) == number
+    assert chinese_numeral(number) == text
+
+
+@pytest.mark.parametrize("text", ["", "百", "一一", "十十", "二十三四"])
+def test_not_a_chinese_number(text):
+    assert chinese_number(text) is None
+
+
+def test_heading_gap_names_the_earlier_heading_and_the_expected_number(numbering):
+    [diagnostic] = numbering.lint_text("九、甲\n内容。\n十、乙\n内容。\n十二、丙\n内容。")
+    assert diagnostic.rule == "numbering.gap"
+    assert diagnostic.matched == "十二、"
+    assert "“十、”（3:1）" in diagnostic.message
+    assert "“十一、”" in diagnostic.message
+
+
+def test_a_document_may_start_mid_series(numbering):
+    assert found(numbering, "（四）甲。\n（五）乙。\n十、丙\n（一）丁。\n（二）戊。") == []
+
+
+def test_a_higher_heading_restarts_the_levels_below(numbering):
+    text = "一、甲\n（一）子。\n（二）子。\n1.孙\n2.孙\n二、乙\n（一）子。\n1.孙\n（二）子。"
+    assert found(numbering, text) == []
+
+
+def test_gap_and_repeat_in_second_level_headings(numbering):
+    text = "一、甲\n（一）子。\n（三）子。\n（三）子。"
+    assert found(numbering, text) == [("gap", "（三）", 3), ("repeat", "（三）", 4)]
+
+
+def test_a_higher_level_after_a_lower_one_in_the_same_section_is_reported(numbering):
+    assert found(numbering, "一、甲\n1.子\n（一）孙") == [("level-order", "（一）", 3)]
+
+
+def test_series_continue_across_hard_line_breaks_inside_a_paragraph(numbering):
+    text = "比如，一是成效甲；\n继续叙述；\n着力打造品牌。二是成效乙。四是成效丁。"
+    assert found(numbering, text) == [("gap", "四是", 3)]
+
+
+def test_mixed_series_names_both_items(numbering):
+    [diagnostic] = numbering.lint_text("会议要求：一是提高站位，二要压实责任。")
+    assert diagnostic.rule == "numbering.mixed-series"
+    assert "“一是”（1:6）" in diagnostic.message
+    assert "“二是”" in diagnostic.message
+
+
+def test_series_of_words_mixed_with_ordinals(numbering):
+    assert found(numbering, "首先要统一思想。其次要明确责任。第三，狠抓落实。") == [("mixed-series", "第三", 1)]
+
+
+def test_a_paragraph_series_continues_inside_its_paragraph(numbering):
+    text = "一是抓实结对帮扶。内容。二是抓实驻村帮扶。\n三是抓实企业帮扶。"
+    assert found(numbering, text) == []
+
+
+def test_inner_series_of_another_kind_inside_paragraph_items_is_fine(numbering):
+    text = "一要突出政治建设。一是加强学习，二是巩固成果。\n二要突出政治标准。一是树好导向，二是管好干部。"
+    assert found(numbering, text) == []
+
+
+def test_the_same_series_at_two_levels_is_reported_once_per_paragraph(numbering):
+    text = "一要突出政治建设。一要加强学习，二要巩固成果。\n二要突出政治标准。一要树好导向，二要管好干部。"
+    assert found(numbering, text) == [("nested-series", "一要", 1), ("nested-series", "一要", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "实事求是，一是一，二是二。",
+        "党中央集中统一是根本。坚持安全第一、预防为主。",
+        "推动第一、二、三产业融合，选派驻村第一书记，做到第一时间响应。",
+        "坚持依法治国首先要坚持依宪治国。最后一公里问题要解决。",
+        "最后，谢谢大家。其次的问题不大。",
+    ],
+)
+def test_words_that_are_not_series_markers(numbering, text):
+    assert found(numbering, text) == []
+
+
+def test_a_headings_section_resets_the_paragraph_series(numbering):
+    text = "一、甲\n一要抓落实。\n二要抓考核。\n二、乙\n一要抓落实。\n二要抓考核。"
+    assert found(numbering, text) == []
+
+
+def test_seed_004_reuses_one_series_at_two_levels(numbering):
+    diagnostics = numbering.lint_text(S004.read_text(encoding="utf-8"))
+    assert [(d.rule, d.matched, d.span.line) for d in diagnostics] == [
+        ("numbering.nested-series", "一要", 13),
+        ("numbering.nested-series", "一要", 14),
+        ("numbering.nested-series", "一要", 15),
+    ]
+    assert "（13:1）" in diagnostics[0].message
+
+
+@pytest.mark.parametrize("seed", [S000, S001, S002, S003], ids=lambda p: p.name[:3])
+def test_legitimate_numbering_in_seeds_is_silent(numbering, seed):
+    assert numbering.lint_text(seed.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ("{report: gaps, clause_boundary: '[。]'}", "params.report"),
+        ("{report: gap}", "params.clause_boundary"),
+        ("{report: gap, clause_boundary: '[。]', series: [{name: x, regex: '(一)是'}]}", "params.series[0]"),
+        (
+            "{report: gap, clause_boundary: '[。]', series: [{name: x, regex: '(?P<n>一)', words: 1}]}",
+            "params.series[0]",
+        ),
+        ("{report: gap, clause_boundary: '[。]', series: [{name: x, regex: '(?P<n>一', }]}", "params.series[0]"),
+    ],
+)
+def test_bad_params_name_the_field(params, field):
+    raw = (
+        "pack: p\nrules:\n  - {id: r, title: t, severity: warning, kind: numbering, message: m, rationale: r,"
+        f" source: s, params: {params}, examples: {{bad: [x], good: [y]}}}}\n"
+    )
+    with pytest.raises(PackError) as error:
+        Linter(parse_pack(raw, "p.yaml").rules)
+    assert error.value.field == field
