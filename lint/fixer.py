@@ -1,10 +1,18 @@
-"""Fixer stage: apply diagnostics' fixes to a text, never two that overlap."""
+"""Fixer stage: apply diagnostics' fixes to a text, never two that overlap, until none is left."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from lint.diagnostics import Diagnostic
+from lint.source import Document, text_document
+
+if TYPE_CHECKING:
+    from lint.formats.docx import DocxDraft
+
+MAX_ROUNDS = 10  # a fix may uncover another; a rule pair that undoes each other must still stop
+Lint = Callable[[Document], list[Diagnostic]]
 
 
 def applicable(diagnostics: Sequence[Diagnostic], unsafe: bool = False) -> list[Diagnostic]:
@@ -34,3 +42,46 @@ def apply_fixes(text: str, diagnostics: Sequence[Diagnostic], unsafe: bool = Fal
         position = diagnostic.span.end
     parts.append(text[position:])
     return "".join(parts), len(chosen)
+
+
+def fix_document(lint: Lint, document: Document, unsafe: bool = False) -> tuple[Document, int]:
+    """Fix a text document until no applicable fix remains (at most MAX_ROUNDS passes).
+
+    Fixes are applied to the file's own text (``source_text``), so masked Markdown parts come back
+    untouched; each pass lints the re-read result again.
+    """
+    seen = {document.source_text}
+    fixed = 0
+    for _ in range(MAX_ROUNDS):
+        text, count = apply_fixes(document.source_text, lint(document), unsafe)
+        if count == 0 or text in seen:
+            break
+        seen.add(text)
+        fixed += count
+        document = text_document(document.path, text, document.format, document.encoding, document.bom)
+    return document, fixed
+
+
+def fix_docx(lint: Lint, draft: DocxDraft, unsafe: bool = False) -> tuple[int, list[str]]:
+    """Fix a .docx inside its runs until no fix applies; return the count and the refused fixes."""
+    seen = {draft.text}
+    fixed = 0
+    refused: dict[tuple[str, int, int], str] = {}
+    for _ in range(MAX_ROUNDS):
+        document = draft.document()
+        applied = 0
+        for diagnostic in reversed(applicable(lint(document), unsafe)):
+            assert diagnostic.fix is not None
+            span = diagnostic.span
+            reason = draft.replace(span.start, span.end, diagnostic.fix.replacement)
+            if reason is None:
+                applied += 1
+            else:
+                where = f"{document.path}:{span.line}:{span.column}: {diagnostic.rule}"
+                refused[(diagnostic.rule, span.line, span.column)] = f"{where}: fix not applied: {reason}"
+        draft.refresh()
+        fixed += applied
+        if applied == 0 or draft.text in seen:
+            break
+        seen.add(draft.text)
+    return fixed, list(refused.values())

@@ -1,8 +1,9 @@
 """Source stage: turn bytes on disk (or stdin) into a Document the checks can read.
 
-A Document's ``text`` has the same length as the decoded file, so a character offset in ``text`` is
+A Document's ``text`` has the same length as the file's text, so a character offset in ``text`` is
 an offset in the file's text too; formats that must hide parts of a file (Markdown code, front
-matter) blank them out character for character instead of cutting them.
+matter) blank them out character for character instead of cutting them. The file's suffix chooses
+the format (lint/formats): plain text, Markdown, or Word .docx.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.diagnostics import Span
+from lint.formats import format_for
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 
 
 class SourceError(Exception):
@@ -36,6 +39,7 @@ class Document:
     encoding: str = "utf-8"
     bom: bool = False
     original: str | None = None  # the decoded file when ``text`` has masked parts
+    format: str = "text"  # "text", "markdown" or "docx" (then a line is a paragraph)
     line_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -73,43 +77,90 @@ class Document:
 
 
 def decode(data: bytes, path: str) -> tuple[str, str, bool]:
-    """Decode a draft: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a superset of GBK)."""
+    """Decode a draft: a BOM decides; else UTF-8 unless GB18030 (a superset of GBK) reads as more likely Chinese."""
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[3:], "utf-8", path), "utf-8", True
-    for bom, name in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if data.startswith(bom):
+    for name in ("utf-16-le", "utf-16-be"):
+        if data.startswith(BOMS[name]):
             return _strict(data[2:], name, path), name, True
     if b"\x00" in data:
         raise SourceError(path, "binary file (contains NUL bytes), not a text draft")
     try:
-        return data.decode("utf-8"), "utf-8", False
+        text = data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
         try:
             return data.decode("gb18030"), "gb18030", False
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as gb_error:
             raise SourceError(
                 path,
-                f"cannot decode as UTF-8 (invalid byte at offset {utf8_error.start}) "
-                "nor as GB18030/GBK",
+                f"cannot decode: not UTF-8 ({_where(data, utf8_error)}) and not GB18030/GBK ({_where(data, gb_error)})",
             ) from None
+    if text.isascii():
+        return text, "utf-8", False
+    try:
+        gb_text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return text, "utf-8", False
+    # Short GBK texts can be valid UTF-8 by accident (GBK 通知 is UTF-8 ֪ͨ): keep the reading
+    # in which more characters are common Chinese ones.
+    if _common_share(gb_text) > _common_share(text):
+        return gb_text, "gb18030", False
+    return text, "utf-8", False
+
+
+def _where(data: bytes, error: UnicodeDecodeError) -> str:
+    return f"byte 0x{data[error.start]:02x} at offset {error.start}"
+
+
+def _is_common(char: str) -> bool:
+    """A GB2312 hanzi or a GB2312 punctuation/full-width character (rows A1-A3, B0-F7)."""
+    try:
+        encoded = char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return len(encoded) == 2 and (0xA1 <= encoded[0] <= 0xA3 or 0xB0 <= encoded[0] <= 0xF7)
+
+
+def _common_share(text: str) -> float:
+    wide = [char for char in text if not char.isascii() and not char.isspace()]
+    return sum(map(_is_common, wide)) / len(wide) if wide else 1.0
 
 
 def _strict(data: bytes, encoding: str, path: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise SourceError(path, f"invalid {encoding} at byte offset {error.start}") from None
+        raise SourceError(path, f"cannot decode: invalid {encoding} ({_where(data, error)})") from None
+
+
+def encode(text: str, encoding: str, bom: bool) -> bytes:
+    """The bytes of a text document: the inverse of ``decode`` for the encoding it reported."""
+    return (BOMS.get(encoding, b"") if bom else b"") + text.encode(encoding)
+
+
+def text_document(path: str, text: str, fmt: str = "text", encoding: str = "utf-8", bom: bool = False) -> Document:
+    """A Document for decoded text; Markdown has its code, front matter and link targets blanked."""
+    if fmt == "markdown":
+        from lint.formats.markdown import mask
+
+        return Document(path, mask(text), encoding, bom, original=text, format=fmt)
+    return Document(path, text, encoding, bom, format=fmt)
 
 
 def document_from_bytes(data: bytes, path: str) -> Document:
+    fmt = format_for(path)
+    if fmt == "docx":
+        from lint.formats.docx import DocxDraft
+
+        return DocxDraft.from_bytes(data, path).document()
     text, encoding, bom = decode(data, path)
-    return Document(path=path, text=text, encoding=encoding, bom=bom)
+    return text_document(path, text, fmt, encoding, bom)
 
 
-def read_document(path: Path, display: str | None = None) -> Document:
+def read_bytes(path: Path, display: str | None = None) -> bytes:
     name = display if display is not None else str(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise SourceError(name, "no such file") from None
     except IsADirectoryError:
@@ -118,4 +169,8 @@ def read_document(path: Path, display: str | None = None) -> Document:
         raise SourceError(name, "permission denied") from None
     except OSError as error:
         raise SourceError(name, error.strerror or str(error)) from None
-    return document_from_bytes(data, name)
+
+
+def read_document(path: Path, display: str | None = None) -> Document:
+    name = display if display is not None else str(path)
+    return document_from_bytes(read_bytes(path, name), name)

@@ -1,0 +1,177 @@
+"""What ``gwlint check`` does with each input: lint it, or also --fix / --diff / --annotate it.
+
+The CLI hands every file (or stdin) to a Session and reports the FileResults it returns as usual;
+with --fix they hold the diagnostics that remain after fixing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, TextIO
+
+from lint.diagnostics import Diagnostic
+from lint.engine import FileResult, Linter
+from lint.fixer import fix_document, fix_docx
+from lint.formats import format_for
+from lint.source import LINE_BREAK, Document, SourceError, document_from_bytes, encode, read_bytes
+from lint.writer import WriteError, digest, write_atomic
+
+
+@dataclass
+class Change:
+    """A file --fix changed (or --diff would change): its texts before and after, for the diff."""
+
+    name: str
+    before: str
+    after: str
+    fixed: int
+
+
+class Plan(Protocol):
+    """What the CLI's workspace gives per file: the linter and the filter of per-file ignores."""
+
+    linter: Linter
+
+    def filter(self, result: FileResult, file: Path | None) -> FileResult: ...
+
+
+@dataclass
+class LinterPlan:
+    """A Plan with no per-file ignores, for using a bare Linter."""
+
+    linter: Linter
+
+    def filter(self, result: FileResult, file: Path | None) -> FileResult:
+        return result
+
+
+class Session:
+    """Lints, fixes, diffs or annotates each input; keeps the changes for the diff and the summary."""
+
+    def __init__(self, mode: str = "lint", unsafe: bool = False, notes: TextIO | None = None) -> None:
+        self.mode = mode  # "lint", "fix", "diff" or "annotate"
+        self.unsafe = unsafe
+        self.notes = notes
+        self.changes: list[Change] = []
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace, notes: TextIO) -> Session:
+        mode = next((m for m in ("annotate", "diff", "fix") if getattr(args, m, False)), "lint")
+        return cls(mode, getattr(args, "unsafe_fixes", False), notes)
+
+    def file(self, plan: Plan, path: Path, name: str) -> FileResult:
+        if self.mode == "lint":
+            return plan.filter(plan.linter.lint_file(path, name), path)
+        try:
+            data = read_bytes(path, name)
+            if self.mode == "annotate":
+                return self._annotate(_Judge(plan, path), data, path, name)
+            return self._fix(_Judge(plan, path), data, name, path if self.mode == "fix" else None)
+        except (SourceError, WriteError) as error:
+            return FileResult(name, [], None, error.reason if isinstance(error, SourceError) else str(error))
+
+    def stdin(self, plan: Plan, data: bytes, name: str, file: Path | None) -> FileResult:
+        if self.mode == "lint":
+            return plan.filter(plan.linter.lint_bytes(data, name), file)
+        if self.mode != "diff":
+            return FileResult(name, [], None, f"--{self.mode} needs a file to write; stdin can only be --diff'ed")
+        try:
+            return self._fix(_Judge(plan, file), data, name, None)
+        except SourceError as error:
+            return FileResult(name, [], None, error.reason)
+
+    def _fix(self, judge: _Judge, data: bytes, name: str, write_to: Path | None) -> FileResult:
+        """Fix in memory until nothing applicable is left; write back when ``write_to`` is given."""
+        if format_for(name) == "docx":
+            return self._fix_docx(judge, data, name, write_to)
+        original = document_from_bytes(data, name)
+        fixed_document, fixed = fix_document(judge, original, self.unsafe)
+        if fixed:
+            self.changes.append(Change(name, original.source_text, fixed_document.source_text, fixed))
+            if write_to is not None:
+                if encode(original.source_text, original.encoding, original.bom) != data:
+                    raise WriteError(f"re-encoding as {original.encoding} would change other bytes; not written")
+                new = encode(fixed_document.source_text, fixed_document.encoding, fixed_document.bom)
+                write_atomic(write_to, new, digest(data))
+        return judge.result(fixed_document)
+
+    def _fix_docx(self, judge: _Judge, data: bytes, name: str, write_to: Path | None) -> FileResult:
+        from lint.formats.docx import DocxDraft
+
+        draft = DocxDraft.from_bytes(data, name)
+        before = draft.text
+        fixed, refused = fix_docx(judge, draft, self.unsafe)
+        for line in refused:
+            self._note(line)
+        if fixed:
+            self.changes.append(Change(name, before, draft.text, fixed))
+            if write_to is not None:
+                write_atomic(write_to, draft.to_bytes(), digest(data))
+        return judge.result(draft.document())
+
+    def _annotate(self, judge: _Judge, data: bytes, path: Path, name: str) -> FileResult:
+        from lint.annotate import annotate, annotated_path
+        from lint.formats.docx import DocxDraft
+
+        if format_for(name) != "docx":
+            return FileResult(name, [], None, "--annotate works on .docx files only")
+        draft = DocxDraft.from_bytes(data, name)
+        result = judge.result(draft.document())
+        outcome = annotate(draft, result.diagnostics)
+        target = annotated_path(path)
+        write_atomic(target, draft.to_bytes())
+        self._note(f"wrote {target} ({outcome.placed} comment(s))")
+        if outcome.skipped:
+            self._note(f"{name}: {outcome.skipped} finding(s) in headers/footers carry no Word comment")
+        return result
+
+    def _note(self, line: str) -> None:
+        if self.notes is not None:
+            self.notes.write(f"gwlint: {line}\n")
+
+    def write_diffs(self, stream: TextIO, results: Sequence[FileResult]) -> int:
+        """Print the diffs; the exit code is 1 when there is something to fix (like ruff --diff)."""
+        for change in self.changes:
+            stream.writelines(unified_diff(change))
+        if any(result.error for result in results):
+            return 2
+        return 1 if self.changes else 0
+
+    def write_summary(self, stream: TextIO) -> None:
+        if self.mode != "fix":
+            return
+        fixed = sum(change.fixed for change in self.changes)
+        stream.write(f"Fixed {fixed} problem(s) in {len(self.changes)} file(s).\n")
+
+
+@dataclass
+class _Judge:
+    """Lints a document as the CLI would report it: the plan's linter, then its per-file ignores."""
+
+    plan: Plan
+    file: Path | None
+
+    def result(self, document: Document) -> FileResult:
+        return self.plan.filter(FileResult(document.path, self.plan.linter.lint(document), document), self.file)
+
+    def __call__(self, document: Document) -> list[Diagnostic]:
+        return self.result(document).diagnostics
+
+
+def unified_diff(change: Change) -> Iterator[str]:
+    before, after = _lines(change.before), _lines(change.after)
+    for line in difflib.unified_diff(before, after, fromfile=change.name, tofile=change.name):
+        yield line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with their own line breaks, split only where the Document splits (not at U+2028)."""
+    lines, start = [], 0
+    for match in LINE_BREAK.finditer(text):
+        lines.append(text[start : match.end()])
+        start = match.end()
+    return [*lines, text[start:]] if start < len(text) else lines

@@ -1,0 +1,76 @@
+"""Markdown: blank out what is not prose, keeping every offset and line break.
+
+Masked (each character becomes a space, line breaks stay): front matter (``---``/``+++`` at the
+top), fenced code blocks, inline code spans, HTML comments and tags, autolinks and bare URLs,
+link and image destinations with their titles, reference definitions. Link texts, image alt
+texts, headings and emphasis stay visible: they are prose a reader sees.
+"""
+
+from __future__ import annotations
+
+import re
+
+FRONT_MATTER = re.compile(r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n.*?^(?P=fence)[ \t]*$", re.M | re.S)
+FENCE_OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
+INLINE_CODE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.S)
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
+# A bare URL ends at whitespace or the first CJK character or full-width punctuation.
+BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+")
+URL_TRAILING = ".,:;!?'\")]"
+LINK_TARGET = re.compile(r"\]\((?P<target>(?:[^()\n]|\([^()\n]*\))*)\)")
+REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
+
+
+def mask(text: str) -> str:
+    """``text`` with the non-prose parts replaced by spaces; same length, same line breaks."""
+    chars = list(text)
+    for start, end in _code_and_front_matter(text):
+        _blank(chars, text, start, end)
+    visible = "".join(chars)
+    for pattern in (INLINE_CODE, HTML_COMMENT, AUTOLINK, HTML_TAG, REFERENCE_DEFINITION):
+        for match in pattern.finditer(visible):
+            _blank(chars, text, match.start(), match.end())
+        visible = "".join(chars)
+    for match in LINK_TARGET.finditer(visible):
+        _blank(chars, text, match.start("target"), match.end("target"))
+    visible = "".join(chars)
+    for match in BARE_URL.finditer(visible):
+        _blank(chars, text, match.start(), match.start() + len(match.group().rstrip(URL_TRAILING)))
+    return "".join(chars)
+
+
+def _blank(chars: list[str], text: str, start: int, end: int) -> None:
+    for index in range(start, end):
+        if text[index] not in "\r\n":
+            chars[index] = " "
+
+
+def _code_and_front_matter(text: str) -> list[tuple[int, int]]:
+    """Ranges of front matter and fenced code blocks (an unclosed fence runs to the end)."""
+    ranges = []
+    front = FRONT_MATTER.match(text)
+    position = front.end() if front else 0
+    if front:
+        ranges.append((0, front.end()))
+    lines = text[position:].splitlines(keepends=True)
+    fence: str | None = None
+    block_start = 0
+    for line in lines:
+        opening = FENCE_OPEN.match(line)
+        if fence is None and opening:
+            fence, block_start = opening.group("fence"), position
+        elif fence is not None and _closes(line, fence):
+            ranges.append((block_start, position + len(line)))
+            fence = None
+        position += len(line)
+    if fence is not None:
+        ranges.append((block_start, len(text)))
+    return ranges
+
+
+def _closes(line: str, fence: str) -> bool:
+    stripped = line.strip()
+    indent = len(line) - len(line.lstrip(" "))
+    return indent <= 3 and len(stripped) >= len(fence) and set(stripped) == {fence[0]}
