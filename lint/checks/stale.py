@@ -1,21 +1,117 @@
-"""``stale``: placeholder until the check kind lands."""
+"""``stale``: references that were current once and are outdated at the as-of date.
+
+A reference is reported only when written as current: its ``regex`` includes the current-tense
+frame (迎接…, 深入学习贯彻…, 今年是…), and the sentence holding it carries no mark of narration
+(a year, 过去, 以来 … as ``historical``). The as-of date comes from the run's settings.
+
+params:
+  frames: {name: regex}        reusable frames, written ``${name}`` inside a reference's regex
+  historical: regex            a sentence matching it narrates the past: its references are silent
+  references:                  the table of events
+    - regex: pattern           the stale wording in its frame; a group ``hit`` narrows the span
+      current_from: YYYY-MM-DD optional: before this date the wording is not yet current
+      current_until: YYYY-MM-DD after this date the wording is stale
+      instead: text            what is current now (message field ``{instead}``)
+"""
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lint.checks.base import Check, Finding, Params
 from lint.source import Document
+
+FRAME = re.compile(r"\$\{(\w+)\}")
+SENTENCE_END = "。！？!?\n"
+REFERENCE_KEYS = {"regex", "current_from", "current_until", "instead"}
+
+
+@dataclass(frozen=True)
+class Reference:
+    pattern: re.Pattern[str]
+    current_from: datetime.date | None
+    current_until: datetime.date
+    instead: str
+
+    def stale_on(self, day: datetime.date) -> bool:
+        return day > self.current_until or (self.current_from is not None and day < self.current_from)
 
 
 class StaleCheck(Check):
     kind = "stale"
 
     def configure(self, params: Params) -> None:
-        pass
+        frames = params.mapping("frames")
+        for name, source in frames.items():
+            if not isinstance(source, str):
+                raise params.error(f"frames.{name}", "must be a regular expression")
+            params.compile(f"frames.{name}", source)
+        self.historical = params.regex("historical")
+        raw = params.raw("references")
+        if not isinstance(raw, list) or not raw:
+            raise params.error("references", "must be a non-empty list of {regex, current_until, instead}")
+        self.references = [self._reference(params, f"references[{i}]", entry, frames) for i, entry in enumerate(raw)]
+
+    @staticmethod
+    def _reference(params: Params, key: str, entry: object, frames: dict[str, str]) -> Reference:
+        if not isinstance(entry, dict) or set(entry) - REFERENCE_KEYS or not isinstance(entry.get("regex"), str):
+            raise params.error(key, "each reference is a mapping with regex, current_until, instead (current_from)")
+
+        def frame(match: re.Match[str]) -> str:
+            if match.group(1) not in frames:
+                raise params.error(key, f"unknown frame '{match.group(1)}'")
+            return f"(?:{frames[match.group(1)]})"
+
+        pattern = params.compile(key, FRAME.sub(frame, entry["regex"]))
+        instead = entry.get("instead")
+        if not isinstance(instead, str) or not instead:
+            raise params.error(f"{key}.instead", "must be a non-empty string")
+        return Reference(
+            pattern,
+            _date(params, f"{key}.current_from", entry.get("current_from"), required=False),
+            _date(params, f"{key}.current_until", entry.get("current_until"), required=True),
+            instead,
+        )
+
+    @property
+    def offers_fix(self) -> bool:
+        return False
 
     def find(self, document: Document) -> Iterator[Finding]:
-        return iter(())
+        text = document.text
+        day = self.settings.as_of
+        for reference in self.references:
+            if not reference.stale_on(day):
+                continue
+            for match in reference.pattern.finditer(text):
+                if self._narrated(text, match.start(), match.end()):
+                    continue
+                group = "hit" if "hit" in reference.pattern.groupindex and match.group("hit") else 0
+                yield Finding(match.start(group), match.end(group), None, {"instead": reference.instead})
+
+    def _narrated(self, text: str, start: int, end: int) -> bool:
+        if self.historical is None:
+            return False
+        first = max(text.rfind(mark, 0, start) for mark in SENTENCE_END) + 1
+        ends = [found for found in (text.find(mark, end) for mark in SENTENCE_END) if found >= 0]
+        last = min(ends) if ends else len(text)
+        return self.historical.search(text, first, last) is not None
+
+
+def _date(params: Params, key: str, value: object, required: bool) -> datetime.date | None:
+    if value is None and not required:
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise params.error(key, "must be a date YYYY-MM-DD")
 
 
 CHECK = StaleCheck

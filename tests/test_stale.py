@@ -1,0 +1,99 @@
+"""stale: references outdated at the as-of date, silent in narration of the past."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from conftest import SEEDS
+
+from lint.checks import Settings
+from lint.engine import Linter
+from lint.packs import PackError, load_packs, parse_pack, select_rules
+
+S004 = sorted(SEEDS.glob("*.txt"))[4]
+TODAY = datetime.date(2026, 11, 21)
+
+
+def stale_linter(day: datetime.date) -> Linter:
+    return Linter(select_rules(load_packs(), ["stale"]), Settings(as_of=day))
+
+
+def matched(day: datetime.date, text: str) -> list[str]:
+    return [d.matched for d in stale_linter(day).lint_text(text)]
+
+
+def test_seed_004_a_2022_draft_is_stale_today():
+    text = S004.read_text(encoding="utf-8")
+    diagnostics = stale_linter(TODAY).lint_text(text)
+    found = [(d.span.line, d.matched) for d in diagnostics]
+    assert (3, "党的十九届六中全会精神") in found
+    assert (23, "党的二十大胜利召开") in found
+    assert (12, "今年是党的二十大召开之年") in found
+    assert "党的二十大和二十届历次全会精神" in diagnostics[0].message
+
+
+def test_seed_004_was_current_in_january_2022():
+    assert stale_linter(datetime.date(2022, 1, 15)).lint_text(S004.read_text(encoding="utf-8")) == []
+
+
+def test_the_cli_as_of_option_reaches_the_check(tmp_path, capsys):
+    from lint.cli import main
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("以优异成绩迎接党的二十大胜利召开。\n", encoding="utf-8")
+    assert main([str(draft), "--select", "stale", "--as-of", "2022-05-01"]) == 0
+    assert main([str(draft), "--select", "stale", "--as-of", "2022-11-01"]) == 1
+    assert "党的二十大" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("day", "text", "expected"),
+    [
+        (datetime.date(2025, 6, 1), "全面落实“十四五”规划。", []),
+        (datetime.date(2026, 1, 5), "全面落实“十四五”规划。", ["“十四五”规划"]),
+        (datetime.date(2020, 6, 1), "坚决打赢决战脱贫攻坚这场硬仗。", []),
+        (datetime.date(2021, 6, 1), "坚决打赢决战脱贫攻坚这场硬仗。", ["决战脱贫攻坚"]),
+        (datetime.date(2021, 6, 1), "今年是党的二十大召开之年。", ["今年是党的二十大召开之年"]),
+        (datetime.date(2022, 6, 1), "今年是党的二十大召开之年。", []),
+        (datetime.date(2023, 1, 2), "今年是党的二十大召开之年。", ["今年是党的二十大召开之年"]),
+    ],
+)
+def test_each_reference_is_stale_only_outside_its_window(day, text, expected):
+    assert matched(day, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "党的十九届六中全会《决议》是新时代中国共产党人牢记初心使命的政治宣言。",
+        "“十四五”时期取得的成就来之不易，“十四五”规划目标任务全面完成。",
+        "2012年提出的八项规定精神，如今已成为改进作风的金色名片。",
+        "过去五年，全区上下深入学习贯彻党的十九大精神，办成了一批大事。",
+        "党的十九大以来，党中央对组织工作提出一系列新要求。",
+        "决战脱贫攻坚取得全面胜利，绝对贫困问题得到历史性解决。",
+        "党的十九届六中全会指出，必须坚持党的全面领导。",
+    ],
+)
+def test_narration_of_the_past_is_silent(text):
+    assert matched(TODAY, text) == []
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ("{references: []}", "params.references"),
+        ("{references: [{regex: 'x', current_until: soon, instead: y}]}", "params.references[0].current_until"),
+        ("{references: [{regex: '${nope}x', current_until: 2022-01-01, instead: y}]}", "params.references[0]"),
+        ("{references: [{regex: 'x', current_until: 2022-01-01}]}", "params.references[0].instead"),
+        ("{frames: {a: '('}, references: [{regex: x, current_until: 2022-01-01, instead: y}]}", "params.frames.a"),
+    ],
+)
+def test_bad_params_name_the_field(params, field):
+    raw = (
+        "pack: p\nrules:\n  - {id: r, title: t, severity: warning, kind: stale, message: m, rationale: r,"
+        f" source: s, params: {params}, examples: {{bad: [x], good: [y]}}}}\n"
+    )
+    with pytest.raises(PackError) as error:
+        Linter(parse_pack(raw, "p.yaml").rules)
+    assert error.value.field == field
