@@ -78,10 +78,12 @@ class NamesCheck(Check):
                 if variant.text not in names:
                     self.variants.setdefault(variant.text, variant)
         alternatives = sorted(self.variants, key=len, reverse=True)
-        self.pattern = re.compile("|".join(map(re.escape, alternatives)))
+        self.variant_pattern = re.compile("|".join(map(re.escape, alternatives))) if alternatives else None
 
     def _find_variants(self, text: str) -> Iterator[Finding]:
-        for match in self.pattern.finditer(text):
+        if self.variant_pattern is None:
+            return
+        for match in self.variant_pattern.finditer(text):
             variant = self.variants[match.group()]
             if self._edge_belongs_to_neighbour(text, match.start(), match.end(), variant.variant_class):
                 continue
@@ -110,7 +112,7 @@ class NamesCheck(Check):
         if self.separator is not None and self.separator.fullmatch(""):
             raise params.error("separator", "matches the empty string")
         alternatives = sorted(order, key=len, reverse=True)
-        self.pattern = re.compile("|".join(map(re.escape, alternatives)))
+        self.name_pattern = re.compile("|".join(map(re.escape, alternatives)))
 
     def _find_disorder(self, text: str) -> Iterator[Finding]:
         for listing in self._listings(text):
@@ -122,7 +124,7 @@ class NamesCheck(Check):
     def _listings(self, text: str) -> Iterator[list[re.Match[str]]]:
         """Runs of two or more names joined only by separators."""
         run: list[re.Match[str]] = []
-        for match in self.pattern.finditer(text):
+        for match in self.name_pattern.finditer(text):
             if run and self.separator.fullmatch(text, run[-1].end(), match.start()):
                 run.append(match)
                 continue
