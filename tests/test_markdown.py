@@ -1,0 +1,65 @@
+"""Markdown masking: non-prose parts blanked with spaces, offsets and line breaks kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.engine import Linter
+from lint.formats.markdown import mask
+from lint.packs import parse_pack
+from lint.source import text_document
+
+
+def blanked(text: str, part: str) -> bool:
+    """True when ``part`` (found in text) is all spaces in the mask."""
+    start = text.index(part)
+    return mask(text)[start : start + len(part)].strip() == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden", "kept"),
+    [
+        ("---\ntitle: 草稿\n---\n正文\n", "title: 草稿", "正文"),
+        ("+++\ntitle = '草稿'\n+++\n正文\n", "title = '草稿'", "正文"),
+        ("正文\n```python\nprint('的的')\n```\n后文\n", "print('的的')", "后文"),
+        ("正文\n~~~~\n代码\n~~~~\n后文\n", "代码", "后文"),
+        ("正文\n```\n未闭合代码\n", "未闭合代码", "正文"),
+        ("使用`的的`命令和``a`b``。", "`的的`", "使用"),
+        ("详见https://example.com/a_b?x=1。下文", "https://example.com/a_b?x=1", "。下文"),
+        ("见www.gov.cn/zhengce，请查阅", "www.gov.cn/zhengce", "，请查阅"),
+        ('见[国务院网站](https://www.gov.cn "标题")。', '(https://www.gov.cn "标题")'[1:-1], "[国务院网站]"),
+        ("图![示意图](img/a.png)如下", "img/a.png", "示意图"),
+        ('[1]: https://example.com  "参考"\n正文\n', '[1]: https://example.com  "参考"', "正文"),
+        ("正文<!-- 注释的的 -->结束", "<!-- 注释的的 -->", "结束"),
+        ('正文<span class="x">强调</span>', '<span class="x">', "强调"),
+        ("联系<mailto:a@b.cn>或<https://x.cn>", "<https://x.cn>", "联系"),
+    ],
+)
+def test_non_prose_is_blanked_and_prose_is_kept(text: str, hidden: str, kept: str) -> None:
+    masked = mask(text)
+    assert len(masked) == len(text)
+    assert [i for i, c in enumerate(masked) if c == "\n"] == [i for i, c in enumerate(text) if c == "\n"]
+    assert blanked(text, hidden)
+    assert kept in masked
+
+
+def test_line_breaks_inside_masked_blocks_stay() -> None:
+    text = "---\r\na: 1\r\n---\r\n```\r\nx\r\n```\r\n"
+    masked = mask(text)
+    assert masked.replace(" ", "") == "\r\n" * 6
+
+
+def test_a_single_backtick_does_not_hide_the_next_paragraph() -> None:
+    text = "价格`单引号\n\n第二段`的的"
+    assert mask(text) == text
+
+
+def test_findings_after_masked_parts_point_at_the_file() -> None:
+    pack = parse_pack(
+        "pack: demo\ndescription: d\nrules:\n- {id: dup, title: t, severity: warning, kind: pattern,"
+        " message: m, rationale: r, source: s, params: {regex: 的的}, examples: {bad: [的的], good: [的]}}\n",
+        "demo.yaml",
+    )
+    text = "---\ntitle: 的的\n---\n`的的` 正文的的\n```\n的的\n```\n末行的的\n"
+    diagnostics = Linter(list(pack.rules)).lint(text_document("d.md", text, "markdown"))
+    assert [(d.span.line, d.span.column, d.matched) for d in diagnostics] == [(4, 8, "的的"), (8, 3, "的的")]

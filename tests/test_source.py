@@ -1,0 +1,85 @@
+"""Decoding drafts: UTF-8, UTF-8 with BOM, GB18030/GBK (short texts too), clear errors; format by suffix."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from lint.cli import main
+from lint.formats import format_for
+from lint.source import SourceError, decode, document_from_bytes, encode, read_document, text_document
+
+DRAFT = "关于召开全市安全生产工作会议的通知\n各区县人民政府：\n"
+
+
+def test_utf8_with_and_without_bom() -> None:
+    assert decode(DRAFT.encode(), "d.txt") == (DRAFT, "utf-8", False)
+    assert decode(codecs.BOM_UTF8 + DRAFT.encode(), "d.txt") == (DRAFT, "utf-8", True)
+
+
+def test_gbk_bytes_are_read_as_gb18030() -> None:
+    assert decode(DRAFT.encode("gbk"), "d.txt") == (DRAFT, "gb18030", False)
+
+
+@pytest.mark.parametrize("text", ["通知", "为同志", "省为", "签印", "通知\n"])
+def test_short_gbk_texts_that_are_also_valid_utf8_are_read_as_gbk(text: str) -> None:
+    data = text.encode("gbk")
+    data.decode("utf-8")  # the trap: these GBK bytes are valid UTF-8 (通知 reads as ֪ͨ)
+    assert decode(data, "d.txt") == (text, "gb18030", False)
+
+
+@pytest.mark.parametrize("text", ["通知", "Café 通知", "°C 与 ±5%", "中文 text, naïve", "ok"])
+def test_utf8_stays_utf8(text: str) -> None:
+    assert decode(text.encode(), "d.txt")[:2] == (text, "utf-8")
+
+
+def test_undecodable_bytes_name_the_file_and_the_encodings_tried(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes("通知".encode() + b"\xff\xfe\xfd")
+    with pytest.raises(SourceError) as raised:
+        read_document(broken)
+    message = str(raised.value)
+    assert str(broken) in message and "UTF-8" in message and "GB18030/GBK" in message
+
+
+def test_cli_reports_an_undecodable_file_without_a_traceback(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setattr("lint.packs.builtin_pack_paths", list)
+    monkeypatch.setattr("lint.setup.builtin_pack_paths", list)
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\x81\x20\xff")
+    assert main(["check", str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert f"gwlint: error: {broken}: cannot decode: not UTF-8" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [("utf-8", False), ("utf-8", True), ("gb18030", False), ("utf-16-le", True), ("utf-16-be", True)],
+)
+def test_encode_is_the_inverse_of_decode(encoding: str, bom: bool) -> None:
+    data = encode(DRAFT, encoding, bom)
+    assert decode(data, "d.txt") == (DRAFT, encoding, bom)
+
+
+def test_suffix_chooses_the_format() -> None:
+    assert [format_for(p) for p in ("a.txt", "a.MD", "a.markdown", "a.docx", "-", "a")] == [
+        "text",
+        "markdown",
+        "markdown",
+        "docx",
+        "text",
+        "text",
+    ]
+    markdown = document_from_bytes("正文`代码`\n".encode(), "draft.md")
+    assert markdown.format == "markdown" and markdown.text == "正文    \n" and markdown.source_text == "正文`代码`\n"
+    assert document_from_bytes("正文`代码`\n".encode(), "draft.txt").text == "正文`代码`\n"
+
+
+def test_positions_are_character_based_and_lines_keep_their_text() -> None:
+    document = text_document("d.txt", "第一行\r\n第二行，有错字\n")
+    span = document.span(10, 12)
+    assert (span.line, span.column, span.end_line, span.end_column) == (2, 6, 2, 8)
+    assert document.line_text(2) == "第二行，有错字"
+    assert list(document.paragraphs()) == [(0, 3), (5, 12), (13, 13)]
