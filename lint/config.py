@@ -124,13 +124,34 @@ def load_config(path: Path) -> Config:
         data = tool.get("gwlint", {}) if isinstance(tool, dict) else {}
     else:
         try:
-            data = yaml.safe_load(raw)
+            data = yaml.load(raw, Loader=_UniqueKeyLoader)  # a SafeLoader subclass
+        except _DuplicateKey as duplicate:
+            raise ConfigError(path, "given twice", duplicate.key) from None
         except yaml.YAMLError as error:
             raise ConfigError(path, f"YAML syntax error: {error}") from None
         data = {} if data is None else data
     if not isinstance(data, dict):
         raise ConfigError(path, "a configuration is a mapping of keys to values")
     return parse_config(data, path)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """Refuses a key given twice in one mapping (PyYAML would silently keep the last)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise _DuplicateKey(str(key))
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 def parse_config(data: Mapping[str, Any], path: Path) -> Config:
