@@ -102,3 +102,24 @@ def test_bad_params_name_the_field(params, field):
     with pytest.raises(PackError) as error:
         make_check(**params)
     assert error.value.field == field
+
+
+class TestHalfWidth:
+    def found(self, text: str) -> list[str]:
+        check = make_check(pairs=PAIRS, half_width={"(": "（", ")": "）"})
+        return [text[f.start] for f in check.find(Document("t", text))]
+
+    def test_half_width_mark_completes_a_pair(self):
+        assert self.found("各县（市、区)要落实") == []
+        assert self.found("各县(市、区）要落实") == []
+
+    def test_half_width_marks_are_never_reported(self):
+        assert self.found("函数f(x，以及1)项") == []
+
+    def test_full_width_mark_still_reported(self):
+        assert self.found("各县（市、区要落实") == ["（"]
+
+    def test_half_width_aliases_must_name_a_pair_mark(self):
+        with pytest.raises(PackError) as error:
+            make_check(pairs=PAIRS, half_width={"(": "<"})
+        assert error.value.field == "params.half_width"

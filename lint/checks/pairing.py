@@ -5,6 +5,8 @@ params:
   continued: ["“"]            openers a quotation running over several paragraphs may leave open at a
                               paragraph's end, when the next paragraph opens with the same mark
                               (GB/T 15834 5.6.3)
+  half_width: {"(": "（"}      half-width marks that may complete a pair (各县（市、区)); they are never
+                              reported themselves: their width is the ``width`` kind's business
 
 A finding starts at an unclosed opener and runs to the next sentence end, the next opener of the
 same kind or the paragraph end; for a closer without an opener it runs from the sentence start up
@@ -42,6 +44,10 @@ class PairingCheck(Check):
             seen |= set(pair)
             self.closer_of[pair[0]] = pair[1]
             self.opener_of[pair[1]] = pair[0]
+        self.half_width = params.mapping("half_width")
+        for half, full in self.half_width.items():
+            if not isinstance(full, str) or full not in seen or not isinstance(half, str) or len(half) != 1:
+                raise params.error("half_width", f"maps one character to a mark of 'pairs', got {half!r}: {full!r}")
         self.continued = set(params.strings("continued"))
         unknown = self.continued - set(self.closer_of)
         if unknown:
@@ -69,8 +75,12 @@ class PairingCheck(Check):
         stack: list[int] = []
         unclosed: list[int] = []
         unopened: list[int] = []
+
+        def mark(index: int) -> str:
+            return self.half_width.get(text[index], text[index])
+
         for index in range(start, end):
-            char = text[index]
+            char = mark(index)
             if char not in self.closer_of and char not in self.opener_of:
                 continue
             if index > start and index + 1 < end and _is_latin(text[index - 1]) and _is_latin(text[index + 1]):
@@ -79,13 +89,14 @@ class PairingCheck(Check):
                 stack.append(index)
                 continue
             wanted = self.opener_of[char]
-            if not any(text[i] == wanted for i in stack):
+            if not any(mark(i) == wanted for i in stack):
                 unopened.append(index)
                 continue
-            while text[stack[-1]] != wanted:
+            while mark(stack[-1]) != wanted:
                 unclosed.append(stack.pop())
             stack.pop()
-        return sorted(unclosed + stack), unopened
+        full_width = [i for i in unclosed + stack if text[i] not in self.half_width]
+        return sorted(full_width), [i for i in unopened if text[i] not in self.half_width]
 
 
 def _unclosed(text: str, index: int, end: int, partner: str) -> Finding:
