@@ -66,6 +66,21 @@ class TestMarks:
         assert found("增长5.2%,高于预期", marks=MARKS) == [(6, ",", "，")]
         assert found("时间:12:30", marks=MARKS) == [(2, ":", "：")]
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("通过率100%!", "通过率100%！"),
+            ("（以下简称《纲要》),", "（以下简称《纲要》)，"),
+            ("认证于2015年:", "认证于2015年："),
+        ],
+    )
+    def test_mark_ending_a_paragraph_whose_last_word_is_chinese(self, text, expected):
+        assert fixed(text, marks=MARKS) == expected
+
+    @pytest.mark.parametrize("text", ["通过ISO 9001!", "使用f(x),", "版本v2.0;"])
+    def test_mark_ending_a_paragraph_after_latin_is_silent(self, text):
+        assert found(text, marks=MARKS) == []
+
     def test_a_run_of_marks_is_judged_as_one(self):
         assert fixed("真的吗?!", marks=MARKS) == "真的吗？！"
 

@@ -110,12 +110,22 @@ class WidthCheck(Check):
             right = self._neighbour(paragraph, index, +1)
             if left.isdigit() and right.isdigit():
                 continue  # 1,000 / 12:30 / 1:2
-            if is_chinese(left) or (is_chinese(right) and not is_latin(left)):
+            if is_chinese(left) or (is_chinese(right) and not is_latin(left)) or self._ends_chinese(paragraph, index):
                 end = index + 1
                 if is_chinese(left) and right:
                     while text[end] in SPACES:  # "同志们, 大家好": the space goes with the mark
                         end += 1
                 yield _finding(index, end, full)
+
+    def _ends_chinese(self, paragraph: Paragraph, index: int) -> bool:
+        """Closes a paragraph whose last word is Chinese: 通过率100%! / （以下简称《纲要》),"""
+        if self._neighbour(paragraph, index, +1):
+            return False
+        while paragraph.char(index - 1) and not (
+            is_han(paragraph.char(index - 1)) or is_latin(paragraph.char(index - 1))
+        ):
+            index -= 1
+        return is_han(paragraph.char(index - 1))
 
     def _neighbour(self, paragraph: Paragraph, index: int, step: int) -> str:
         """The nearest character that is neither a space nor another mark of this rule."""
