@@ -1,21 +1,132 @@
-"""``consistency``: placeholder until the check kind lands."""
+"""``consistency``: two accepted forms of one thing in one document.
+
+Each form is counted over the whole document; when more than one occurs, every place of a minority
+form is reported with the majority form as the suggestion (a tie goes to the form listed first).
+
+Two forms of params:
+
+forms (“两新”组织 / 两新组织):
+  forms: [text | {text, regex}, ...]   the accepted forms; ``regex`` finds a form written in several
+                                       ways (‘两新’组织), ``text`` is what it is replaced with
+
+characters (〇 / 零 in years, ０ / 0):
+  characters: [string, string]  two forms of the same characters, position for position
+  within: regex                 where the characters are compared (default: everywhere)
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lint.checks.base import Check, Finding, Params
 from lint.source import Document
 
 
+@dataclass(frozen=True)
+class Form:
+    text: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    form: int  # index of the form (or character set) it is written in
+    start: int
+    end: int
+    text: str
+
+
 class ConsistencyCheck(Check):
     kind = "consistency"
+    default_fix = "unsafe"
 
     def configure(self, params: Params) -> None:
-        pass
+        raw_forms = params.raw("forms")
+        characters = params.strings("characters")
+        if (raw_forms is None) == (not characters):
+            raise params.error("forms", "give either 'forms' or 'characters'")
+        self.forms: list[Form] = []
+        self.tables: list[dict[int, str]] = []
+        if raw_forms is not None:
+            self._configure_forms(params, raw_forms)
+        else:
+            self._configure_characters(params, characters)
+        self.within = params.regex("within")
+        if self.within is not None and self.forms:
+            raise params.error("within", "only for 'characters'")
+
+    def _configure_forms(self, params: Params, raw: object) -> None:
+        if not isinstance(raw, list) or len(raw) < 2:
+            raise params.error("forms", "must list at least two forms")
+        for index, entry in enumerate(raw):
+            key = f"forms[{index}]"
+            if isinstance(entry, str) and entry:
+                self.forms.append(Form(entry, re.compile(re.escape(entry))))
+            elif isinstance(entry, dict) and isinstance(entry.get("text"), str) and set(entry) <= {"text", "regex"}:
+                source = entry.get("regex", re.escape(entry["text"]))
+                if not isinstance(source, str):
+                    raise params.error(key, "'regex' must be a string")
+                self.forms.append(Form(entry["text"], params.compile(key, source)))
+            else:
+                raise params.error(key, "a form is a string or {text, regex}")
+
+    def _configure_characters(self, params: Params, characters: list[str]) -> None:
+        if len(characters) != 2 or len(characters[0]) != len(characters[1]):
+            raise params.error("characters", "must be two strings of the same length")
+        first, second = characters
+        if set(first) & set(second):
+            raise params.error("characters", "a character is in both forms")
+        self.tables = [str.maketrans(second, first), str.maketrans(first, second)]
+        self.character_sets = [re.compile(f"[{re.escape(first)}]+"), re.compile(f"[{re.escape(second)}]+")]
 
     def find(self, document: Document) -> Iterator[Finding]:
-        return iter(())
+        occurrences = self._form_occurrences(document.text) if self.forms else self._char_occurrences(document.text)
+        counts = Counter(o.form for o in occurrences)
+        if len(counts) < 2:
+            return
+        majority = min(counts, key=lambda form: (-counts[form], form))
+        for occurrence in occurrences:
+            if occurrence.form != majority:
+                replacement = self._replacement(occurrence, majority)
+                fields = {"majority": replacement, "count": str(counts[majority])}
+                if self.forms:
+                    fields["majority"] = self.forms[majority].text
+                yield Finding(occurrence.start, occurrence.end, replacement, fields)
+
+    def _replacement(self, occurrence: Occurrence, majority: int) -> str:
+        if self.forms:
+            return self.forms[majority].text
+        return occurrence.text.translate(self.tables[majority])
+
+    def _form_occurrences(self, text: str) -> list[Occurrence]:
+        found = [
+            Occurrence(index, m.start(), m.end(), m.group(0))
+            for index, form in enumerate(self.forms)
+            for m in form.pattern.finditer(text)
+            if m.end() > m.start()
+        ]
+        # a form inside a longer one (两新组织 inside “两新”组织) is that longer form
+        found.sort(key=lambda o: (o.start, o.start - o.end))
+        kept: list[Occurrence] = []
+        for occurrence in found:
+            if kept and occurrence.start < kept[-1].end:
+                continue
+            kept.append(occurrence)
+        return kept
+
+    def _char_occurrences(self, text: str) -> list[Occurrence]:
+        regions = [(m.start(), m.end()) for m in self.within.finditer(text)] if self.within else [(0, len(text))]
+        found = []
+        for start, end in regions:
+            for index, pattern in enumerate(self.character_sets):
+                found.extend(
+                    Occurrence(index, m.start(), m.end(), m.group(0)) for m in pattern.finditer(text, start, end)
+                )
+        found.sort(key=lambda o: o.start)
+        return found
 
 
 CHECK = ConsistencyCheck
