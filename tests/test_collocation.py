@@ -33,9 +33,10 @@ def test_the_suggestion_keeps_the_drafts_quotation_marks(collocation):
     assert "“坚定四个自信”" in diagnostic.message
 
 
-@pytest.mark.parametrize("verb", ["做好", "落实", "实现"])
-def test_verbs_the_formulation_pack_substitutes_are_left_to_it(collocation, verb):
-    assert found(collocation, f"坚决{verb}“两个维护”。") == []
+@pytest.mark.parametrize("verb", ["做好", "落实", "实现", "做到"])
+@pytest.mark.parametrize("term", ["两个维护", "两个确立"])
+def test_verbs_the_formulation_pack_substitutes_are_left_to_it(collocation, verb, term):
+    assert found(collocation, f"坚决{verb}“{term}”。") == []
 
 
 def test_order_message_gives_the_canonical_wording(collocation):
