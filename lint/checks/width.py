@@ -104,28 +104,22 @@ class WidthCheck(Check):
         text = paragraph.text
         for index in range(paragraph.start, paragraph.end):
             full = self.marks.get(text[index])
-            if full is None or paragraph.is_protected(index):
+            if full is None or paragraph.is_protected(index) or not self._in_chinese(paragraph, index):
                 continue
-            left = self._neighbour(paragraph, index, -1)
-            right = self._neighbour(paragraph, index, +1)
-            if left.isdigit() and right.isdigit():
-                continue  # 1,000 / 12:30 / 1:2
-            if is_chinese(left) or (is_chinese(right) and not is_latin(left)) or self._ends_chinese(paragraph, index):
-                end = index + 1
-                if is_chinese(left) and right:
-                    while text[end] in SPACES:  # "同志们, 大家好": the space goes with the mark
-                        end += 1
-                yield _finding(index, end, full)
+            end = index + 1
+            while paragraph.char(end) and paragraph.char(end) in SPACES:
+                end += 1
+            # "同志们, 大家好": spaces typed after the mark go with it, unless they end the paragraph
+            yield _finding(index, end if is_chinese(paragraph.char(end)) else index + 1, full)
 
-    def _ends_chinese(self, paragraph: Paragraph, index: int) -> bool:
-        """Closes a paragraph whose last word is Chinese: 通过率100%! / （以下简称《纲要》),"""
-        if self._neighbour(paragraph, index, +1):
-            return False
-        while paragraph.char(index - 1) and not (
-            is_han(paragraph.char(index - 1)) or is_latin(paragraph.char(index - 1))
-        ):
-            index -= 1
-        return is_han(paragraph.char(index - 1))
+    def _in_chinese(self, paragraph: Paragraph, index: int) -> bool:
+        left = self._neighbour(paragraph, index, -1)
+        right = self._neighbour(paragraph, index, +1)
+        if left.isdigit() and right.isdigit():
+            return False  # 1,000 / 12:30 / 1:2
+        if is_chinese(left) or (is_chinese(right) and not is_latin(left)):
+            return True
+        return not right and is_han(_last_letter(paragraph, index))  # 通过率100%! / （简称《纲要》),
 
     def _neighbour(self, paragraph: Paragraph, index: int, step: int) -> str:
         """The nearest character that is neither a space nor another mark of this rule."""
@@ -153,6 +147,14 @@ class WidthCheck(Check):
             closes_chinese = left in SENTENCE_CLOSERS or (left in HALF_CLOSERS and is_han(paragraph.char(index - 2)))
             if (is_han(left) and is_han(right)) or (ends_paragraph and (is_han(left) or closes_chinese)):
                 yield _finding(index, index + 1, self.period)
+
+
+def _last_letter(paragraph: Paragraph, index: int) -> str:
+    """The nearest Han character or Latin letter before ``index``, skipping digits and symbols."""
+    index -= 1
+    while paragraph.char(index) and not (is_han(paragraph.char(index)) or is_latin(paragraph.char(index))):
+        index -= 1
+    return paragraph.char(index)
 
 
 def _finding(start: int, end: int, replacement: str | None, expected: str | None = None) -> Finding:
