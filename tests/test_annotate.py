@@ -114,3 +114,17 @@ def test_annotate_only_takes_docx(pack: Path, tmp_path: Path, capsys) -> None:
     assert main(["check", "--pack", str(pack), "--annotate", str(text)]) == 2
     assert "--annotate works on .docx files only" in capsys.readouterr().err
     assert not (tmp_path / "draft.gwlint.docx").exists()
+
+
+def test_an_empty_span_anchors_on_the_character_before_it(tmp_path: Path) -> None:
+    from lint.formats.docx import DocxDraft
+
+    draft = DocxDraft.from_bytes(build_draft(tmp_path / "d.docx").read_bytes(), "d.docx")
+    end = draft.text.index("。")
+    assert draft.add_comment(end, end, "句末缺字")
+    assert draft.add_comment(0, 0, "段首")
+    header = draft.text.index("页眉")
+    assert not draft.add_comment(header, header + 2, "页眉无批注")
+    out = tmp_path / "out.docx"
+    out.write_bytes(draft.to_bytes())
+    assert sorted(anchored_texts(out).values()) == ["料", "请"]
