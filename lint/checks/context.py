@@ -38,17 +38,27 @@ class Context:
             return False
         if self.after is not None and self.after.match(text[end : end + WINDOW]):
             return False
-        return not (self.quoted and inside_quotation(text, start))
+        return not (self.quoted and inside_quotation(text, start, end))
 
 
-def inside_quotation(text: str, offset: int) -> bool:
-    """Whether more “ than ” open before ``offset`` in its paragraph (a line of the text)."""
-    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-    before = text[line_start:offset]
+def inside_quotation(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) lies between an opening “ and its closing ” within one paragraph.
+
+    An unclosed “ earlier in the paragraph (a pairing slip) does not make the rest of it a quotation:
+    the next quote mark after the match must be a closing one.
+    """
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
     depth = 0
-    for char in before:
+    for char in text[line_start:start]:
         if char in OPENING_QUOTES:
             depth += 1
         elif char in CLOSING_QUOTES and depth:
             depth -= 1
-    return depth > 0
+    if depth == 0:
+        return False
+    for char in text[end:]:
+        if char in "\r\n" or char in OPENING_QUOTES:
+            return False
+        if char in CLOSING_QUOTES:
+            return True
+    return False
