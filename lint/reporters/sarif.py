@@ -112,7 +112,6 @@ def sarif_log(results: Sequence[FileResult], rules: Sequence[Rule]) -> dict[str,
             "driver": {
                 "name": "gwlint",
                 "version": __version__,
-                "informationUri": "https://pypi.org/project/gwlint/",
                 "rules": [describe(rule) for rule in described],
             }
         },
