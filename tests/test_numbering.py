@@ -146,3 +146,22 @@ def test_bad_params_name_the_field(params, field):
     with pytest.raises(PackError) as error:
         Linter(parse_pack(raw, "p.yaml").rules)
     assert error.value.field == field
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("一.提高政治站位\n内容。", "numbering.heading-mark"),
+        ("（一）、加强组织领导", "numbering.bracket-mark"),
+        ("1、加强组织领导", "numbering.arabic-mark"),
+        ("第一、统一思想。", "numbering.ordinal-mark"),
+    ],
+)
+def test_a_wrong_mark_is_reported_once_by_all_packs(linter, text, rule):
+    assert [d.rule for d in linter.lint_text(text)] == [rule]
+
+
+def test_the_bracket_mark_message_shows_the_whole_ordinal(numbering):
+    [diagnostic] = numbering.lint_text("（三）、强化督促检查")
+    assert diagnostic.matched == "（三）、"
+    assert "应为“（三）”" in diagnostic.message
