@@ -73,6 +73,7 @@ def test_seeds_are_silent(consistency, seed):
         ("{characters: [ab, c]}", "params.characters"),
         ("{characters: [ab, bc]}", "params.characters"),
         ("{characters: [a, b], within: '('}", "params.within"),
+        ("{characters: [a, b], prefer_first: 1}", "params.prefer_first"),
     ],
 )
 def test_bad_params_name_the_field(params, field):
@@ -83,3 +84,13 @@ def test_bad_params_name_the_field(params, field):
     with pytest.raises(PackError) as error:
         Linter(parse_pack(raw, "p.yaml").rules)
     assert error.value.field == field
+
+
+def test_a_preferred_form_wins_even_in_the_minority(consistency):
+    text = "二零二二年、二零二三年，二〇二四年。"
+    assert found(consistency, text) == [("year-zero", "零", "〇"), ("year-zero", "零", "〇")]
+
+
+def test_year_zero_is_reported_by_one_rule_of_all_packs(linter):
+    text = "二零二二年、二零二三年，二〇二四年。二零一三年。"
+    assert {d.rule for d in linter.lint_text(text)} == {"consistency.year-zero"}

@@ -165,3 +165,10 @@ def test_the_bracket_mark_message_shows_the_whole_ordinal(numbering):
     [diagnostic] = numbering.lint_text("（三）、强化督促检查")
     assert diagnostic.matched == "（三）、"
     assert "应为“（三）”" in diagnostic.message
+
+
+def test_an_attachment_note_starts_a_new_numbering(numbering):
+    text = (
+        "三、保障措施\n1.加强领导。\n2.强化考核。\n3.严格问责。\n附件：1.任务分工表\n      2.考核细则\n附件1\n一、总则"
+    )
+    assert found(numbering, text) == []

@@ -12,6 +12,10 @@ forms (“两新”组织 / 两新组织):
 characters (〇 / 零 in years, ０ / 0):
   characters: [string, string]  two forms of the same characters, position for position
   within: regex                 where the characters are compared (default: everywhere)
+
+both:
+  prefer_first: bool            the first form is the suggestion whatever the counts (when a
+                                standard names it, e.g. 〇 in years): the other is reported
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ class ConsistencyCheck(Check):
         else:
             self._configure_characters(params, characters)
         self.within = params.regex("within")
+        self.prefer_first = params.boolean("prefer_first", False)
         if self.within is not None and self.forms:
             raise params.error("within", "only for 'characters'")
 
@@ -87,7 +92,7 @@ class ConsistencyCheck(Check):
         counts = Counter(o.form for o in occurrences)
         if len(counts) < 2:
             return
-        majority = min(counts, key=lambda form: (-counts[form], form))
+        majority = 0 if self.prefer_first else min(counts, key=lambda form: (-counts[form], form))
         for occurrence in occurrences:
             if occurrence.form != majority:
                 replacement = self._replacement(occurrence, majority)

@@ -22,6 +22,7 @@ params:
           numeral, or one of ``words`` numbered from 1) and may have a group ``last`` (a closing item
           such as 最后, counted only while its series is open)
   clause_boundary: regex  the character before an in-paragraph marker (a line start also counts)
+  resets: regex           a line starting with it opens a new numbering (附件：1.… 2.…)
 A series whose first item is above 一 (an excerpt starting mid-document) is not a gap.
 """
 
@@ -34,6 +35,7 @@ from dataclasses import dataclass, field
 from lint.checks.base import Check, Finding, Params
 from lint.source import Document
 
+RESET = "reset"
 REPORTS = ("gap", "repeat", "mixed", "nested", "order")
 CHINESE_DIGITS = "〇一二三四五六七八九"
 INDENT = r"[ \t\u3000]*"
@@ -159,6 +161,7 @@ class NumberingCheck(Check):
         if not isinstance(params.raw("series", []), list):
             raise params.error("series", "must be a list of {name, regex, words}")
         self.boundary = params.regex("clause_boundary", required=True)
+        self.resets = params.regex("resets")
 
     @staticmethod
     def _series(params: Params, index: int, raw: object) -> Series:
@@ -196,7 +199,12 @@ class NumberingCheck(Check):
         paragraphs, inner = SeriesState(), SeriesState()
         top: Item | None = None
         for item in self._items(document):
-            if item.family.startswith("level"):
+            if item.family == RESET:
+                levels = [None] * len(HEADING_LEVELS)
+                paragraphs.clear()
+                inner.clear()
+                top = None
+            elif item.family.startswith("level"):
                 yield from self._heading(item, levels)
                 paragraphs.clear()
                 inner.clear()
@@ -245,6 +253,9 @@ class NumberingCheck(Check):
             line = text[start:end]
             content = start + len(line) - len(line.lstrip(" \t\u3000"))
             line_starts.add(content)
+            if self.resets is not None and self.resets.match(text, content, end):
+                items.append(Item(RESET, 0, content, content, "", ""))
+                continue
             heading = self._heading_item(line, start)
             if heading is not None:
                 items.append(heading)
