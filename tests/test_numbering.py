@@ -130,6 +130,8 @@ def test_legitimate_numbering_in_seeds_is_silent(numbering, seed):
     [
         ("{report: gaps, clause_boundary: '[。]'}", "params.report"),
         ("{report: gap}", "params.clause_boundary"),
+        ("{report: gap, clause_boundary: '[。]', series: 一是}", "params.series"),
+        ("{report: gap, clause_boundary: '[。]', resets: '('}", "params.resets"),
         ("{report: gap, clause_boundary: '[。]', series: [{name: x, regex: '(一)是'}]}", "params.series[0]"),
         (
             "{report: gap, clause_boundary: '[。]', series: [{name: x, regex: '(?P<n>一)', words: 1}]}",

@@ -157,9 +157,10 @@ class NumberingCheck(Check):
         self.report = params.string("report", required=True)
         if self.report not in REPORTS:
             raise params.error("report", f"must be one of {', '.join(REPORTS)}")
-        self.series = [self._series(params, index, raw) for index, raw in enumerate(params.raw("series", []) or [])]
-        if not isinstance(params.raw("series", []), list):
+        raw_series = params.raw("series", [])
+        if not isinstance(raw_series, list):
             raise params.error("series", "must be a list of {name, regex, words}")
+        self.series = [self._series(params, index, raw) for index, raw in enumerate(raw_series)]
         self.boundary = params.regex("clause_boundary", required=True)
         self.resets = params.regex("resets")
 
