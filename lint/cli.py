@@ -14,11 +14,12 @@ from lint.diagnostics import Severity
 
 if TYPE_CHECKING:
     from lint.engine import FileResult
+    from lint.fixing import Session
     from lint.workspace import Workspace
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("check", "rules", "explain")
-DRAFT_SUFFIXES = (".txt", ".md", ".markdown")
+DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -36,13 +37,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"gwlint {__version__}")
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check", help="lint files (the default command)")
-    check.add_argument("paths", nargs="*", default=[], help="files, directories (recursing over .txt/.md) or - for stdin")
+    check.add_argument("paths", nargs="*", default=[], help="files, directories (recursing over drafts) or - for stdin")
     check.add_argument("--format", default="full", help="full, json, concise, github, sarif, junit (default: full)")
     check.add_argument("--fail-level", choices=("error", "warning", "info"),
                        help="exit 1 when a diagnostic at or above this severity is found (default: warning)")
     check.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
                        help="judge stale references against this date (default: today)")
-    check.add_argument("--stdin-filename", metavar="NAME", help="the path to report for input read from stdin")
+    check.add_argument("--stdin-filename", metavar="NAME",
+                       help="the path to report for input read from stdin (its suffix chooses the format)")
+    action = check.add_mutually_exclusive_group()
+    action.add_argument("--fix", action="store_true", help="apply safe fixes in place, then report what remains")
+    action.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    action.add_argument("--annotate", action="store_true",
+                        help="write NAME.gwlint.docx beside each .docx with a Word comment on each finding")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, also apply unsafe fixes")
     check.add_argument("--config", type=Path, metavar="FILE",
                        help="use this configuration for every file instead of the nearest .gwlint.yaml/pyproject.toml")
     check.add_argument("--isolated", action="store_true", help="ignore configuration files")
@@ -93,7 +101,7 @@ def _walk(folder: Path) -> Iterator[Path]:
         relative = child.relative_to(folder).parts
         if any(part.startswith(".") for part in relative):
             continue
-        if child.suffix.lower() in DRAFT_SUFFIXES and child.is_file():
+        if child.suffix.lower() in DRAFT_SUFFIXES and not child.name.endswith(".gwlint.docx") and child.is_file():
             yield child
 
 
@@ -107,6 +115,7 @@ def use_color(choice: str, stream: object) -> bool:
 def run_check(args: argparse.Namespace) -> int:
     from lint.baseline import BaselineError, load_baseline, write_baseline
     from lint.config import ConfigError, ConfigResolver
+    from lint.fixing import Session
     from lint.reporters import FORMATS, write_report
     from lint.setup import LinterSetupError
     from lint.workspace import Overrides, Workspace
@@ -127,7 +136,8 @@ def run_check(args: argparse.Namespace) -> int:
     try:
         baseline = load_baseline(args.baseline) if args.baseline else None
         workspace = Workspace(ConfigResolver(args.config, args.isolated), overrides)
-        judged = lint_all(workspace, args)
+        session = Session.from_args(args, sys.stderr)
+        judged = lint_all(workspace, args, session)
     except (ConfigError, LinterSetupError, BaselineError) as error:
         _error(str(error))
         return EXIT_ERROR
@@ -151,22 +161,30 @@ def run_check(args: argparse.Namespace) -> int:
                 f"gwlint: note: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} in {args.baseline} "
                 "no longer found (fixed or reworded); refresh it with --write-baseline\n"
             )
+    if args.diff:
+        return session.write_diffs(sys.stdout, results)
     write_report(args.format, results, sys.stdout, use_color(args.color, sys.stdout), workspace.rules())
+    session.write_summary(sys.stdout if args.format == "full" else sys.stderr)
     return exit_code(judged)
 
 
-def lint_all(workspace: Workspace, args: argparse.Namespace) -> list[tuple[FileResult, Severity]]:
-    """Lint every input with the plan of its configuration; pair each result with its fail level."""
+def lint_all(
+    workspace: Workspace, args: argparse.Namespace, session: Session | None = None
+) -> list[tuple[FileResult, Severity]]:
+    """Lint (or fix, diff, annotate) each input with its configuration's plan; pair each result with its fail level."""
+    from lint.fixing import Session
+
+    session = session or Session()
     judged = []
     for name, path in expand_paths(args.paths):
         if path is None:
             stdin_name = args.stdin_filename or "-"
             plan = workspace.plan_for(Path(args.stdin_filename) if args.stdin_filename else None)
-            result = plan.linter.lint_bytes(sys.stdin.buffer.read(), stdin_name)
-            result = plan.filter(result, Path(args.stdin_filename) if args.stdin_filename else None)
+            stdin_file = Path(args.stdin_filename) if args.stdin_filename else None
+            result = session.stdin(plan, sys.stdin.buffer.read(), stdin_name, stdin_file)
         else:
             plan = workspace.plan_for(path)
-            result = plan.filter(plan.linter.lint_file(path, name), path)
+            result = session.file(plan, path, name)
         judged.append((result, plan.fail_level))
     return judged
 
