@@ -19,9 +19,18 @@ README_END = "<!-- rules:end -->"
 FIX_LABEL = {"safe": "safe", "unsafe": "unsafe", "none": "—"}
 
 
+def with_meta(packs: Sequence[Pack]) -> list[Pack]:
+    """The packs plus gwlint's own meta rules, which are documented like any other rule."""
+    from lint.suppression import META
+
+    return [*packs, META]
+
+
 def fix_label(rule: Rule) -> str:
     from lint.checks import build_checks
 
+    if rule.kind == "meta":
+        return FIX_LABEL["none"]
     return FIX_LABEL[build_checks([rule])[0].fix_safety]
 
 
@@ -80,11 +89,11 @@ def explain(packs: Sequence[Pack], name: str, stream: TextIO) -> int:
         console.print(f"级别 severity: {rule.severity}    类型 kind: {rule.kind}    修复 fix: {fix_label(rule)}{state}")
         console.print(Text("\n为什么 Why: ", style="bold") + Text(rule.rationale))
         console.print(Text("依据 Source: ", style="bold") + Text(rule.source))
-        linter = Linter([rule])
+        linter = None if rule.kind == "meta" else Linter([rule])
         console.print(Text("\n错误示例 Bad:", style="bold red"))
         for example in rule.bad:
             console.print(f"  ✗ {example.text}")
-            for diagnostic in linter.lint_text(example.text):
+            for diagnostic in linter.lint_text(example.text) if linter else ():
                 console.print(f"      → {diagnostic.message}")
         console.print(Text("正确示例 Good:", style="bold green"))
         for text in rule.good:
@@ -97,7 +106,7 @@ def main(args: argparse.Namespace) -> int:
     from lint.setup import LinterSetupError, verified_packs
 
     try:
-        packs = verified_packs(args.pack)
+        packs = with_meta(verified_packs(args.pack))
     except LinterSetupError as error:
         sys.stderr.write(f"gwlint: error: {error}\n")
         return 2

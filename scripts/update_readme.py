@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lint.docs import README_END, README_START, rules_section  # noqa: E402
+from lint.docs import README_END, README_START, rules_section, with_meta  # noqa: E402
 from lint.packs import load_packs  # noqa: E402
 
 
@@ -17,7 +17,7 @@ def main() -> int:
     text = readme.read_text(encoding="utf-8")
     head, rest = text.split(README_START, 1)
     _, tail = rest.split(README_END, 1)
-    readme.write_text(head + README_START + "\n" + rules_section(load_packs()) + README_END + tail, encoding="utf-8")
+    readme.write_text(head + README_START + "\n" + rules_section(with_meta(load_packs())) + README_END + tail, encoding="utf-8")
     return 0
 
 
