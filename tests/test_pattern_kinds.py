@@ -1,0 +1,134 @@
+"""The ``pattern`` and ``substitution`` kinds and their shared context conditions."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.checks.pattern import PatternCheck
+from lint.checks.substitution import SubstitutionCheck
+from lint.diagnostics import Severity
+from lint.packs import PackError, Rule
+from lint.source import Document
+
+
+def make_rule(kind: str, params: dict[str, object]) -> Rule:
+    return Rule(
+        id="test.rule", pack="test", title="t", severity=Severity.ERROR, kind=kind, message="m",
+        rationale="r", source="s", params=params, fix=None, enabled=True, bad=(), good=(), path="test.yaml",
+    )  # fmt: skip
+
+
+def found(kind: str, text: str, **params: object) -> list[tuple[str, str | None]]:
+    """(matched, replacement) of every finding."""
+    cls = PatternCheck if kind == "pattern" else SubstitutionCheck
+    check = cls(make_rule(kind, params))
+    return [(text[f.start : f.end], f.replacement) for f in check.find(Document("t", text))]
+
+
+class TestOrder:
+    ITEMS = ("道路自信", "理论自信", "制度自信", "文化自信")
+
+    def test_a_permutation_is_reported_with_the_official_order(self):
+        text = "坚定理论自信、道路自信、制度自信、文化自信。"
+        assert found("pattern", text, order=list(self.ITEMS)) == [
+            ("理论自信、道路自信、制度自信、文化自信", "、".join(self.ITEMS))
+        ]
+
+    def test_the_official_order_and_partial_lists_are_silent(self):
+        assert found("pattern", "坚定道路自信、理论自信、制度自信、文化自信。", order=list(self.ITEMS)) == []
+        assert found("pattern", "坚定理论自信、道路自信。", order=list(self.ITEMS)) == []
+
+    def test_a_repeated_item_is_not_a_permutation(self):
+        assert found("pattern", "理论自信、理论自信、制度自信、文化自信", order=list(self.ITEMS)) == []
+
+    def test_the_separator_found_is_kept_in_the_fix(self):
+        items = ["思想上", "政治上", "行动上"]
+        assert found("pattern", "在政治上思想上行动上", order=items, separators=["", "、"]) == [
+            ("政治上思想上行动上", "思想上政治上行动上")
+        ]
+
+    def test_mixed_separators_do_not_match(self):
+        assert found("pattern", "理论自信、道路自信，制度自信、文化自信", order=list(self.ITEMS)) == []
+
+    @pytest.mark.parametrize(
+        "params", [{"order": ["甲"]}, {"order": ["甲", "甲"]}, {"order": ["甲", "乙"], "separators": "、"}]
+    )
+    def test_bad_order_params_are_pack_errors(self, params):
+        with pytest.raises(PackError):
+            found("pattern", "", **params)
+
+
+class TestTranslate:
+    def test_characters_of_the_match_are_mapped(self):
+        assert found(
+            "pattern", "２０２４年", regex="[０-９]+", translate={"from": "０１２３４５６７８９", "to": "0123456789"}
+        ) == [("２０２４", "2024")]
+
+    def test_a_single_target_character_takes_every_source(self):
+        assert found("pattern", "二0一○年", regex="二[0○一]{3}", translate={"from": "0○", "to": "〇"}) == [
+            ("二0一○", "二〇一〇")
+        ]
+
+    @pytest.mark.parametrize(
+        "params",
+        [
+            {"translate": {"from": "ab", "to": "xyz"}},
+            {"translate": {"from": "a"}},
+            {"translate": {"from": "a", "to": "b"}, "replacement": "c"},
+        ],
+    )
+    def test_bad_translate_params_are_pack_errors(self, params):
+        with pytest.raises(PackError):
+            found("pattern", "", regex="a", **params)
+
+
+class TestExactlyOneSource:
+    @pytest.mark.parametrize("params", [{}, {"words": ["a"], "regex": "a"}, {"regex": "a", "order": ["a", "b"]}])
+    def test_none_or_two_sources_are_pack_errors(self, params):
+        with pytest.raises(PackError):
+            found("pattern", "", **params)
+
+
+class TestQuoted:
+    def test_inside_a_quotation_is_silent(self):
+        assert found("substitution", "他说“甲乙丙”。", wrong="乙", right="丁", unless_quoted=True) == []
+
+    def test_outside_is_reported(self):
+        assert found("substitution", "“甲”乙。", wrong="乙", right="丁", unless_quoted=True) == [("乙", "丁")]
+
+    def test_an_unclosed_quote_earlier_in_the_paragraph_does_not_hide_the_match(self):
+        text = "关于“甲的要求。再说乙，然后“丙”。"
+        assert found("substitution", text, wrong="乙", right="丁", unless_quoted=True) == [("乙", "丁")]
+
+    def test_a_quotation_ends_with_its_paragraph(self):
+        assert found("substitution", "“甲\n乙”", wrong="乙", right="丁", unless_quoted=True) == [("乙", "丁")]
+
+
+class TestDocumentConditions:
+    def test_only_if_document_matches(self):
+        params = {"wrong": "乙", "right": "丁", "only_if_document_matches": "甲"}
+        assert found("substitution", "乙", **params) == []
+        assert found("substitution", "甲。乙", **params) == [("乙", "丁")]
+
+    def test_unless_document_matches(self):
+        params = {"regex": "乙", "unless_document_matches": "甲"}
+        assert found("pattern", "乙", **params) == [("乙", None)]
+        assert found("pattern", "甲。乙", **params) == []
+
+    def test_bad_regex_is_a_pack_error(self):
+        with pytest.raises(PackError):
+            found("pattern", "", regex="a", unless_document_matches="(")
+
+
+class TestPrecededFollowed:
+    def test_context_before_and_after(self):
+        params = {"wrong": "乙", "right": "丁", "unless_preceded_by": "甲", "unless_followed_by": "丙"}
+        assert found("substitution", "甲乙，乙丙，乙", **params) == [("乙", "丁")]
+
+
+class TestWholeLine:
+    def test_only_whole_lines_match_and_the_span_skips_indentation(self):
+        text = "正文来源于此\n  来源：人民网  \n"
+        check = PatternCheck(make_rule("pattern", {"regex": "来源：\\S+", "whole_line": True}))
+        spans = [(f.start, f.end) for f in check.find(Document("t", text))]
+        assert [text[s:e] for s, e in spans] == ["来源：人民网"]
