@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -51,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     action.add_argument("--annotate", action="store_true",
                         help="write NAME.gwlint.docx beside each .docx with a Word comment on each finding")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, also apply unsafe fixes")
+    check.add_argument("--rule-timeout", type=_seconds, metavar="SECONDS",
+                       help="stop and report a rule that runs longer than this on one file (default: 2; 0: no limit)")
     check.add_argument("--config", type=Path, metavar="FILE",
                        help="use this configuration for every file instead of the nearest .gwlint.yaml/pyproject.toml")
     check.add_argument("--isolated", action="store_true", help="ignore configuration files")
@@ -72,6 +75,16 @@ def _date(value: str) -> datetime.date:
         return datetime.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:
+        raise argparse.ArgumentTypeError(f"not a number of seconds >= 0: {value!r}")
+    return seconds
 
 
 def _split(values: Sequence[str]) -> list[str]:
@@ -97,12 +110,20 @@ def expand_paths(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
 
 
 def _walk(folder: Path) -> Iterator[Path]:
-    for child in folder.rglob("*"):
-        relative = child.relative_to(folder).parts
-        if any(part.startswith(".") for part in relative):
-            continue
-        if child.suffix.lower() in DRAFT_SUFFIXES and not child.name.endswith(".gwlint.docx") and child.is_file():
-            yield child
+    """Draft files under ``folder``, hidden ones left out; links to directories are not followed (no loops).
+
+    A directory that cannot be listed is yielded itself, so that reading it reports why.
+    """
+    unlisted: list[Path] = []
+    for root, dirs, files in os.walk(folder, onerror=lambda error: unlisted.append(Path(error.filename))):
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        for name in files:
+            child = Path(root, name)
+            if name.startswith(".") or child.suffix.lower() not in DRAFT_SUFFIXES or name.endswith(".gwlint.docx"):
+                continue
+            if child.is_file():
+                yield child
+    yield from unlisted
 
 
 def use_color(choice: str, stream: object) -> bool:

@@ -7,10 +7,11 @@ This is the Python API the CLI uses: ``Linter`` (built once from packs), ``lint_
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from lint.budget import DEFAULT_RULE_TIMEOUT, BudgetExceeded, time_budget
 from lint.checks import Check, Finding, Settings, build_checks
 from lint.diagnostics import Diagnostic, Fix
 from lint.fixer import apply_fixes
@@ -19,18 +20,22 @@ from lint.source import Document, SourceError, document_from_bytes, read_documen
 from lint.suppression import SuppressionPolicy, apply_suppressions
 
 
-class _Fields(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+class _PlainFields(string.Formatter):
+    """Substitutes ``{name}`` only: a pack's message may not reach attributes or items (``{match.__class__}``)."""
+
+    def get_field(self, field_name: str, args: Sequence[object], kwargs: Mapping[str, object]) -> tuple[object, str]:
+        if not field_name.isidentifier() or field_name not in kwargs:
+            return "{" + field_name + "}", field_name
+        return kwargs[field_name], field_name
 
 
-_FORMATTER = string.Formatter()
+_FORMATTER = _PlainFields()
 
 
 def render_message(template: str, fields: dict[str, str]) -> str:
     try:
-        return _FORMATTER.vformat(template, (), _Fields(fields))
-    except (ValueError, IndexError, AttributeError):
+        return _FORMATTER.vformat(template, (), fields)
+    except (ValueError, IndexError, AttributeError, KeyError, TypeError):
         return template
 
 
@@ -42,6 +47,17 @@ class FileResult:
     diagnostics: list[Diagnostic]
     document: Document | None = None
     error: str | None = None
+
+
+@dataclass
+class Outcome:
+    """One document's diagnostics, and the rules that could not finish on it (each a message)."""
+
+    diagnostics: list[Diagnostic]
+    problems: list[str]
+
+    def result(self, document: Document) -> FileResult:
+        return FileResult(document.path, self.diagnostics, document, "; ".join(self.problems) or None)
 
 
 class Linter:
@@ -63,17 +79,36 @@ class Linter:
         return cls(select_rules(packs if packs is not None else load_packs(), select, ignore), settings)
 
     def lint(self, document: Document) -> list[Diagnostic]:
+        """The document's diagnostics; a rule that fails or overruns its time budget adds none (see ``run``)."""
+        return self.run(document).diagnostics
+
+    def run(self, document: Document, rule_timeout: float | None = DEFAULT_RULE_TIMEOUT) -> Outcome:
+        """Run every check on the document, each within ``rule_timeout`` seconds (None or 0: no limit).
+
+        A check that overruns its budget or raises is reported in ``Outcome.problems`` with the rule's
+        id; the other rules' diagnostics are kept.
+        """
         seen: set[tuple[str, int, int]] = set()
         diagnostics = []
+        problems = []
         for check in self.checks:
-            for finding in check.find(document):
+            try:
+                with time_budget(rule_timeout):
+                    findings = list(check.find(document))
+            except BudgetExceeded as overrun:
+                problems.append(f"rule {check.rule.id} stopped: {overrun} on this file (its findings are left out)")
+                continue
+            except Exception as error:  # a check's bug must not cost the other rules and files their report
+                problems.append(f"rule {check.rule.id} failed on this file ({type(error).__name__}: {error})")
+                continue
+            for finding in findings:
                 key = (check.rule.id, finding.start, finding.end)
                 if key not in seen:
                     seen.add(key)
                     diagnostics.append(self._diagnostic(check, finding, document))
         diagnostics.sort(key=Diagnostic.sort_key)
         active = {rule.id for rule in self.rules} | {rule.pack for rule in self.rules}
-        return apply_suppressions(document, diagnostics, active, self.suppression)
+        return Outcome(apply_suppressions(document, diagnostics, active, self.suppression), problems)
 
     @staticmethod
     def _diagnostic(check: Check, finding: Finding, document: Document) -> Diagnostic:
@@ -96,32 +131,40 @@ class Linter:
     def lint_text(self, text: str, path: str = "<text>") -> list[Diagnostic]:
         return self.lint(Document(path=path, text=text))
 
-    def lint_file(self, path: Path, display: str | None = None) -> FileResult:
+    def lint_file(
+        self, path: Path, display: str | None = None, rule_timeout: float | None = DEFAULT_RULE_TIMEOUT
+    ) -> FileResult:
         name = display if display is not None else str(path)
         try:
             document = read_document(path, name)
         except SourceError as error:
             return FileResult(name, [], None, error.reason)
-        return FileResult(name, self.lint(document), document)
+        return self.run(document, rule_timeout).result(document)
 
-    def lint_bytes(self, data: bytes, path: str) -> FileResult:
+    def lint_bytes(self, data: bytes, path: str, rule_timeout: float | None = DEFAULT_RULE_TIMEOUT) -> FileResult:
         try:
             document = document_from_bytes(data, path)
         except SourceError as error:
             return FileResult(path, [], None, error.reason)
-        return FileResult(path, self.lint(document), document)
+        return self.run(document, rule_timeout).result(document)
 
 
-def verify_examples(linter: Linter) -> Iterator[PackError]:
-    """Every bad example must raise its rule (and fix to ``fixed`` when given); no good one may."""
+def verify_examples(linter: Linter, rule_timeout: float | None = DEFAULT_RULE_TIMEOUT) -> Iterator[PackError]:
+    """Every bad example must raise its rule (and fix to ``fixed`` when given); no good one may.
+
+    Each example runs within ``rule_timeout``: a catastrophic regex is a pack error, not a hang.
+    """
     by_id = {check.rule.id: check for check in linter.checks}
     for rule_id, check in by_id.items():
         single = Linter.__new__(Linter)
         single.rules, single.checks = [check.rule], [check]
         rule = check.rule
         for example in rule.bad:
-            found = single.lint_text(example.text)
-            if not found:
+            outcome = single.run(Document("<example>", example.text), rule_timeout)
+            found = outcome.diagnostics
+            if outcome.problems:
+                yield _example_problem(rule, outcome, example.text, "examples.bad")
+            elif not found:
                 yield PackError(rule.path, f"bad example raises nothing: {example.text!r}", rule_id, "examples.bad")
             elif example.fixed is not None:
                 fixed, _ = apply_fixes(example.text, found, unsafe=True)
@@ -130,14 +173,26 @@ def verify_examples(linter: Linter) -> Iterator[PackError]:
                         rule.path, f"fix gives {fixed!r}, example expects {example.fixed!r}", rule_id, "examples.bad"
                     )
         for text in rule.good:
-            found = single.lint_text(text)
-            if found:
+            outcome = single.run(Document("<example>", text), rule_timeout)
+            if outcome.problems:
+                yield _example_problem(rule, outcome, text, "examples.good")
+            elif outcome.diagnostics:
                 yield PackError(
-                    rule.path, f"good example raises {found[0].matched!r}: {text!r}", rule_id, "examples.good"
+                    rule.path,
+                    f"good example raises {outcome.diagnostics[0].matched!r}: {text!r}",
+                    rule_id,
+                    "examples.good",
                 )
 
 
-def lint_text(text: str, path: str = "<text>", select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Diagnostic]:
+def _example_problem(rule: Rule, outcome: Outcome, text: str, field: str) -> PackError:
+    reason = outcome.problems[0].replace(f"rule {rule.id} ", "", 1).replace("this file", "its example")
+    return PackError(rule.path, f"{reason}: {text[:80]!r}", rule.id, field)
+
+
+def lint_text(
+    text: str, path: str = "<text>", select: Sequence[str] = (), ignore: Sequence[str] = ()
+) -> list[Diagnostic]:
     """Lint a string with the built-in packs. Convenience for scripts; build a Linter to reuse."""
     return Linter.from_packs(select=select, ignore=ignore).lint_text(text, path)
 

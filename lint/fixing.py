@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 import difflib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TextIO
 
+from lint.budget import DEFAULT_RULE_TIMEOUT
 from lint.diagnostics import Diagnostic
 from lint.engine import FileResult, Linter
 from lint.fixer import fix_document, fix_docx
@@ -52,35 +53,59 @@ class LinterPlan:
 class Session:
     """Lints, fixes, diffs or annotates each input; keeps the changes for the diff and the summary."""
 
-    def __init__(self, mode: str = "lint", unsafe: bool = False, notes: TextIO | None = None) -> None:
+    def __init__(
+        self,
+        mode: str = "lint",
+        unsafe: bool = False,
+        notes: TextIO | None = None,
+        rule_timeout: float | None = DEFAULT_RULE_TIMEOUT,
+    ) -> None:
         self.mode = mode  # "lint", "fix", "diff" or "annotate"
         self.unsafe = unsafe
         self.notes = notes
+        self.rule_timeout = rule_timeout  # seconds per rule per document; None or 0: no limit
         self.changes: list[Change] = []
 
     @classmethod
     def from_args(cls, args: argparse.Namespace, notes: TextIO) -> Session:
         mode = next((m for m in ("annotate", "diff", "fix") if getattr(args, m, False)), "lint")
-        return cls(mode, getattr(args, "unsafe_fixes", False), notes)
+        timeout = getattr(args, "rule_timeout", None)
+        return cls(
+            mode, getattr(args, "unsafe_fixes", False), notes, DEFAULT_RULE_TIMEOUT if timeout is None else timeout
+        )
 
     def file(self, plan: Plan, path: Path, name: str) -> FileResult:
+        try:
+            return self._file(plan, path, name)
+        except Exception as error:  # one file's unforeseen failure must not stop the run over the others
+            return _internal_error(name, error)
+
+    def stdin(self, plan: Plan, data: bytes, name: str, file: Path | None) -> FileResult:
+        try:
+            return self._stdin(plan, data, name, file)
+        except Exception as error:
+            return _internal_error(name, error)
+
+    def _file(self, plan: Plan, path: Path, name: str) -> FileResult:
         if self.mode == "lint":
-            return plan.filter(plan.linter.lint_file(path, name), path)
+            return plan.filter(plan.linter.lint_file(path, name, self.rule_timeout), path)
+        judge = _Judge(plan, path, self.rule_timeout)
         try:
             data = read_bytes(path, name)
             if self.mode == "annotate":
-                return self._annotate(_Judge(plan, path), data, path, name)
-            return self._fix(_Judge(plan, path), data, name, path if self.mode == "fix" else None)
+                return self._annotate(judge, data, path, name)
+            return self._fix(judge, data, name, path if self.mode == "fix" else None)
         except (SourceError, WriteError) as error:
-            return FileResult(name, [], None, error.reason if isinstance(error, SourceError) else str(error))
+            reason = error.reason if isinstance(error, SourceError) else str(error)
+            return FileResult(name, [], None, "; ".join([reason, *judge.problems]))
 
-    def stdin(self, plan: Plan, data: bytes, name: str, file: Path | None) -> FileResult:
+    def _stdin(self, plan: Plan, data: bytes, name: str, file: Path | None) -> FileResult:
         if self.mode == "lint":
-            return plan.filter(plan.linter.lint_bytes(data, name), file)
+            return plan.filter(plan.linter.lint_bytes(data, name, self.rule_timeout), file)
         if self.mode != "diff":
             return FileResult(name, [], None, f"--{self.mode} needs a file to write; stdin can only be --diff'ed")
         try:
-            return self._fix(_Judge(plan, file), data, name, None)
+            return self._fix(_Judge(plan, file, self.rule_timeout), data, name, None)
         except SourceError as error:
             return FileResult(name, [], None, error.reason)
 
@@ -150,16 +175,29 @@ class Session:
 
 @dataclass
 class _Judge:
-    """Lints a document as the CLI would report it: the plan's linter, then its per-file ignores."""
+    """Lints a document as the CLI would report it: the plan's linter, then its per-file ignores.
+
+    Rules that overran their budget or failed in any pass (a fix pass or the final one) are kept in
+    ``problems`` and reported as the file's error.
+    """
 
     plan: Plan
     file: Path | None
+    rule_timeout: float | None = DEFAULT_RULE_TIMEOUT
+    problems: list[str] = field(default_factory=list)
 
     def result(self, document: Document) -> FileResult:
-        return self.plan.filter(FileResult(document.path, self.plan.linter.lint(document), document), self.file)
+        outcome = self.plan.linter.run(document, self.rule_timeout)
+        self.problems.extend(p for p in outcome.problems if p not in self.problems)
+        result = FileResult(document.path, outcome.diagnostics, document, "; ".join(self.problems) or None)
+        return self.plan.filter(result, self.file)
 
     def __call__(self, document: Document) -> list[Diagnostic]:
         return self.result(document).diagnostics
+
+
+def _internal_error(name: str, error: Exception) -> FileResult:
+    return FileResult(name, [], None, f"internal error ({type(error).__name__}: {error}); please report it")
 
 
 def unified_diff(change: Change) -> Iterator[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -164,7 +165,10 @@ def read_bytes(path: Path, display: str | None = None) -> bytes:
     except FileNotFoundError:
         raise SourceError(name, "no such file") from None
     except IsADirectoryError:
-        raise SourceError(name, "is a directory") from None
+        listable = os.access(path, os.R_OK | os.X_OK)
+        raise SourceError(
+            name, "is a directory" if listable else "directory cannot be read (permission denied)"
+        ) from None
     except PermissionError:
         raise SourceError(name, "permission denied") from None
     except OSError as error:
