@@ -204,7 +204,13 @@ def lint_all(
             stdin_file = Path(args.stdin_filename) if args.stdin_filename else None
             result = session.stdin(plan, sys.stdin.buffer.read(), stdin_name, stdin_file)
         else:
-            plan = workspace.plan_for(path)
+            try:
+                plan = workspace.plan_for(path)
+            except (OSError, RuntimeError) as error:  # pathlib's resolve() raises RuntimeError on a link loop
+                from lint.engine import FileResult
+
+                judged.append((FileResult(name, [], None, f"cannot resolve the path ({error})"), Severity.ERROR))
+                continue
             result = session.file(plan, path, name)
         judged.append((result, plan.fail_level))
     return judged

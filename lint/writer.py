@@ -37,11 +37,26 @@ def write_atomic(path: Path, data: bytes, expected_digest: str | None = None) ->
         if expected_digest is not None and _current_digest(target) != expected_digest:
             raise WriteError("changed on disk since it was read; not overwritten")
         os.replace(temporary, target)
+        _sync_directory(target.parent)
     except OSError as error:
         raise WriteError(f"cannot write ({error.strerror or error}); original left as it was") from None
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+def _sync_directory(folder: Path) -> None:
+    """Make the rename itself durable, so that a power cut cannot bring back the old name's content."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # not every platform or file system can open a directory; the rename stands anyway
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
 
 
 def _mode(path: Path) -> int | None:
