@@ -242,8 +242,8 @@ def test_a_check_that_crashes_is_an_error_for_that_file_only(
     assert {d["path"] for d in payload["diagnostics"]} == {str(trap), str(bad_draft)}
 
 
-def test_a_half_megabyte_line_is_linted(linter: Linter) -> None:
-    line = ("各单位要按照**要求，认真做好“三农”工作（见附件）。" * 20_000)[:500_000]
+def test_a_long_single_line_is_linted(linter: Linter) -> None:
+    line = ("各单位要按照**要求，认真做好“三农”工作（见附件）。" * 8_000)[:200_000]
     outcome = linter.run(Document("big.txt", line))
     assert all("stopped: took longer than" in problem for problem in outcome.problems)  # a slow rule, not a crash
     assert any(d.rule == "placeholder.template-stars" for d in outcome.diagnostics)
