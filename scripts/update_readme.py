@@ -17,7 +17,8 @@ def main() -> int:
     text = readme.read_text(encoding="utf-8")
     head, rest = text.split(README_START, 1)
     _, tail = rest.split(README_END, 1)
-    readme.write_text(head + README_START + "\n" + rules_section(with_meta(load_packs())) + README_END + tail, encoding="utf-8")
+    section = rules_section(with_meta(load_packs()))
+    readme.write_text(head + README_START + "\n" + section + README_END + tail, encoding="utf-8")
     return 0
 
 

@@ -8,10 +8,10 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
-from lint.cli import main
 from test_packs import GOOD_RULE
+
+from lint.cli import main
 
 BAD = "**县是革命老区。\n"
 CLEAN = "全县共有32个村。\n"

@@ -30,11 +30,7 @@ rules:
 """
 
 
-def pack_with(**changes: str) -> str:
-    text = GOOD_RULE
-    for old, new in changes.items():
-        text = text.replace(old.replace("_", " "), new)
-    return text
+RULE = "team.old-name"
 
 
 def error_of(raw: str) -> PackError:
@@ -56,17 +52,38 @@ def test_good_pack_loads_and_its_examples_verify():
     ("raw", "rule", "field", "reason"),
     [
         ("pack: team\nrules: [\n", None, None, "YAML syntax error at line"),
-        (GOOD_RULE.replace("kind: substitution", "kind: telepathy"), "team.old-name", "kind", "unknown check kind"),
+        (GOOD_RULE.replace("kind: substitution", "kind: telepathy"), RULE, "kind", "unknown check kind"),
         (GOOD_RULE.replace("    title: 旧称\n", ""), "team.old-name", "title", "missing required field"),
         (GOOD_RULE.replace("severity: warning", "severity: fatal"), "team.old-name", "severity", "unknown severity"),
         (GOOD_RULE.replace("wrong: [老名称]", "wrong: 5"), "team.old-name", "params.wrong", "list"),
-        (GOOD_RULE.replace("right: 新名称", "right: 新名称\n      colour: red"), "team.old-name", "params.colour", "unknown"),
-        (GOOD_RULE.replace("good: [\"这是新名称。\"]", "good: [\"老名称也好。\"]"), "team.old-name", "examples.good", "good example raises"),
-        (GOOD_RULE.replace("bad: [{text: \"这是老名称。\"", "bad: [{text: \"这是别的。\""), "team.old-name", "examples.bad", "raises nothing"),
-        (GOOD_RULE.replace("fixed: \"这是新名称。\"", "fixed: \"别的\""), "team.old-name", "examples.bad", "fix gives"),
+        (GOOD_RULE.replace("right: 新名称", "right: 新名称\n      colour: red"), RULE, "params.colour", "unknown"),
+        (
+            GOOD_RULE.replace('good: ["这是新名称。"]', 'good: ["老名称也好。"]'),
+            RULE,
+            "examples.good",
+            "good example raises",
+        ),
+        (
+            GOOD_RULE.replace('bad: [{text: "这是老名称。"', 'bad: [{text: "这是别的。"'),
+            RULE,
+            "examples.bad",
+            "raises nothing",
+        ),
+        (GOOD_RULE.replace('fixed: "这是新名称。"', 'fixed: "别的"'), RULE, "examples.bad", "fix gives"),
         (GOOD_RULE.replace("id: old-name", "id: Old Name"), "team.Old Name", "id", "slug"),
     ],
-    ids=["yaml", "kind", "missing", "severity", "param-type", "param-unknown", "good-fires", "bad-silent", "fixed", "slug"],
+    ids=[
+        "yaml",
+        "kind",
+        "missing",
+        "severity",
+        "param-type",
+        "param-unknown",
+        "good-fires",
+        "bad-silent",
+        "fixed",
+        "slug",
+    ],  # noqa: E501
 )
 def test_malformed_pack_names_file_rule_and_field(raw, rule, field, reason):
     error = error_of(raw)

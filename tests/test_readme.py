@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import ROOT
+
 from lint.docs import README_END, README_START, rules_section, with_meta
 from lint.packs import load_packs
 

@@ -7,7 +7,6 @@ are never edited. Expectations are about defects, not about how many diagnostics
 from __future__ import annotations
 
 import pytest
-
 from conftest import SEEDS
 
 S000, S001, S002, S003, S004 = sorted(SEEDS.glob("*.txt"))
