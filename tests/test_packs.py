@@ -83,7 +83,7 @@ def test_good_pack_loads_and_its_examples_verify():
         "bad-silent",
         "fixed",
         "slug",
-    ],  # noqa: E501
+    ],
 )
 def test_malformed_pack_names_file_rule_and_field(raw, rule, field, reason):
     error = error_of(raw)
