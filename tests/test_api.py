@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import pickle
 import subprocess
@@ -42,11 +44,15 @@ def as_line(diagnostic: Diagnostic) -> str:
     return f"{diagnostic.path}:{diagnostic.span.line}:{diagnostic.span.column}: {diagnostic.rule} {diagnostic.message}"
 
 
-@pytest.fixture
-def cli_diagnostics(capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
-    """What ``gwlint --format json`` reports for every seed, in the CLI's order."""
-    code = main([*SEED_PATHS, "--format", "json"])
-    payload = json.loads(capsys.readouterr().out)
+@pytest.fixture(scope="module")
+def cli_diagnostics(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, object]]:
+    """What ``gwlint --format json`` reports for every seed, in the CLI's order (run once per module)."""
+    out = io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GWLINT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "gwlint-cache"))
+        with contextlib.redirect_stdout(out):
+            code = main([*SEED_PATHS, "--format", "json"])
+    payload = json.loads(out.getvalue())
     assert code in (0, 1), payload
     assert payload["errors"] == []
     return payload["diagnostics"]
