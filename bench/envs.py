@@ -99,7 +99,7 @@ def install_all(checkout: Path, out: Path, with_zhlint: bool) -> Tools:
     ref_python = install_autocorrect(out)
     zhlint, node = install_zhlint(out) if with_zhlint else (None, None)
     versions = {
-        "gwlint": _version([str(gwlint), "--version"]),
+        "gwlint": _version([str(gwlint), "--version"]).removeprefix("gwlint "),
         "autocorrect-py": _version(
             [str(ref_python), "-c", "import importlib.metadata as m; print(m.version('autocorrect-py'))"]
         ),
