@@ -1,14 +1,16 @@
-"""A time budget for one piece of work: a rule on one document, a pack's example at load time.
+"""A time budget for pieces of work: each rule on one document, each example of a pack at load time.
 
-``time_budget(seconds)`` arms a one-shot ``ITIMER_REAL`` whose SIGALRM handler raises
-BudgetExceeded in the main thread. Unlike a thread-based watchdog this interrupts Python's ``re``
-in the middle of a catastrophic backtrack (the regex engine checks for signals while it works).
-The previous SIGALRM handler and timer are restored on exit, and a timer that was already armed
-outside keeps running for the time it had left.
+A SIGALRM handler raising BudgetExceeded in the main thread interrupts Python's ``re`` in the
+middle of a catastrophic backtrack (the regex engine checks for signals while it works), which a
+watchdog thread could not do. One ``Budget`` arms a single repeating ``ITIMER_REAL`` tick for a
+whole series of pieces (arming a timer per rule would cost more than many rules take); the
+handler raises only when the piece running at the tick has used up its seconds, so a piece is
+stopped at most one tick after its budget. On exit the previous SIGALRM handler is restored, and a
+timer that was armed outside gets back the time it had left.
 
 Where signals cannot be used — outside the main thread, or on a platform without SIGALRM
-(Windows) — the budget is a no-op: the work runs to completion. ``seconds <= 0`` also means no
-limit.
+(Windows) — a budget is a no-op: the work runs to completion. ``seconds`` of None or <= 0 also
+means no limit.
 """
 
 from __future__ import annotations
@@ -16,14 +18,18 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 DEFAULT_RULE_TIMEOUT = 2.0  # seconds one rule may spend on one document
+TICK = 0.05  # seconds between checks of the running piece's clock
+
+T = TypeVar("T")
 
 
 class BudgetExceeded(Exception):
-    """The work under ``time_budget`` ran longer than it was allowed."""
+    """The work under a budget ran longer than it was allowed."""
 
     def __init__(self, seconds: float) -> None:
         super().__init__(f"took longer than {seconds:g} s")
@@ -31,29 +37,62 @@ class BudgetExceeded(Exception):
 
 
 def budgets_supported() -> bool:
-    """True when ``time_budget`` can interrupt work here (POSIX, main thread)."""
+    """True when a budget can interrupt work here (POSIX, main thread)."""
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+class Budget:
+    """``with Budget(seconds) as budget:`` then ``budget.run(work)`` for each piece of work."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds if seconds and seconds > 0 else None
+        self._started: float | None = None  # when the running piece began; None between pieces
+        self._armed = False
+        self._previous_handler: object = None
+        self._outer: tuple[float, float] = (0.0, 0.0)
+        self._entered = 0.0
+
+    def __enter__(self) -> Budget:
+        if self.seconds is not None and budgets_supported():
+            self._entered = time.monotonic()
+            self._previous_handler = signal.signal(signal.SIGALRM, self._tick)
+            tick = min(TICK, self.seconds)
+            self._outer = signal.setitimer(signal.ITIMER_REAL, tick, tick)
+            self._armed = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self._armed:
+            return
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self._previous_handler)  # type: ignore[arg-type]
+        self._armed = False
+        outer_delay, outer_interval = self._outer
+        if outer_delay:
+            left = outer_delay - (time.monotonic() - self._entered)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-6), outer_interval)  # fire at once when due
+
+    def run(self, work: Callable[[], T]) -> T:
+        """``work()``, raising BudgetExceeded from inside it once it has run ``seconds``."""
+        self._started = time.monotonic()
+        try:
+            return work()
+        finally:
+            self._started = None
+
+    def _tick(self, signum: int, frame: object) -> None:
+        started = self._started
+        if started is not None and self.seconds is not None and time.monotonic() - started >= self.seconds:
+            self._started = None
+            raise BudgetExceeded(self.seconds)
 
 
 @contextmanager
 def time_budget(seconds: float | None) -> Iterator[None]:
     """Raise BudgetExceeded inside the ``with`` block once ``seconds`` have passed."""
-    if not seconds or seconds <= 0 or not budgets_supported():
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise BudgetExceeded(seconds)
-
-    started = time.monotonic()
-    previous_handler = signal.signal(signal.SIGALRM, expire)
-    outer_delay, outer_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous_handler)
-        if outer_delay:
-            # An enclosing timer keeps its own deadline; fire it at once when it is already due.
-            left = outer_delay - (time.monotonic() - started)
-            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-6), outer_interval)
+    with Budget(seconds) as budget:
+        budget._started = time.monotonic()
+        try:
+            yield
+        finally:
+            budget._started = None

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from lint.budget import DEFAULT_RULE_TIMEOUT, BudgetExceeded, time_budget
+from lint.budget import DEFAULT_RULE_TIMEOUT, Budget, BudgetExceeded
 from lint.checks import Check, Finding, Settings, build_checks
 from lint.diagnostics import Diagnostic, Fix
 from lint.fixer import apply_fixes
@@ -91,21 +91,21 @@ class Linter:
         seen: set[tuple[str, int, int]] = set()
         diagnostics = []
         problems = []
-        for check in self.checks:
-            try:
-                with time_budget(rule_timeout):
-                    findings = list(check.find(document))
-            except BudgetExceeded as overrun:
-                problems.append(f"rule {check.rule.id} stopped: {overrun} on this file (its findings are left out)")
-                continue
-            except Exception as error:  # a check's bug must not cost the other rules and files their report
-                problems.append(f"rule {check.rule.id} failed on this file ({type(error).__name__}: {error})")
-                continue
-            for finding in findings:
-                key = (check.rule.id, finding.start, finding.end)
-                if key not in seen:
-                    seen.add(key)
-                    diagnostics.append(self._diagnostic(check, finding, document))
+        with Budget(rule_timeout) as budget:
+            for check in self.checks:
+                try:
+                    findings = budget.run(lambda check=check: list(check.find(document)))
+                except BudgetExceeded as overrun:
+                    problems.append(f"rule {check.rule.id} stopped: {overrun} on this file (its findings are left out)")
+                    continue
+                except Exception as error:  # a check's bug must not cost the other rules and files their report
+                    problems.append(f"rule {check.rule.id} failed on this file ({type(error).__name__}: {error})")
+                    continue
+                for finding in findings:
+                    key = (check.rule.id, finding.start, finding.end)
+                    if key not in seen:
+                        seen.add(key)
+                        diagnostics.append(self._diagnostic(check, finding, document))
         diagnostics.sort(key=Diagnostic.sort_key)
         active = {rule.id for rule in self.rules} | {rule.pack for rule in self.rules}
         return Outcome(apply_suppressions(document, diagnostics, active, self.suppression), problems)
