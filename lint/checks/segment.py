@@ -1,29 +1,37 @@
-"""Lazy access to jieba word segmentation.
+"""Word segmentation for the checks: jieba's tokens and dictionary, loaded only when a check asks.
 
-jieba takes about half a second to load its dictionary, so nothing here imports it until a check
-actually needs a word boundary or a dictionary lookup; drafts without a candidate never pay for it.
+``lint.wordcut`` gives jieba's own segmentation over a cached index of jieba's dictionary, without
+loading jieba (about half a second); when that index cannot be built or read, jieba itself is used.
+Drafts without a candidate for a word boundary or a dictionary lookup pay for neither.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
-from types import ModuleType
 
 
 @cache
-def _jieba() -> ModuleType:
+def _backend() -> tuple[Callable[[str], object], Callable[[str], bool]]:
+    """(cut, is_word): the fast path when it can be used, else jieba."""
+    from lint import wordcut
+
+    fast = wordcut.load()
+    if fast is not None:
+        return fast.cut, fast.is_word
     import logging
 
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     jieba.dt.check_initialized()
-    return jieba
+    return jieba.cut, lambda word: jieba.dt.FREQ.get(word, 0) > 0
 
 
 def tokens(text: str) -> list[str]:
     """jieba's segmentation of ``text`` (HMM on, so unknown names stay whole)."""
-    return list(_jieba().cut(text))
+    cut, _ = _backend()
+    return list(cut(text))  # type: ignore[call-overload]
 
 
 def boundaries(text: str) -> set[int]:
@@ -38,4 +46,5 @@ def boundaries(text: str) -> set[int]:
 
 def is_dictionary_word(word: str) -> bool:
     """Whether ``word`` is an entry of jieba's dictionary (prefix placeholders do not count)."""
-    return _jieba().dt.FREQ.get(word, 0) > 0
+    _, is_word = _backend()
+    return is_word(word)

@@ -1,0 +1,279 @@
+"""jieba's default segmentation, without loading jieba: the same algorithm over an on-disk dictionary index.
+
+``jieba.cut(text)`` (accurate mode, HMM on) builds a DAG of the dictionary words at every position,
+takes the most probable route through it, and hands runs of single characters that are not a word
+to an HMM (Viterbi over B/M/E/S states). Loading jieba for that costs about half a second (its
+600,000-entry dictionary built in memory, and ``pkg_resources`` imported by ``import jieba``); a
+linter that segments a few short windows per draft needs only a few hundred dictionary lookups.
+
+So the dictionary jieba ships (``jieba/dict.txt``) is turned once into a sorted index in the user
+cache directory and mapped into memory: a lookup is a binary search, and "is a prefix of some word"
+(what jieba's prefix entries answer) is the word found at the search position starting with it.
+The HMM tables are jieba's own pickles, read only when an unknown run of characters needs them.
+Same dictionary, same tables, same arithmetic: the tokens are jieba's (tests/test_startup.py
+compares them on the seeds and the clean corpus). ``load()`` returns None when the index cannot be
+used, and the caller falls back to jieba itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import mmap
+import pickle
+import re
+import struct
+from array import array
+from collections.abc import Iterator
+from functools import cache, lru_cache
+from importlib.util import find_spec
+from math import log
+from pathlib import Path
+from typing import BinaryIO
+
+from lint import cache as disk_cache
+
+MAGIC = b"GWJIEBA1"
+HEADER = struct.Struct("=8sQII")  # magic, total frequency, word count, bytes of words
+LOOKUP_MEMO = 1 << 16  # dictionary lookups remembered per process (a big file asks the same ones)
+MIN_FLOAT = -3.14e100
+PREVIOUS_STATES = {"B": "ES", "M": "MB", "S": "SE", "E": "BM"}
+
+# jieba 0.42's patterns for the default mode (jieba/__init__.py and jieba/finalseg/__init__.py)
+HAN_BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
+SKIP = re.compile("(\r\n|\\s)")
+HMM_HAN = re.compile("([\u4e00-\u9fd5]+)")
+HMM_SKIP = re.compile("([a-zA-Z0-9]+(?:\\.\\d+)?%?)")
+
+
+def jieba_folder() -> Path | None:
+    """Where jieba is installed, found without importing it."""
+    try:
+        spec = find_spec("jieba")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+class WordIndex:
+    """jieba's dictionary as a sorted, memory-mapped table: frequencies and prefix membership."""
+
+    def __init__(self, data: mmap.mmap | bytes) -> None:
+        magic, self.total, count, size = HEADER.unpack_from(data, 0)
+        if magic != MAGIC:
+            raise ValueError("not a word index")
+        view = memoryview(data)
+        start = HEADER.size
+        self._offsets = view[start : start + 4 * (count + 1)].cast("I")
+        start += 4 * (count + 1)
+        self._freqs = view[start : start + 4 * count].cast("I")
+        start += 4 * count
+        self._words = view[start : start + size]
+        if len(self._words) != size or self._offsets[count] != size:
+            raise ValueError("truncated word index")
+        self._count = count
+        self.lookup = lru_cache(maxsize=LOOKUP_MEMO)(self._lookup)
+        self.log_total = log(self.total)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: int) -> bytes:
+        return bytes(self._words[self._offsets[index] : self._offsets[index + 1]])
+
+    def _lookup(self, word: str) -> tuple[bool, int]:
+        """(whether ``word`` begins some dictionary word, its own frequency or 0): jieba's ``FREQ``."""
+        key = word.encode("utf-8")
+        index = bisect.bisect_left(self, key)
+        if index == self._count:
+            return False, 0
+        found = self[index]
+        if found == key:
+            return True, self._freqs[index]
+        return found.startswith(key), 0
+
+    def frequency(self, word: str) -> int:
+        return self.lookup(word)[1]
+
+
+def build_index(dictionary: Path, stream: BinaryIO) -> None:
+    """Write the index of a jieba dictionary file; entries are read exactly as ``gen_pfdict`` reads them."""
+    freqs: dict[bytes, int] = {}
+    total = 0
+    with open(dictionary, "rb") as source:
+        for line in source:
+            word, freq = line.strip().decode("utf-8").split(" ")[:2]
+            freqs[word.encode("utf-8")] = int(freq)  # a repeated word keeps its last frequency, as in jieba
+            total += int(freq)
+    words = sorted(freqs)
+    offsets, position = [0], 0
+    for word in words:
+        position += len(word)
+        offsets.append(position)
+    stream.write(HEADER.pack(MAGIC, total, len(words), position))
+    stream.write(array("I", offsets).tobytes())
+    stream.write(array("I", (freqs[word] for word in words)).tobytes())
+    stream.write(b"".join(words))
+
+
+@cache
+def load() -> Segmenter | None:
+    """The segmenter over jieba's installed dictionary, building its index on first use; None when impossible."""
+    folder = jieba_folder()
+    if folder is None:
+        return None
+    dictionary = folder / "dict.txt"
+    try:
+        stat = dictionary.stat()
+    except OSError:
+        return None
+    identity = f"{dictionary}\0{stat.st_size}\0{stat.st_mtime_ns}\0{MAGIC.decode()}"
+    path = disk_cache.cache_dir() / "jieba" / f"{hashlib.sha256(identity.encode()).hexdigest()}.index"
+    index = _open_index(path)
+    if index is None:  # missing or damaged: (re)build it
+        if not disk_cache.write_file(path, lambda stream: build_index(dictionary, stream)):
+            return None
+        index = _open_index(path)
+    return None if index is None else Segmenter(index, folder / "finalseg")
+
+
+def _open_index(path: Path) -> WordIndex | None:
+    try:
+        with open(path, "rb") as stream:
+            data = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+        return WordIndex(data)
+    except (OSError, ValueError, struct.error):
+        return None
+
+
+class Segmenter:
+    """``cut(text)`` gives what ``jieba.cut(text)`` gives with jieba's default dictionary."""
+
+    def __init__(self, index: WordIndex, model_folder: Path) -> None:
+        self.index = index
+        self.model_folder = model_folder
+
+    def is_word(self, word: str) -> bool:
+        return self.index.frequency(word) > 0
+
+    def cut(self, text: str) -> Iterator[str]:
+        for block in HAN_BLOCK.split(text):
+            if not block:
+                continue
+            if HAN_BLOCK.match(block):
+                yield from self._cut_dag(block)
+                continue
+            for piece in SKIP.split(block):
+                if SKIP.match(piece):
+                    yield piece
+                else:
+                    yield from piece
+
+    def _dag(self, sentence: str) -> list[list[int]]:
+        lookup = self.index.lookup
+        dag = []
+        size = len(sentence)
+        for start in range(size):
+            ends = []
+            end = start
+            fragment = sentence[start]
+            while end < size:
+                present, freq = lookup(fragment)
+                if not present:
+                    break
+                if freq:
+                    ends.append(end)
+                end += 1
+                fragment = sentence[start : end + 1]
+            dag.append(ends or [start])
+        return dag
+
+    def _route(self, sentence: str, dag: list[list[int]]) -> list[tuple[float, int]]:
+        size = len(sentence)
+        route: list[tuple[float, int]] = [(0.0, 0)] * (size + 1)
+        log_total = self.index.log_total
+        frequency = self.index.frequency
+        for start in range(size - 1, -1, -1):
+            route[start] = max(
+                (log(frequency(sentence[start : end + 1]) or 1) - log_total + route[end + 1][0], end)
+                for end in dag[start]
+            )
+        return route
+
+    def _cut_dag(self, sentence: str) -> Iterator[str]:
+        route = self._route(sentence, self._dag(sentence))
+        position, single, size = 0, "", len(sentence)
+        while position < size:
+            following = route[position][1] + 1
+            word = sentence[position:following]
+            if following - position == 1:
+                single += word
+            else:
+                if single:
+                    yield from self._unknown_run(single)
+                    single = ""
+                yield word
+            position = following
+        if single:
+            yield from self._unknown_run(single)
+
+    def _unknown_run(self, run: str) -> Iterator[str]:
+        if len(run) == 1:
+            yield run
+        elif not self.index.frequency(run):
+            yield from self._hmm_cut(run)
+        else:
+            yield from run
+
+    def _hmm_cut(self, text: str) -> Iterator[str]:
+        for block in HMM_HAN.split(text):
+            if HMM_HAN.match(block):
+                yield from _viterbi_words(block, _hmm_model(self.model_folder))
+            else:
+                yield from (piece for piece in HMM_SKIP.split(block) if piece)
+
+
+@cache
+def _hmm_model(folder: Path) -> tuple[dict, dict, dict]:
+    """jieba's HMM tables (start, transition, emission), from the pickles it ships."""
+    tables = []
+    for name in ("prob_start.p", "prob_trans.p", "prob_emit.p"):
+        with open(folder / name, "rb") as stream:
+            tables.append(pickle.load(stream))
+    start, trans, emit = tables
+    return start, trans, emit
+
+
+def _viterbi_words(sentence: str, model: tuple[dict, dict, dict]) -> Iterator[str]:
+    start_p, trans_p, emit_p = model
+    scores = [{state: start_p[state] + emit_p[state].get(sentence[0], MIN_FLOAT) for state in "BMES"}]
+    paths = {state: [state] for state in "BMES"}
+    for step in range(1, len(sentence)):
+        scores.append({})
+        new_paths = {}
+        for state in "BMES":
+            emit = emit_p[state].get(sentence[step], MIN_FLOAT)
+            score, previous = max(
+                (scores[step - 1][before] + trans_p[before].get(state, MIN_FLOAT) + emit, before)
+                for before in PREVIOUS_STATES[state]
+            )
+            scores[step][state] = score
+            new_paths[state] = [*paths[previous], state]
+        paths = new_paths
+    _, last = max((scores[-1][state], state) for state in "ES")
+    states = paths[last]
+    begin, following = 0, 0
+    for index, char in enumerate(sentence):
+        state = states[index]
+        if state == "B":
+            begin = index
+        elif state == "E":
+            yield sentence[begin : index + 1]
+            following = index + 1
+        elif state == "S":
+            yield char
+            following = index + 1
+    if following < len(sentence):
+        yield sentence[following:]

@@ -1,0 +1,124 @@
+"""Start-up: jieba's segmentation without loading jieba, and nothing heavy imported for a clean draft."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lint import wordcut
+from lint.packs import load_packs
+from tests.conftest import CLEAN, ROOT, SEEDS
+
+
+@pytest.fixture(scope="module")
+def jieba_cut():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return lambda text: list(jieba.cut(text))
+
+
+@pytest.fixture(scope="module")
+def fast() -> wordcut.Segmenter:
+    segmenter = wordcut.load()
+    assert segmenter is not None
+    return segmenter
+
+
+def corpus_lines() -> list[str]:
+    lines = []
+    for path in sorted([*SEEDS.glob("*.txt"), *CLEAN.glob("*.txt")]):
+        lines += path.read_text(encoding="utf-8", errors="replace").splitlines()
+    for pack in load_packs():
+        for rule in pack.rules:
+            lines += [example.text for example in rule.bad] + list(rule.good)
+    return [line for line in lines if line.strip()]
+
+
+def test_the_fast_segmenter_cuts_every_corpus_line_as_jieba_does(fast, jieba_cut) -> None:
+    lines = corpus_lines()
+    assert len(lines) > 500
+    different = [line for line in lines if list(fast.cut(line)) != jieba_cut(line)]
+    assert different == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他来到了网易杭研大厦",  # unknown word: the HMM joins 杭研
+        "王小明同志在北京市朝阳区调研",  # an unknown name
+        "坚决坚决贯彻落实 2024年GDP增长5.2%，C++与C#。\r\n第二行\t制表",
+        "",
+        "１２３ＡＢＣ全角",
+        "𠮷野家的饭",  # a character outside the BMP and outside jieba's Han range
+    ],
+)
+def test_the_fast_segmenter_agrees_with_jieba_on_hard_cases(fast, jieba_cut, text: str) -> None:
+    assert list(fast.cut(text)) == jieba_cut(text)
+
+
+def test_dictionary_lookups_agree_with_jieba(fast) -> None:
+    import jieba
+
+    jieba.dt.check_initialized()
+    words = ["学习", "平时", "习近", "近平", "人民", "民主", "的的", "中华人民共和国", "中华人", "坚决坚决", "x"]
+    assert {word: fast.is_word(word) for word in words} == {word: jieba.dt.FREQ.get(word, 0) > 0 for word in words}
+    assert fast.index.total == jieba.dt.total
+
+
+def test_the_hmm_tables_are_the_ones_jieba_uses(fast) -> None:
+    from jieba import finalseg
+
+    assert wordcut._hmm_model(fast.model_folder) == (finalseg.start_P, finalseg.trans_P, finalseg.emit_P)
+
+
+def test_a_damaged_index_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GWLINT_CACHE_DIR", str(tmp_path))
+    wordcut.load.cache_clear()
+    try:
+        assert wordcut.load() is not None
+        (index,) = (tmp_path / "jieba").glob("*.index")
+        index.write_bytes(index.read_bytes()[:1000])
+        wordcut.load.cache_clear()
+        segmenter = wordcut.load()
+        assert segmenter is not None
+        assert list(segmenter.cut("坚决贯彻落实")) == ["坚决", "贯彻落实"]
+    finally:
+        wordcut.load.cache_clear()
+
+
+def test_without_a_usable_cache_the_checks_fall_back_to_jieba(tmp_path: Path, jieba_cut) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    script = (
+        "import sys; from lint.checks import segment; print(segment.tokens('坚决坚决贯彻'), 'jieba' in sys.modules)"
+    )
+    env = {"GWLINT_CACHE_DIR": str(blocker / "cache"), "PATH": "/usr/bin:/bin"}
+    output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert output.stdout.strip() == f"{jieba_cut('坚决坚决贯彻')} True"
+
+
+def imported_after_linting(text: str, tmp_path: Path, *options: str) -> set[str]:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(text, encoding="utf-8")
+    script = (
+        "import sys, json; from lint.cli import main; "
+        f"main(['check', {str(draft)!r}, *{list(options)!r}]); "
+        "sys.stderr.write(json.dumps(sorted(sys.modules)))"
+    )
+    env = {"GWLINT_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    for _ in range(2):  # the first run fills the cache
+        run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT)
+    return set(json.loads(run.stderr))
+
+
+def test_a_draft_with_a_repeated_word_segments_without_loading_jieba(tmp_path: Path) -> None:
+    modules = imported_after_linting("我们要坚决坚决贯彻落实。\n", tmp_path, "--format", "json")
+    assert "lint.wordcut" in modules
+    assert not {"jieba", "pkg_resources"} & modules
