@@ -7,10 +7,15 @@ never stale, only unused. A corrupt, unreadable or unwritable entry is treated a
 from __future__ import annotations
 
 import contextlib
+import copyreg
 import hashlib
+import io
 import os
 import pickle
+import re
+import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
@@ -65,9 +70,70 @@ def load_object(kind: str, key: str) -> object | None:
         return None
 
 
-def store_object(kind: str, key: str, value: object) -> None:
-    """Write ``value`` under ``key`` atomically (readers never see half an entry); failures are ignored."""
-    write_file(cache_dir() / kind / f"{key}.pickle", lambda stream: pickle.dump(value, stream, protocol=5))
+def store_object(kind: str, key: str, value: object, keep_days: float | None = None) -> None:
+    """Write ``value`` under ``key`` atomically (readers never see half an entry); failures are ignored.
+
+    Compiled regular expressions are stored with their compiled program (see ``_reduce_pattern``),
+    so that reading them back does not compile them again. With ``keep_days``, entries of this kind
+    not written for that long are removed.
+    """
+    buffer = io.BytesIO()
+    try:
+        pickler = pickle.Pickler(buffer, protocol=5)
+        pickler.dispatch_table = {**copyreg.dispatch_table, re.Pattern: _reduce_pattern}
+        pickler.dump(value)
+    except Exception:  # not picklable (a check holding a closure, ...): simply not cached
+        return
+    folder = cache_dir() / kind
+    if keep_days is not None:
+        _prune(folder, keep_days)
+    write_file(folder / f"{key}.pickle", lambda stream: stream.write(buffer.getbuffer()))
+
+
+def _prune(folder: Path, keep_days: float) -> None:
+    oldest = time.time() - keep_days * 86400
+    with contextlib.suppress(OSError):
+        for entry in folder.iterdir():
+            with contextlib.suppress(OSError):
+                if entry.stat().st_mtime < oldest:
+                    entry.unlink()
+
+
+def runtime_salt() -> str:
+    """What a cached compiled object depends on besides its input: this Python and its regex engine."""
+    import _sre
+
+    return f"{sys.version}\0{_sre.MAGIC}"
+
+
+def _reduce_pattern(pattern: re.Pattern[str]) -> tuple[object, tuple[object, ...]]:
+    """Pickle a pattern as its compiled program; unpickling hands it straight to the regex engine.
+
+    ``pickle`` stores a pattern as its source and compiles it again on load, which for a few hundred
+    rules is most of a cold start. The program comes from ``re``'s own compiler, and is checked to
+    give a pattern equal to the original (equality compares the programs) before it is stored.
+    """
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    code = [int(op) for op in _compiler._code(parsed, pattern.flags)]
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    state = (
+        pattern.pattern, pattern.flags | parsed.state.flags, code,
+        parsed.state.groups - 1, groupindex, tuple(indexgroup),
+    )  # fmt: skip
+    if _restore_pattern(*state) != pattern:
+        raise pickle.PicklingError(f"cannot store the compiled form of {pattern.pattern!r}")
+    return _restore_pattern, state
+
+
+def _restore_pattern(*state: object) -> re.Pattern[str]:
+    import _sre
+
+    return _sre.compile(*state)
 
 
 def write_file(target: Path, write: Callable[[BinaryIO], object]) -> bool:

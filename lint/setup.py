@@ -1,14 +1,16 @@
-"""Builds a ready Linter from packs: load, verify examples (cached), select."""
+"""Builds a ready Linter from packs: load, verify examples (cached), select, build (cached)."""
 
 from __future__ import annotations
 
+import functools
+import pickle
 from collections.abc import Sequence
 from pathlib import Path
 
 from lint import cache
 from lint.checks import Settings
 from lint.engine import Linter, verify_examples
-from lint.packs import Pack, PackError, builtin_pack_paths, load_packs, select_rules
+from lint.packs import Pack, PackError, Rule, builtin_pack_paths, load_packs, select_rules
 
 
 class LinterSetupError(Exception):
@@ -30,6 +32,38 @@ def verified_packs(extra: Sequence[Path] = ()) -> list[Pack]:
     return packs
 
 
+LINTER_KEEP_DAYS = 14  # a built linter depends on the date (stale rules), so old entries pile up
+
+
+def built_linter(rules: Sequence[Rule], settings: Settings | None = None) -> Linter:
+    """``Linter(rules, settings)``, read from the cache when these rules were built before.
+
+    Building compiles every rule's regular expressions (most of a cold start); the cache keeps the
+    built checks with their compiled programs. The key covers the rules (ids, params, messages...),
+    the settings, the code of the engine and of every check kind, gwlint's version and the Python
+    that compiled the patterns. Raises PackError like ``Linter`` does.
+    """
+    settings = settings or Settings()
+    try:
+        key = cache.bytes_key(pickle.dumps((list(rules), settings), protocol=5), _code_salt())
+    except Exception:  # unpicklable params cannot be keyed: build as usual
+        return Linter(rules, settings)
+    cached = cache.load_object("linters", key)
+    if isinstance(cached, Linter):
+        return cached
+    linter = Linter(rules, settings)
+    cache.store_object("linters", key, linter, keep_days=LINTER_KEEP_DAYS)
+    return linter
+
+
+@functools.cache
+def _code_salt() -> str:
+    """The source of the modules whose objects a cached linter holds (changes in a checkout count)."""
+    here = Path(__file__).resolve().parent
+    sources = [here / "engine.py", here / "packs.py", *sorted((here / "checks").glob("*.py"))]
+    return cache.runtime_salt() + cache.content_key(sources)
+
+
 def make_linter(
     extra: Sequence[Path] = (),
     select: Sequence[str] = (),
@@ -38,7 +72,7 @@ def make_linter(
 ) -> Linter:
     packs = verified_packs(extra)
     try:
-        return Linter(select_rules(packs, select, ignore), settings)
+        return built_linter(select_rules(packs, select, ignore), settings)
     except ValueError as error:
         raise LinterSetupError(str(error)) from None
     except PackError as error:

@@ -18,7 +18,7 @@ from lint.config import Config, ConfigError, ConfigResolver, merge_params
 from lint.diagnostics import Severity
 from lint.engine import FileResult, Linter
 from lint.packs import Pack, PackError, Rule, select_rules
-from lint.setup import LinterSetupError, verified_packs
+from lint.setup import LinterSetupError, built_linter, verified_packs
 from lint.suppression import META_RULE, SuppressionPolicy, is_meta, meta_selected
 
 
@@ -89,7 +89,7 @@ def build_plan(config: Config, overrides: Overrides) -> Plan:
     rules = [_with_params(rule, config) for rule in rules]
     settings = Settings(as_of=overrides.as_of or config.as_of or datetime.date.today())
     try:
-        linter = Linter(rules, settings)
+        linter = built_linter(rules, settings)
     except PackError as error:
         raise LinterSetupError(str(error)) from None
     linter.suppression = SuppressionPolicy(frozenset(known), meta_selected(select, ignore))
