@@ -92,15 +92,7 @@ class Linter:
         diagnostics = []
         problems = []
         with Budget(rule_timeout) as budget:
-            for check in self.checks:
-                try:
-                    findings = budget.run(lambda check=check: list(check.find(document)))
-                except BudgetExceeded as overrun:
-                    problems.append(f"rule {check.rule.id} stopped: {overrun} on this file (its findings are left out)")
-                    continue
-                except Exception as error:  # a check's bug must not cost the other rules and files their report
-                    problems.append(f"rule {check.rule.id} failed on this file ({type(error).__name__}: {error})")
-                    continue
+            for check, findings in _run_checks(self.checks, document, budget, problems):
                 for finding in findings:
                     key = (check.rule.id, finding.start, finding.end)
                     if key not in seen:
@@ -147,6 +139,45 @@ class Linter:
         except SourceError as error:
             return FileResult(path, [], None, error.reason)
         return self.run(document, rule_timeout).result(document)
+
+
+def _run_checks(
+    checks: Sequence[Check], document: Document, budget: Budget, problems: list[str]
+) -> Iterator[tuple[Check, list[Finding]]]:
+    """Each check's findings; the checks of a kind that shares work between rules run as one batch.
+
+    A batch yields one rule's findings at a time, each under that rule's budget (the shared work is
+    charged to the first). When a batch fails or overruns, the rule it was at and the ones after it
+    run alone, so a problem is reported for the rule that has it and the others still report.
+    """
+    for group in _kind_groups(checks):
+        batch: Iterator[list[Finding]] | None = None
+        if len(group) > 1 and type(group[0]).shares_work():
+            batch = iter(type(group[0]).find_many(group, document))
+        for check in group:
+            if batch is not None:
+                try:
+                    yield check, budget.run(lambda batch=batch: list(next(batch)))
+                    continue
+                except Exception:  # the rule is run alone below, which reports the problem
+                    batch = None
+            try:
+                findings = budget.run(lambda check=check: list(check.find(document)))
+            except BudgetExceeded as overrun:
+                problems.append(f"rule {check.rule.id} stopped: {overrun} on this file (its findings are left out)")
+                continue
+            except Exception as error:  # a check's bug must not cost the other rules and files their report
+                problems.append(f"rule {check.rule.id} failed on this file ({type(error).__name__}: {error})")
+                continue
+            yield check, findings
+
+
+def _kind_groups(checks: Sequence[Check]) -> list[list[Check]]:
+    """The checks grouped by kind, kinds in the order they first appear."""
+    groups: dict[type[Check], list[Check]] = {}
+    for check in checks:
+        groups.setdefault(type(check), []).append(check)
+    return list(groups.values())
 
 
 def verify_examples(linter: Linter, rule_timeout: float | None = DEFAULT_RULE_TIMEOUT) -> Iterator[PackError]:

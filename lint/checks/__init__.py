@@ -21,7 +21,7 @@ KIND_MODULES = {
     "stale": "lint.checks.stale",
 }
 
-__all__ = ["Check", "Finding", "Params", "Settings", "KIND_MODULES", "check_class", "build_checks"]
+__all__ = ["KIND_MODULES", "Check", "Finding", "Params", "Settings", "build_checks", "check_class"]
 
 
 def check_class(kind: str) -> type[Check] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -127,3 +127,19 @@ class Check(ABC):
 
     @abstractmethod
     def find(self, document: Document) -> Iterator[Finding]: ...
+
+    @classmethod
+    def find_many(cls, checks: Sequence[Check], document: Document) -> Iterator[Iterable[Finding]]:
+        """The findings of each of ``checks`` (all of this kind), one iterable per check, in order.
+
+        Each must equal ``check.find(document)``. The engine calls this only for a kind that
+        overrides it (see ``shares_work``), to share work between its rules: one scan for all their
+        words, one pass over the document's structure. It takes the next iterable only when it
+        has finished the one before, so the work for one rule is charged to that rule's budget.
+        """
+        return (check.find(document) for check in checks)
+
+    @classmethod
+    def shares_work(cls) -> bool:
+        """Whether this kind's ``find_many`` does better than running its checks one by one."""
+        return cls.find_many.__func__ is not Check.find_many.__func__  # type: ignore[attr-defined]

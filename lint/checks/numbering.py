@@ -29,7 +29,7 @@ A series whose first item is above 一 (an excerpt starting mid-document) is not
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from lint.checks.base import Check, Finding, Params
@@ -150,6 +150,29 @@ class Series:
     words: tuple[str, ...]
 
 
+class _Taken:
+    """The spans of the items found so far, for an overlap test in the length of the new item."""
+
+    def __init__(self) -> None:
+        self.owner: dict[int, int] = {}  # character offset -> number of the item covering it
+        self.points: set[int] = set()  # empty items (resets)
+        self.count = 0
+
+    def add(self, item: Item) -> None:
+        self.count += 1
+        if item.start == item.end:
+            self.points.add(item.start)
+        for offset in range(item.start, item.end):
+            self.owner[offset] = self.count
+
+    def overlaps(self, item: Item) -> bool:
+        if item.start == item.end:  # inside another item, not at its edge
+            owner = self.owner.get(item.start - 1)
+            return owner is not None and self.owner.get(item.start) == owner
+        inside = range(item.start + 1, item.end)
+        return any(o in self.owner for o in range(item.start, item.end)) or any(p in self.points for p in inside)
+
+
 class NumberingCheck(Check):
     kind = "numbering"
 
@@ -183,8 +206,28 @@ class NumberingCheck(Check):
     def offers_fix(self) -> bool:
         return False
 
+    @classmethod
+    def find_many(cls, checks: Sequence[Check], document: Document) -> Iterator[Iterator[Finding]]:
+        """Rules that differ only in ``report`` follow the document's series once between them."""
+        problems: dict[tuple[object, ...], list[Problem]] = {}
+        for check in checks:
+            assert isinstance(check, NumberingCheck)
+            if check.structure not in problems:
+                problems[check.structure] = list(check._problems(document))
+            yield check._findings(document, problems[check.structure])
+
+    @property
+    def structure(self) -> tuple[object, ...]:
+        """Everything but ``report``: rules with equal structures find the same problems."""
+        series = tuple((s.name, s.pattern.pattern, s.pattern.flags, s.words) for s in self.series)
+        resets = None if self.resets is None else (self.resets.pattern, self.resets.flags)
+        return series, self.boundary.pattern, self.boundary.flags, resets
+
     def find(self, document: Document) -> Iterator[Finding]:
-        for problem in self._problems(document):
+        return self._findings(document, self._problems(document))
+
+    def _findings(self, document: Document, problems: Iterable[Problem]) -> Iterator[Finding]:
+        for problem in problems:
             if problem.report != self.report:
                 continue
             line, column = document.position(problem.earlier.start)
@@ -260,13 +303,15 @@ class NumberingCheck(Check):
             heading = self._heading_item(line, start)
             if heading is not None:
                 items.append(heading)
-        taken = [(i.start, i.end) for i in items]
+        taken = _Taken()
+        for item in items:
+            taken.add(item)
         for series in self.series:
             for match in series.pattern.finditer(text):
                 item = self._series_item(series, match, text, line_starts)
-                if item is not None and not any(s < item.end and item.start < e for s, e in taken):
+                if item is not None and not taken.overlaps(item):
                     items.append(item)
-                    taken.append((item.start, item.end))
+                    taken.add(item)
         items.sort(key=lambda i: i.start)
         return items
 

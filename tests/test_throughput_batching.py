@@ -1,0 +1,89 @@
+"""Kinds that share work between their rules (``Check.find_many``) report exactly what each rule
+reports alone, and a batch that fails hands its rules back to the engine one by one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import pytest
+from conftest import CLEAN, ROOT, SEEDS
+
+from lint.checks import Check, Finding
+from lint.engine import Linter, _kind_groups
+from lint.source import Document
+
+TEXTS = sorted([*SEEDS.glob("*.txt"), *CLEAN.glob("*.txt"), *(ROOT / "tests" / "fixtures").glob("*.txt")])
+# what the defaults put together: a heading series, in-paragraph series, quotes, marks, a URL
+MIXED = (
+    "一、总体要求\n一是加强学习，二是改进作风，四是严守纪律。\n（一）组织领导\n1.指导思想\n"
+    '三、保障措施\n各单位要"高度重视",认真(按时)报送 http://example.com/a,b 等材料...\n'
+    "二要突出重点。一要加强建设，二要巩固成果。附件：1.名单\n2.表格\n"
+)
+
+
+def documents() -> Iterator[Document]:
+    for path in TEXTS:
+        yield Document(path.name, path.read_text(encoding="utf-8"))
+    yield Document("mixed", MIXED)
+    yield Document("mixed-twice", MIXED * 2 + MIXED.replace("\n", ""))
+
+
+@pytest.mark.parametrize("document", list(documents()), ids=lambda d: d.path)
+def test_batches_find_what_each_rule_finds_alone(linter: Linter, document: Document) -> None:
+    batching = [group for group in _kind_groups(linter.checks) if type(group[0]).shares_work()]
+    assert batching, "no kind shares work: this test checks nothing"
+    for group in batching:
+        together = [list(findings) for findings in type(group[0]).find_many(group, document)]
+        alone = [list(check.find(document)) for check in group]
+        assert together == alone, type(group[0]).kind
+
+
+def test_a_kind_that_shares_no_work_is_run_rule_by_rule() -> None:
+    assert not Check.shares_work()
+
+
+class _Exploding(Exception):
+    pass
+
+
+def _failing_batch(failing_rule: str) -> classmethod:  # type: ignore[type-arg]
+    def find_many(cls: type[Check], checks: Sequence[Check], document: Document) -> Iterator[list[Finding]]:
+        for check in checks:
+            if check.rule.id == failing_rule:
+                raise _Exploding("batch broke here")
+            yield list(check.find(document))
+
+    return classmethod(find_many)
+
+
+def test_a_failing_batch_hands_its_rules_back_one_by_one(linter: Linter, monkeypatch: pytest.MonkeyPatch) -> None:
+    document = Document("mixed", MIXED)
+    expected = linter.run(document, None)
+    numbering = [c for c in linter.checks if c.rule.kind == "numbering"]
+    assert len(numbering) > 2 and type(numbering[0]).shares_work()
+    monkeypatch.setattr(type(numbering[0]), "find_many", _failing_batch(numbering[1].rule.id))
+    outcome = linter.run(document, None)
+    assert outcome.problems == []  # the rule where the batch broke runs alone and succeeds
+    assert outcome.diagnostics == expected.diagnostics
+    assert any(d.rule.startswith("numbering.") for d in outcome.diagnostics)
+
+
+def test_a_rule_that_fails_inside_a_batch_is_the_one_reported(linter: Linter, monkeypatch: pytest.MonkeyPatch) -> None:
+    document = Document("mixed", MIXED)
+    numbering = [c for c in linter.checks if c.rule.kind == "numbering"]
+    broken = numbering[1]
+    original_find = type(broken).find
+
+    def find(self: Check, document: Document) -> Iterator[Finding]:
+        if self is broken:
+            raise _Exploding("this rule only")
+        return original_find(self, document)
+
+    monkeypatch.setattr(type(broken), "find", find)
+    monkeypatch.setattr(type(broken), "find_many", _failing_batch(broken.rule.id))
+    outcome = linter.run(document, None)
+    assert len(outcome.problems) == 1
+    assert outcome.problems[0].startswith(f"rule {broken.rule.id} failed")
+    reported = {d.rule for d in outcome.diagnostics}
+    assert broken.rule.id not in reported
+    assert reported & {c.rule.id for c in numbering if c is not broken}
