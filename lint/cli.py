@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     action.add_argument("--annotate", action="store_true",
                         help="write NAME.gwlint.docx beside each .docx with a Word comment on each finding")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, also apply unsafe fixes")
+    check.add_argument("-j", "--jobs", type=_jobs, metavar="N",
+                       help="lint files in N processes (default: the number of CPUs; small runs use one)")
     check.add_argument("--rule-timeout", type=_seconds, metavar="SECONDS",
                        help="stop and report a rule that runs longer than this on one file (default: 2; 0: no limit)")
     check.add_argument("--config", type=Path, metavar="FILE",
@@ -85,6 +87,12 @@ def _seconds(value: str) -> float:
     if not seconds >= 0:
         raise argparse.ArgumentTypeError(f"not a number of seconds >= 0: {value!r}")
     return seconds
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes >= 1: {value!r}")
+    return int(value)
 
 
 def _split(values: Sequence[str]) -> list[str]:
@@ -193,27 +201,9 @@ def lint_all(
     workspace: Workspace, args: argparse.Namespace, session: Session | None = None
 ) -> list[tuple[FileResult, Severity]]:
     """Lint (or fix, diff, annotate) each input with its configuration's plan; pair each result with its fail level."""
-    from lint.fixing import Session
+    from lint.parallel import lint_all as lint_inputs
 
-    session = session or Session()
-    judged = []
-    for name, path in expand_paths(args.paths):
-        if path is None:
-            stdin_name = args.stdin_filename or "-"
-            plan = workspace.plan_for(Path(args.stdin_filename) if args.stdin_filename else None)
-            stdin_file = Path(args.stdin_filename) if args.stdin_filename else None
-            result = session.stdin(plan, sys.stdin.buffer.read(), stdin_name, stdin_file)
-        else:
-            try:
-                plan = workspace.plan_for(path)
-            except (OSError, RuntimeError) as error:  # pathlib's resolve() raises RuntimeError on a link loop
-                from lint.engine import FileResult
-
-                judged.append((FileResult(name, [], None, f"cannot resolve the path ({error})"), Severity.ERROR))
-                continue
-            result = session.file(plan, path, name)
-        judged.append((result, plan.fail_level))
-    return judged
+    return lint_inputs(workspace, args, session)
 
 
 def exit_code(judged: Sequence[tuple[FileResult, Severity]]) -> int:

@@ -1,0 +1,207 @@
+"""``gwlint check`` over many inputs: one file after another, or spread over worker processes (``-j``).
+
+Results come back in input order whatever the number of jobs, so the report is the same with
+``-j 1`` and ``-j N``. The parent resolves every file's plan first (a configuration error stops the
+run before any work is done, as it would have with one job); the workers receive the resolved
+workspace once, when they start, and use its plans (one linter per distinct configuration, built
+once). Each worker runs its files in its own main thread, so the per-rule time budget (SIGALRM)
+works there as it does without workers. A worker that dies takes no results with it: the files it
+had not returned are linted again in this process. Small runs are not worth starting processes
+for and are linted here.
+
+Every result keeps a ``SourceExcerpt`` of its document instead of the document itself, so a run's
+memory follows its largest file, not the number of files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import sys
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lint.diagnostics import Diagnostic, Severity
+from lint.engine import FileResult
+from lint.progress import ProgressBar
+
+if TYPE_CHECKING:
+    from lint.fixing import Session
+    from lint.source import Document
+    from lint.workspace import Plan, Workspace
+
+POOL_MIN_BYTES = 256 * 1024  # below this much input, starting workers costs more than it saves
+REACH = 16  # characters kept around each finding (the baseline's fingerprint reads 8 each side)
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class Task:
+    index: int
+    name: str
+    path: Path
+    plan: Plan
+
+
+def lint_all(
+    workspace: Workspace, args: argparse.Namespace, session: Session | None = None
+) -> list[tuple[FileResult, Severity]]:
+    """Lint (or fix, diff, annotate) each input with its configuration's plan; pair each result with its fail level."""
+    from lint.cli import expand_paths
+    from lint.fixing import Session
+
+    session = session or Session()
+    judged: list[tuple[FileResult, Severity] | None] = []
+    tasks: list[Task] = []
+    for name, path in expand_paths(args.paths):
+        if path is None:
+            judged.append(_stdin(workspace, args, session))
+            continue
+        try:
+            plan = workspace.plan_for(path)
+        except (OSError, RuntimeError) as error:  # pathlib's resolve() raises RuntimeError on a link loop
+            judged.append((FileResult(name, [], None, f"cannot resolve the path ({error})"), Severity.ERROR))
+            continue
+        tasks.append(Task(len(judged), name, path, plan))
+        judged.append(None)
+    jobs = getattr(args, "jobs", None) or default_jobs()
+    with ProgressBar(len(tasks), sys.stderr) as bar:
+        for task, result in zip(tasks, _results(tasks, workspace, session, jobs), strict=True):
+            judged[task.index] = (result, task.plan.fail_level)
+            bar.advance()
+    return [item for item in judged if item is not None]
+
+
+def _stdin(workspace: Workspace, args: argparse.Namespace, session: Session) -> tuple[FileResult, Severity]:
+    stdin_file = Path(args.stdin_filename) if args.stdin_filename else None
+    plan = workspace.plan_for(stdin_file)
+    result = session.stdin(plan, sys.stdin.buffer.read(), args.stdin_filename or "-", stdin_file)
+    return slim(result), plan.fail_level
+
+
+def _results(tasks: Sequence[Task], workspace: Workspace, session: Session, jobs: int) -> Iterator[FileResult]:
+    if not _worth_a_pool(tasks, session, jobs):
+        for task in tasks:
+            yield slim(session.file(task.plan, task.path, task.name))
+        return
+    done = 0
+    try:
+        for result in _pooled(tasks, workspace, session, min(jobs, len(tasks))):
+            done += 1
+            yield result
+    except BrokenProcessPool:  # a worker was killed (out of memory, a signal): finish its files here
+        for task in tasks[done:]:
+            yield slim(session.file(task.plan, task.path, task.name))
+
+
+def _worth_a_pool(tasks: Sequence[Task], session: Session, jobs: int) -> bool:
+    if jobs < 2 or len(tasks) < 2 or session.mode != "lint":  # fixes and diffs are kept by this session
+        return False
+    size = 0
+    for task in tasks:
+        try:
+            size += task.path.stat().st_size
+        except OSError:
+            continue
+        if size >= POOL_MIN_BYTES:
+            return True
+    return False
+
+
+def _pooled(tasks: Sequence[Task], workspace: Workspace, session: Session, workers: int) -> Iterator[FileResult]:
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")  # fork: no pickling of plans
+    chunk = max(1, min(32, len(tasks) // (workers * 8)))
+    setup = (workspace, session.mode, session.unsafe, session.rule_timeout)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=setup) as pool:
+        yield from pool.map(_lint_in_worker, [(task.name, task.path) for task in tasks], chunksize=chunk)
+
+
+_worker: dict[str, object] = {}  # one worker process's workspace and session, set once when it starts
+
+
+def _start_worker(workspace: Workspace, mode: str, unsafe: bool, rule_timeout: float | None) -> None:
+    from lint.fixing import Session
+
+    _worker["workspace"] = workspace
+    _worker["session"] = Session(mode, unsafe, None, rule_timeout)
+
+
+def _lint_in_worker(item: tuple[str, Path]) -> FileResult:
+    name, path = item
+    workspace: Workspace = _worker["workspace"]  # type: ignore[assignment]
+    session: Session = _worker["session"]  # type: ignore[assignment]
+    try:
+        plan = workspace.plan_for(path)
+    except Exception as error:  # resolved once in the parent already; this would be a change on disk since
+        return FileResult(name, [], None, f"cannot resolve the path ({error})")
+    return slim(session.file(plan, path, name))
+
+
+def slim(result: FileResult) -> FileResult:
+    """The result with its document replaced by the excerpt the reporters and the baseline read."""
+    if result.document is None or isinstance(result.document, SourceExcerpt):
+        return result
+    return replace(result, document=SourceExcerpt(result.document, result.diagnostics))  # type: ignore[arg-type]
+
+
+class SourceExcerpt:
+    """What is read of a linted document after linting: the lines of its findings and the text
+    around them (``source_text`` slices within ``REACH`` characters of a finding)."""
+
+    def __init__(self, document: Document, diagnostics: Iterable[Diagnostic]) -> None:
+        self.path = document.path
+        self.format = document.format
+        self.encoding = document.encoding
+        source = document.source_text
+        spans = [diagnostic.span for diagnostic in diagnostics]
+        self._lines = {line: document.line_text(line) for line in {span.line for span in spans}}
+        self.source_text = _Windows(source, [(span.start - REACH, span.end + REACH) for span in spans])
+
+    def line_text(self, line: int) -> str:
+        """The source line (1-based) of a finding, without its line break."""
+        return self._lines[line]
+
+
+class _Windows:
+    """Slices of a text near given ranges, read with the text's own offsets (``text[a:b]``)."""
+
+    def __init__(self, text: str, ranges: Iterable[tuple[int, int]]) -> None:
+        self._length = len(text)
+        merged: list[list[int]] = []
+        for start, end in sorted((max(0, start), min(len(text), end)) for start, end in ranges):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [start for start, _ in merged]
+        self._pieces = [text[start:end] for start, end in merged]
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, key: slice) -> str:
+        if not isinstance(key, slice) or key.step not in (None, 1):
+            raise TypeError("only plain slices of an excerpt can be read")
+        start, stop, _ = key.indices(self._length)
+        stop = max(start, stop)
+        index = bisect_right(self._starts, start) - 1
+        if index >= 0:
+            offset = self._starts[index]
+            piece = self._pieces[index]
+            if stop <= offset + len(piece):
+                return piece[start - offset : stop - offset]
+        raise IndexError(f"characters {start}..{stop} were not kept in the excerpt")

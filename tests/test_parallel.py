@@ -1,0 +1,232 @@
+"""``-j``: the same report in the same order as one job, errors kept per file, budgets in workers."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lint import parallel
+from lint.cli import main
+from lint.progress import ProgressBar
+from tests.conftest import CLEAN, ROOT, SEEDS
+
+CATASTROPHIC_PACK = """\
+pack: team
+description: 一条会灾难性回溯的规则
+rules:
+  - id: trailing-a
+    title: 行尾的a
+    severity: warning
+    kind: pattern
+    message: "“{match}”"
+    rationale: 测试。
+    source: 测试
+    params: {regex: "(a+)+$"}
+    examples: {bad: ["aaa"], good: ["好"]}
+"""
+
+
+@pytest.fixture
+def pool_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Use workers for any run of two or more files, and count the pools started."""
+    calls: list[int] = []
+    real = parallel._pooled
+
+    def counting(tasks, workspace, session, workers):
+        calls.append(workers)
+        return real(tasks, workspace, session, workers)
+
+    monkeypatch.setattr(parallel, "POOL_MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "_pooled", counting)
+    return calls
+
+
+@pytest.fixture
+def drafts(tmp_path: Path) -> Path:
+    """The seeds, the clean corpus and generated variants of them: many files, some with findings."""
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    sources = sorted([*SEEDS.glob("*.txt"), *CLEAN.glob("*.txt")])
+    for number, source in enumerate(sources):
+        text = source.read_text(encoding="utf-8", errors="replace")
+        (folder / f"{number:03d}-{source.name}").write_text(text, encoding="utf-8")
+        lines = text.splitlines()
+        for part in range(3):  # generated: slices of the text, a repeated word slipped into some
+            chunk = "\n".join(lines[part::3]) or text
+            if part == 1:
+                chunk = chunk.replace("的", "的的", 1)
+            (folder / f"{number:03d}-gen{part}.md").write_text(chunk + "\n", encoding="utf-8")
+    return folder
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["check", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("output", ["json", "full", "sarif"])
+def test_two_jobs_report_exactly_what_one_job_reports(
+    drafts: Path, pool_calls: list[int], capsys: pytest.CaptureFixture[str], output: str
+) -> None:
+    one = run(capsys, str(drafts), "--format", output, "-j", "1", "--color", "never")
+    assert pool_calls == []
+    two = run(capsys, str(drafts), "--format", output, "-j", "2", "--color", "never")
+    assert pool_calls == [2]
+    assert one == two
+    if output == "json":
+        paths = [d["path"] for d in json.loads(one[1])["diagnostics"]]
+        assert paths == sorted(paths) and len(set(paths)) > 10
+
+
+def test_a_failing_file_does_not_stop_the_others(
+    drafts: Path, pool_calls: list[int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    (drafts / "000-binary.txt").write_bytes(b"\x00\x01binary")
+    (drafts / "001-undecodable.txt").write_bytes(b"\xff\xfe\xfa" * 10 + "的的".encode("utf-16-le"))
+    code, out, err = run(capsys, str(drafts), str(drafts / "missing.txt"), "--format", "json", "-j", "2")
+    assert pool_calls == [2]
+    assert code == 2
+    payload = json.loads(out)
+    failed = {Path(e["path"]).name for e in payload["errors"]}
+    assert {"000-binary.txt", "missing.txt"} <= failed
+    assert len({d["path"] for d in payload["diagnostics"]}) > 10
+    assert [line for line in err.splitlines() if "binary" in line]
+
+
+def test_the_rule_time_budget_stops_a_rule_inside_a_worker(
+    tmp_path: Path, pool_calls: list[int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack = tmp_path / "team.yaml"
+    pack.write_text(CATASTROPHIC_PACK, encoding="utf-8")
+    trap = tmp_path / "trap.txt"
+    trap.write_text("**县\n" + "a" * 40 + "!\n", encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text("请于XX月XX日前报送。\n", encoding="utf-8")
+    code, out, _ = run(
+        capsys, str(trap), str(other), "--pack", str(pack), "--rule-timeout", "0.3", "-j", "2", "--format", "json"
+    )
+    assert pool_calls == [2]
+    assert code == 2
+    payload = json.loads(out)
+    assert [(e["path"], "team.trailing-a stopped" in e["message"]) for e in payload["errors"]] == [(str(trap), True)]
+    assert {d["path"] for d in payload["diagnostics"]} == {str(trap), str(other)}
+
+
+def dying_worker(item: tuple[str, Path]) -> object:
+    if item[1].name.startswith("002"):
+        os._exit(9)  # as if the kernel had killed the worker
+    return parallel._lint_in_worker.__wrapped__(item)  # type: ignore[attr-defined]
+
+
+def test_files_of_a_worker_that_died_are_linted_here(
+    drafts: Path, pool_calls: list[int], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = run(capsys, str(drafts), "--format", "json", "-j", "1")
+    real = parallel._lint_in_worker
+    dying_worker.__wrapped__ = real  # type: ignore[attr-defined]
+    monkeypatch.setattr(parallel, "_lint_in_worker", dying_worker)
+    assert run(capsys, str(drafts), "--format", "json", "-j", "2") == expected
+    assert pool_calls == [2]
+
+
+def test_one_file_or_a_small_run_starts_no_workers(
+    drafts: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_pool(*args: object) -> None:
+        raise AssertionError("no worker processes for a small run")
+
+    monkeypatch.setattr(parallel, "_pooled", no_pool)
+    first = sorted(drafts.iterdir())[0]
+    run(capsys, str(first), "-j", "4")
+    run(capsys, *(str(path) for path in sorted(drafts.iterdir())[:3]), "-j", "4")  # a few KB
+
+
+def test_fix_mode_stays_in_this_process(
+    drafts: Path, pool_calls: list[int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, str(drafts), "--diff", "-j", "2")
+    assert pool_calls == []
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two"])
+def test_jobs_must_be_a_positive_number(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "x.txt", "-j", value]) == 2
+    assert "number of processes" in capsys.readouterr().err
+
+
+def test_jobs_default_to_the_cpus_this_process_may_use() -> None:
+    assert parallel.default_jobs() == len(os.sched_getaffinity(0))
+
+
+def test_results_keep_only_excerpts_of_their_documents(drafts: Path) -> None:
+    from lint.baseline import fingerprint
+    from lint.config import ConfigResolver
+    from lint.source import read_document
+    from lint.workspace import Overrides, Workspace
+
+    workspace = Workspace(ConfigResolver(None, True), Overrides())
+    paths = sorted(drafts.iterdir())
+    args = type("Args", (), {"paths": [str(drafts)], "stdin_filename": None, "jobs": 1})()
+    judged = parallel.lint_all(workspace, args)
+    with_findings = [result for result, _ in judged if result.diagnostics]
+    assert len(with_findings) > 10
+    for result in with_findings:
+        document = read_document(Path(result.path), result.path)
+        assert isinstance(result.document, parallel.SourceExcerpt)
+        kept = sum(len(piece) for piece in result.document.source_text._pieces)
+        assert kept <= len(result.diagnostics) * (2 * parallel.REACH) + sum(len(d.matched) for d in result.diagnostics)
+        for diagnostic in result.diagnostics:
+            assert fingerprint(diagnostic, result.document) == fingerprint(diagnostic, document)
+            line = diagnostic.span.line
+            assert result.document.line_text(line) == document.line_text(line)
+    assert len(judged) == len(paths)
+
+
+def test_an_excerpt_slices_like_the_text_it_came_from() -> None:
+    text = "零一二三四五六七八九" * 10
+    windows = parallel._Windows(text, [(5, 12), (10, 20), (95, 120), (-3, 2)])
+    for start, stop in [(5, 12), (6, 20), (0, 2), (95, 100), (98, 130), (12, 12)]:
+        assert windows[start:stop] == text[start:stop]
+    with pytest.raises(IndexError):
+        windows[30:40]
+    with pytest.raises(IndexError):
+        windows[15:25]
+
+
+def test_the_progress_bar_is_drawn_only_on_a_terminal() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal, pipe = Terminal(), io.StringIO()
+    for stream in (terminal, pipe):
+        with ProgressBar(40, stream) as bar:
+            for _ in range(40):
+                bar.advance()
+    assert "40/40" in terminal.getvalue()
+    assert pipe.getvalue() == ""
+    few = Terminal()
+    with ProgressBar(3, few) as bar:
+        bar.advance()
+    assert few.getvalue() == ""
+
+
+def test_no_progress_output_when_stderr_is_not_a_terminal(drafts: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "GWLINT_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-m", "lint", "check", str(drafts), "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert len(list(drafts.iterdir())) >= 20
+    assert done.returncode == 1
+    assert done.stderr == ""
