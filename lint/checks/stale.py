@@ -16,6 +16,7 @@ params:
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ from lint.source import Document
 
 FRAME = re.compile(r"\$\{(\w+)\}")
 SENTENCE_END = "。！？!?\n"
+SENTENCE_MARKS = re.compile(f"[{re.escape(SENTENCE_END)}]")
 REFERENCE_KEYS = {"regex", "current_from", "current_until", "instead"}
 
 
@@ -83,21 +85,25 @@ class StaleCheck(Check):
     def find(self, document: Document) -> Iterator[Finding]:
         text = document.text
         day = self.settings.as_of
+        sentence_ends: list[int] | None = None  # offsets of SENTENCE_END marks, found at the first match
         for reference in self.references:
             if not reference.stale_on(day):
                 continue
             for match in reference.pattern.finditer(text):
-                if self._narrated(text, match.start(), match.end()):
-                    continue
+                if self.historical is not None:
+                    if sentence_ends is None:
+                        sentence_ends = [mark.start() for mark in SENTENCE_MARKS.finditer(text)]
+                    if self._narrated(text, sentence_ends, match.start(), match.end()):
+                        continue
                 group = "hit" if "hit" in reference.pattern.groupindex and match.group("hit") else 0
                 yield Finding(match.start(group), match.end(group), None, {"instead": reference.instead})
 
-    def _narrated(self, text: str, start: int, end: int) -> bool:
-        if self.historical is None:
-            return False
-        first = max(text.rfind(mark, 0, start) for mark in SENTENCE_END) + 1
-        ends = [found for found in (text.find(mark, end) for mark in SENTENCE_END) if found >= 0]
-        last = min(ends) if ends else len(text)
+    def _narrated(self, text: str, sentence_ends: list[int], start: int, end: int) -> bool:
+        assert self.historical is not None
+        before = bisect.bisect_left(sentence_ends, start)
+        first = sentence_ends[before - 1] + 1 if before else 0
+        after = bisect.bisect_left(sentence_ends, end)
+        last = sentence_ends[after] if after < len(sentence_ends) else len(text)
         return self.historical.search(text, first, last) is not None
 
 

@@ -13,12 +13,13 @@ e-mail addresses); which marks to check and what to write instead are the pack's
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks.base import Check, Finding, Params
-from lint.checks.text import CJK_PUNCT, is_han
+from lint.checks.text import CJK_PUNCT, HAN, is_han
 from lint.source import Document
 
 # Spans where half-width marks belong to something else: URLs and e-mail addresses.
@@ -28,9 +29,12 @@ PROTECTED = re.compile(
 # A paragraph that is only a heading number before the "." (一. / 第三. / （二）.): numbering, not a sentence end.
 CHINESE_NUMERALS = "一二三四五六七八九十百零〇"
 NUMBERING_PREFIX = re.compile(rf"\s*(?:第?[{CHINESE_NUMERALS}\d]+|[（(][{CHINESE_NUMERALS}\d]+[)）])\s*\Z")
+PERIOD = re.compile(r"\.")
 SENTENCE_CLOSERS = "”’》）」』〕】"
 HALF_CLOSERS = "\"')"
 SPACES = " \t\u3000"
+CHINESE = re.compile(f"[{HAN}{re.escape(CJK_PUNCT)}]")
+PROTECTED_SIGNS = ("://", "www.", "@")  # one of them is in every PROTECTED match
 
 
 def is_chinese(char: str) -> bool:
@@ -46,17 +50,39 @@ def is_ascii_alnum(char: str) -> bool:
 
 
 @dataclass(frozen=True)
+class Protected:
+    """The document's URLs and e-mail addresses, in order (they never overlap)."""
+
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> Protected:
+        if not any(sign in text for sign in PROTECTED_SIGNS):
+            return cls([], [])
+        spans = [match.span() for match in PROTECTED.finditer(text)]
+        return cls([start for start, _ in spans], [end for _, end in spans])
+
+    def covers(self, index: int) -> bool:
+        at = bisect.bisect_right(self.starts, index) - 1
+        return at >= 0 and index < self.ends[at]
+
+
+@dataclass(frozen=True)
 class Paragraph:
     text: str
     start: int
     end: int
-    protected: tuple[tuple[int, int], ...]
+    protected: Protected
 
     def char(self, index: int) -> str:
         return self.text[index] if self.start <= index < self.end else ""
 
     def is_protected(self, index: int) -> bool:
-        return any(start <= index < end for start, end in self.protected)
+        return self.protected.covers(index)
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        return pattern.finditer(self.text, self.start, self.end)
 
 
 class WidthCheck(Check):
@@ -73,6 +99,13 @@ class WidthCheck(Check):
             raise params.error("period", "must be a single character")
         if not (self.marks or self.quotes or self.brackets or self.period):
             raise params.error("marks", "give at least one of marks, quotes, brackets or period")
+        # every finding is at one of these characters: paragraphs without them are skipped
+        triggers = {*self.marks, *self.quotes, *"".join(self.brackets), *(["."] if self.period else [])}
+        self.trigger = _char_class(triggers)
+        self.mark_pattern = _char_class(set(self.marks))
+        self.quote_patterns = {half: _char_class({half}) for half in self.quotes}
+        self.stack_patterns = {half: _char_class({half, full[0], full[1]}) for half, full in self.quotes.items()}
+        self.bracket_patterns = {half: _char_class({*half, *full}) for half, full in self.brackets.items()}
 
     @staticmethod
     def _single_chars(params: Params, key: str, key_length: int, value_length: int) -> dict[str, str]:
@@ -86,25 +119,30 @@ class WidthCheck(Check):
 
     def find(self, document: Document) -> Iterator[Finding]:
         text = document.text
-        protected = [(m.start(), m.end()) for m in PROTECTED.finditer(text)]
-        for start, end in document.paragraphs():
-            if start == end:
-                continue
-            inside = tuple((a, b) for a, b in protected if a < end and b > start)
-            paragraph = Paragraph(text, start, end, inside)
+        protected: Protected | None = None
+        for start, end in _paragraphs_with(document, self.trigger):
+            protected = protected or Protected.of(text)
+            paragraph = Paragraph(text, start, end, protected)
             findings = [
                 *self._marks(paragraph),
                 *self._period(paragraph),
-                *(f for half, full in self.quotes.items() for f in _quotes(paragraph, half, full)),
-                *(f for half, full in self.brackets.items() for f in _brackets(paragraph, half, full)),
+                *(f for half, full in self.quotes.items() for f in self._quotes(paragraph, half, full)),
+                *(f for half, full in self.brackets.items() for f in self._brackets(paragraph, half, full)),
             ]
             yield from sorted(findings, key=lambda f: f.start)
 
+    def _quotes(self, paragraph: Paragraph, straight: str, curly: str) -> Iterator[Finding]:
+        return _quotes(paragraph, straight, curly, self.quote_patterns[straight], self.stack_patterns[straight])
+
+    def _brackets(self, paragraph: Paragraph, half: str, full: str) -> Iterator[Finding]:
+        return _brackets(paragraph, half, full, self.bracket_patterns[half])
+
     def _marks(self, paragraph: Paragraph) -> Iterator[Finding]:
         text = paragraph.text
-        for index in range(paragraph.start, paragraph.end):
-            full = self.marks.get(text[index])
-            if full is None or paragraph.is_protected(index) or not self._in_chinese(paragraph, index):
+        for match in paragraph.finditer(self.mark_pattern):
+            index = match.start()
+            full = self.marks[text[index]]
+            if paragraph.is_protected(index) or not self._in_chinese(paragraph, index):
                 continue
             end = index + 1
             while paragraph.char(end) and paragraph.char(end) in SPACES:
@@ -135,13 +173,14 @@ class WidthCheck(Check):
         last = paragraph.end
         while last > paragraph.start and text[last - 1] in SPACES:
             last -= 1
-        for index in range(paragraph.start, paragraph.end):
-            if text[index] != "." or paragraph.is_protected(index):
+        for match in paragraph.finditer(PERIOD):
+            index = match.start()
+            if paragraph.is_protected(index):
                 continue
             left, right = paragraph.char(index - 1), paragraph.char(index + 1)
             if left == "." or right == ".":
                 continue  # an ellipsis, another rule's business
-            if NUMBERING_PREFIX.match(text[paragraph.start : index]):
+            if NUMBERING_PREFIX.match(text, paragraph.start, index):
                 continue
             ends_paragraph = index + 1 == last or (right in SENTENCE_CLOSERS and index + 2 == last)
             closes_chinese = left in SENTENCE_CLOSERS or (left in HALF_CLOSERS and is_han(paragraph.char(index - 2)))
@@ -161,19 +200,22 @@ def _finding(start: int, end: int, replacement: str | None, expected: str | None
     return Finding(start, end, replacement, {"expected": expected or replacement or ""})
 
 
-def _quotes(paragraph: Paragraph, straight: str, curly: str) -> Iterator[Finding]:
+def _quotes(
+    paragraph: Paragraph, straight: str, curly: str, straight_pattern: re.Pattern[str], any_quote: re.Pattern[str]
+) -> Iterator[Finding]:
     """Straight quotes become opening or closing quotes by their order in the paragraph."""
-    text = paragraph.text
     positions = [
         i
-        for i in range(paragraph.start, paragraph.end)
-        if text[i] == straight
-        and not paragraph.is_protected(i)
+        for i in (match.start() for match in paragraph.finditer(straight_pattern))
+        if not paragraph.is_protected(i)
         and not (is_ascii_alnum(paragraph.char(i - 1)) and is_ascii_alnum(paragraph.char(i + 1)))
     ]
     if not positions:
         return
-    roles = _roles_in_order(positions) if len(positions) % 2 == 0 else _roles_by_stack(paragraph, positions, curly)
+    if len(positions) % 2 == 0:
+        roles = _roles_in_order(positions)
+    else:
+        roles = _roles_by_stack(paragraph, positions, curly, any_quote)
     for index, (role, partner) in roles.items():
         first, last = (index, partner) if partner is None or partner > index else (partner, index)
         if _chinese_pair(paragraph, first, last):
@@ -188,13 +230,15 @@ def _roles_in_order(positions: list[int]) -> dict[int, tuple[str, int | None]]:
     return roles
 
 
-def _roles_by_stack(paragraph: Paragraph, positions: list[int], curly: str) -> dict[int, tuple[str, int | None]]:
+def _roles_by_stack(
+    paragraph: Paragraph, positions: list[int], curly: str, any_quote: re.Pattern[str]
+) -> dict[int, tuple[str, int | None]]:
     """An odd count: a straight quote closes whatever quote is open before it (“其身正,不令而行")."""
     straight = set(positions)
     stack: list[int] = []
     roles: dict[int, tuple[str, int | None]] = {}
-    for index in range(paragraph.start, paragraph.end):
-        char = paragraph.text[index]
+    for match in paragraph.finditer(any_quote):
+        index, char = match.start(), match.group()
         if char == curly[0]:
             stack.append(index)
         elif index in straight and stack:
@@ -218,18 +262,19 @@ def _chinese_pair(paragraph: Paragraph, first: int, last: int | None) -> bool:
         if paragraph.char(first - 1).isdigit():
             return False  # 5'9": a prime, not a quote
         return is_chinese(paragraph.char(first - 1)) or is_chinese(paragraph.char(first + 1))
-    if any(is_chinese(c) for c in paragraph.text[first + 1 : last]):
+    if CHINESE.search(paragraph.text, first + 1, last):
         return True
     return is_chinese(paragraph.char(first - 1)) or is_chinese(paragraph.char(last + 1))
 
 
-def _brackets(paragraph: Paragraph, half: str, full: str) -> Iterator[Finding]:
+def _brackets(paragraph: Paragraph, half: str, full: str, any_bracket: re.Pattern[str]) -> Iterator[Finding]:
     """Brackets of either width matched as pairs; a half-width member of a Chinese pair is reported."""
     text = paragraph.text
     openers, closers = (half[0], full[0]), (half[1], full[1])
     stack: list[int] = []
     pairs: list[tuple[int | None, int | None]] = []
-    for index in range(paragraph.start, paragraph.end):
+    for match in paragraph.finditer(any_bracket):
+        index = match.start()
         if paragraph.is_protected(index):
             continue
         if text[index] in openers:
@@ -251,10 +296,31 @@ def _brackets(paragraph: Paragraph, half: str, full: str) -> Iterator[Finding]:
 
 def _chinese_brackets(paragraph: Paragraph, opening: int, closing: int) -> bool:
     """Chinese content, or a bracket standing between Chinese text (（1）加强…), not f(x) or (a) in English."""
-    if any(is_chinese(c) for c in paragraph.text[opening + 1 : closing]):
+    if CHINESE.search(paragraph.text, opening + 1, closing):
         return True
     before, after = paragraph.char(opening - 1), paragraph.char(closing + 1)
     return (not before or is_chinese(before)) and (not after or is_chinese(after))
+
+
+def _char_class(chars: set[str]) -> re.Pattern[str]:
+    """Any one of ``chars``; nothing when there are none."""
+    return re.compile("[" + "".join(re.escape(char) for char in sorted(chars)) + "]" if chars else "(?!)")
+
+
+def _paragraphs_with(document: Document, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of the paragraphs (as ``Document.paragraphs``) holding a match of ``pattern``."""
+    text, line_starts = document.text, document.line_starts
+    match = pattern.search(text)
+    while match is not None:
+        line = bisect.bisect_right(line_starts, match.start()) - 1
+        start = line_starts[line]
+        stop = line_starts[line + 1] if line + 1 < len(line_starts) else len(text)
+        end = stop
+        while end > start and text[end - 1] in "\r\n":
+            end -= 1
+        if match.start() < end:
+            yield start, end
+        match = pattern.search(text, stop) if stop > match.start() else None
 
 
 CHECK = WidthCheck
