@@ -9,7 +9,8 @@ linter that segments a few short windows per draft needs only a few hundred dict
 So the dictionary jieba ships (``jieba/dict.txt``) is turned once into a sorted index in the user
 cache directory and mapped into memory: a lookup is a binary search, and "is a prefix of some word"
 (what jieba's prefix entries answer) is the word found at the search position starting with it.
-The HMM tables are jieba's own pickles, read only when an unknown run of characters needs them.
+The HMM emission table (35,000 characters) is stored in the same index; the small start and
+transition tables are read from jieba's pickles when an unknown run of characters needs them.
 Same dictionary, same tables, same arithmetic: the tokens are jieba's (tests/test_startup.py
 compares them on the seeds and the clean corpus). ``load()`` returns None when the index cannot be
 used, and the caller falls back to jieba itself.
@@ -24,7 +25,7 @@ import pickle
 import re
 import struct
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from math import log
@@ -33,8 +34,9 @@ from typing import BinaryIO
 
 from lint import cache as disk_cache
 
-MAGIC = b"GWJIEBA1"
+MAGIC = b"GWJIEBA2"
 HEADER = struct.Struct("=8sQII")  # magic, total frequency, word count, bytes of words
+STATES = "BMES"
 LOOKUP_MEMO = 1 << 16  # dictionary lookups remembered per process (a big file asks the same ones)
 MIN_FLOAT = -3.14e100
 PREVIOUS_STATES = {"B": "ES", "M": "MB", "S": "SE", "E": "BM"}
@@ -73,6 +75,14 @@ class WordIndex:
         self._words = view[start : start + size]
         if len(self._words) != size or self._offsets[count] != size:
             raise ValueError("truncated word index")
+        start += size
+        (chars,) = struct.unpack_from("=I", data, start)
+        start += 4
+        self._chars = view[start : start + 4 * chars].cast("I")
+        start += 4 * chars
+        self._emission = view[start : start + 8 * len(STATES) * chars].cast("d")
+        if len(self._emission) != len(STATES) * chars:
+            raise ValueError("truncated word index")
         self._count = count
         self.lookup = lru_cache(maxsize=LOOKUP_MEMO)(self._lookup)
         self.log_total = log(self.total)
@@ -97,9 +107,21 @@ class WordIndex:
     def frequency(self, word: str) -> int:
         return self.lookup(word)[1]
 
+    def emission(self, state: int, char: str) -> float:
+        """jieba's ``emit_P[STATES[state]].get(char, MIN_FLOAT)``."""
+        code = ord(char)
+        index = bisect.bisect_left(self._chars, code)
+        if index < len(self._chars) and self._chars[index] == code:
+            return self._emission[state * len(self._chars) + index]
+        return MIN_FLOAT
 
-def build_index(dictionary: Path, stream: BinaryIO) -> None:
-    """Write the index of a jieba dictionary file; entries are read exactly as ``gen_pfdict`` reads them."""
+
+def build_index(dictionary: Path, emit_table: Path, stream: BinaryIO) -> None:
+    """Write the index of a jieba dictionary file and its HMM emission table.
+
+    Dictionary entries are read exactly as jieba's ``gen_pfdict`` reads them; emissions are kept as
+    the same floats, ``MIN_FLOAT`` where jieba's table has no entry (what its ``.get`` falls back to).
+    """
     freqs: dict[bytes, int] = {}
     total = 0
     with open(dictionary, "rb") as source:
@@ -116,6 +138,13 @@ def build_index(dictionary: Path, stream: BinaryIO) -> None:
     stream.write(array("I", offsets).tobytes())
     stream.write(array("I", (freqs[word] for word in words)).tobytes())
     stream.write(b"".join(words))
+    with open(emit_table, "rb") as source:
+        emit = pickle.load(source)  # jieba's own file, shipped with the jieba this index is built from
+    chars = sorted({ord(char) for state in STATES for char in emit[state]})
+    stream.write(struct.pack("=I", len(chars)))
+    stream.write(array("I", chars).tobytes())
+    for state in STATES:
+        stream.write(array("d", (emit[state].get(chr(code), MIN_FLOAT) for code in chars)).tobytes())
 
 
 @cache
@@ -124,16 +153,16 @@ def load() -> Segmenter | None:
     folder = jieba_folder()
     if folder is None:
         return None
-    dictionary = folder / "dict.txt"
+    dictionary, emit_table = folder / "dict.txt", folder / "finalseg" / "prob_emit.p"
     try:
-        stat = dictionary.stat()
+        stats = [(path, path.stat()) for path in (dictionary, emit_table)]
     except OSError:
         return None
-    identity = f"{dictionary}\0{stat.st_size}\0{stat.st_mtime_ns}\0{MAGIC.decode()}"
+    identity = "\0".join(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}" for path, stat in stats) + MAGIC.decode()
     path = disk_cache.cache_dir() / "jieba" / f"{hashlib.sha256(identity.encode()).hexdigest()}.index"
     index = _open_index(path)
     if index is None:  # missing or damaged: (re)build it
-        if not disk_cache.write_file(path, lambda stream: build_index(dictionary, stream)):
+        if not disk_cache.write_file(path, lambda stream: build_index(dictionary, emit_table, stream)):
             return None
         index = _open_index(path)
     return None if index is None else Segmenter(index, folder / "finalseg")
@@ -230,31 +259,32 @@ class Segmenter:
     def _hmm_cut(self, text: str) -> Iterator[str]:
         for block in HMM_HAN.split(text):
             if HMM_HAN.match(block):
-                yield from _viterbi_words(block, _hmm_model(self.model_folder))
+                start, trans = _hmm_model(self.model_folder)
+                yield from _viterbi_words(block, start, trans, self.index.emission)
             else:
                 yield from (piece for piece in HMM_SKIP.split(block) if piece)
 
 
 @cache
-def _hmm_model(folder: Path) -> tuple[dict, dict, dict]:
-    """jieba's HMM tables (start, transition, emission), from the pickles it ships."""
+def _hmm_model(folder: Path) -> tuple[dict, dict]:
+    """jieba's HMM start and transition tables, from the pickles it ships (the emissions are in the index)."""
     tables = []
-    for name in ("prob_start.p", "prob_trans.p", "prob_emit.p"):
+    for name in ("prob_start.p", "prob_trans.p"):
         with open(folder / name, "rb") as stream:
             tables.append(pickle.load(stream))
-    start, trans, emit = tables
-    return start, trans, emit
+    start, trans = tables
+    return start, trans
 
 
-def _viterbi_words(sentence: str, model: tuple[dict, dict, dict]) -> Iterator[str]:
-    start_p, trans_p, emit_p = model
-    scores = [{state: start_p[state] + emit_p[state].get(sentence[0], MIN_FLOAT) for state in "BMES"}]
-    paths = {state: [state] for state in "BMES"}
+def _viterbi_words(sentence: str, start_p: dict, trans_p: dict, emission: Callable[[int, str], float]) -> Iterator[str]:
+    """jieba's ``finalseg.__cut``: the most likely B/M/E/S states, and the words they mark."""
+    scores = [{state: start_p[state] + emission(number, sentence[0]) for number, state in enumerate(STATES)}]
+    paths = {state: [state] for state in STATES}
     for step in range(1, len(sentence)):
         scores.append({})
         new_paths = {}
-        for state in "BMES":
-            emit = emit_p[state].get(sentence[step], MIN_FLOAT)
+        for number, state in enumerate(STATES):
+            emit = emission(number, sentence[step])
             score, previous = max(
                 (scores[step - 1][before] + trans_p[before].get(state, MIN_FLOAT) + emit, before)
                 for before in PREVIOUS_STATES[state]

@@ -75,7 +75,13 @@ def test_dictionary_lookups_agree_with_jieba(fast) -> None:
 def test_the_hmm_tables_are_the_ones_jieba_uses(fast) -> None:
     from jieba import finalseg
 
-    assert wordcut._hmm_model(fast.model_folder) == (finalseg.start_P, finalseg.trans_P, finalseg.emit_P)
+    assert wordcut._hmm_model(fast.model_folder) == (finalseg.start_P, finalseg.trans_P)
+    for number, state in enumerate(wordcut.STATES):
+        table = finalseg.emit_P[state]
+        chars = [*table, "好", "𠮷", "a", "，"]
+        assert [fast.index.emission(number, char) for char in chars] == [
+            table.get(char, wordcut.MIN_FLOAT) for char in chars
+        ]
 
 
 def test_a_damaged_index_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
