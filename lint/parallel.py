@@ -16,13 +16,10 @@ memory follows its largest file, not the number of files.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
 import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -97,6 +94,8 @@ def _results(tasks: Sequence[Task], workspace: Workspace, session: Session, jobs
         for task in tasks:
             yield slim(session.file(task.plan, task.path, task.name))
         return
+    from concurrent.futures.process import BrokenProcessPool  # with multiprocessing: only for runs that use them
+
     done = 0
     try:
         for result in _pooled(tasks, workspace, session, min(jobs, len(tasks))):
@@ -122,6 +121,9 @@ def _worth_a_pool(tasks: Sequence[Task], session: Session, jobs: int) -> bool:
 
 
 def _pooled(tasks: Sequence[Task], workspace: Workspace, session: Session, workers: int) -> Iterator[FileResult]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")  # fork: no pickling of plans
     chunk = max(1, min(32, len(tasks) // (workers * 8)))
