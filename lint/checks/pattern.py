@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from lint.checks.base import Check, Finding, Params
 from lint.checks.context import Context
+from lint.checks.scan import Scanner
 from lint.source import Document
 
 
@@ -56,6 +57,7 @@ class PatternCheck(Check):
         if self.translation is not None and self.replacement is not None:
             raise params.error("translate", "give either 'replacement' or 'translate', not both")
         self.context = Context(params)
+        self.scanner = Scanner(self.pattern)
 
     @property
     def offers_fix(self) -> bool:
@@ -68,7 +70,7 @@ class PatternCheck(Check):
         if self.whole_line:
             yield from self._find_lines(document)
             return
-        for match in self.pattern.finditer(text):
+        for match in self.scanner.finditer(text):
             if match.end() > match.start():
                 finding = self._finding(match, 0)
                 if finding is not None and self.context.allows(text, finding.start, finding.end):

@@ -1,0 +1,131 @@
+"""Faster ``finditer`` for a rule's regex, with the same matches.
+
+Python's ``re`` skips quickly to where a match can start only when the pattern begins with a literal
+or a character class. A pattern that begins with a lookbehind (``(?<![A-Z])XX``), a repeat
+(``\\d{4}年``) or a group of such alternatives is tried at every character of the document. For
+those, ``Scanner`` reads from the parsed pattern the characters a match can start with, finds them
+with a character class (which ``re`` does skip to) and tries the pattern only there.
+
+Only patterns that cannot match the empty string are scanned this way: every match then starts with
+one of those characters, so trying the pattern at each of them in order and going on after each
+match finds exactly what ``pattern.finditer`` finds (lookbehinds, ``\\b`` and ``^`` see the text
+before the position as in a search).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+class _Unknown(Exception):
+    """A construct whose first character is not worked out here (backreference, negated class, .)."""
+
+
+class Scanner:
+    """``Scanner(pattern).finditer(text)``: the non-empty matches of ``pattern.finditer(text)``, in order
+    (a pattern it cannot scan is searched by ``finditer`` itself, empty matches included)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.regex = pattern
+        self.starts = starting_characters(pattern) if not _skips_by_itself(pattern) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self.starts is None:
+            yield from self.regex.finditer(text)
+            return
+        search, match = self.starts.search, self.regex.match
+        position = 0
+        while (candidate := search(text, position)) is not None:
+            start = candidate.start()
+            found = match(text, start)
+            if found is None:
+                position = start + 1
+            else:
+                yield found
+                position = found.end()
+
+
+def starting_characters(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A character class holding the first character of every match, or None when unknown or when
+    the pattern can match the empty string."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        pieces, nullable = _first(sre_parse.parse(pattern.pattern, pattern.flags))
+    except (_Unknown, re.error, RecursionError):
+        return None
+    if nullable or not pieces:
+        return None
+    return re.compile("[" + "".join(dict.fromkeys(pieces)) + "]", pattern.flags & re.ASCII)
+
+
+def _first(sequence: object) -> tuple[list[str], bool]:
+    """The class items a match of ``sequence`` can start with, and whether it can match empty."""
+    pieces: list[str] = []
+    for op, av in sequence:  # type: ignore[attr-defined]
+        if op is sre.LITERAL:
+            return [*pieces, re.escape(chr(av))], False
+        if op is sre.IN:
+            return [*pieces, *(_class_item(item_op, item) for item_op, item in av)], False
+        if op in ZERO_WIDTH:
+            continue
+        if op is sre.SUBPATTERN or op is sre.ATOMIC_GROUP:
+            inner, nullable = _first(av[-1] if op is sre.SUBPATTERN else av)
+        elif op is sre.BRANCH:
+            alternatives = [_first(alternative) for alternative in av[1]]
+            inner = [piece for alternative, _ in alternatives for piece in alternative]
+            nullable = any(empty for _, empty in alternatives)
+        elif op in REPEATS:
+            minimum, _, repeated = av
+            inner, nullable = _first(repeated)
+            nullable = nullable or minimum == 0
+        else:
+            raise _Unknown(op)
+        pieces += inner
+        if not nullable:
+            return pieces, False
+    return pieces, True
+
+
+def _class_item(op: object, av: object) -> str:
+    if op is sre.LITERAL:
+        return re.escape(chr(av))  # type: ignore[arg-type]
+    if op is sre.RANGE:
+        low, high = av  # type: ignore[misc]
+        return f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+    if op is sre.CATEGORY and av in CATEGORIES:
+        return CATEGORIES[av]
+    raise _Unknown(op)  # a negated class
+
+
+def _skips_by_itself(pattern: re.Pattern[str]) -> bool:
+    """Whether ``re`` already skips to the pattern's first character (a literal, a class, or
+    alternatives that all begin with a literal), as its compiler's prefix analysis does."""
+    try:
+        sequence = sre_parse.parse(pattern.pattern, pattern.flags)
+    except (re.error, RecursionError):
+        return True
+    while True:
+        if not sequence.data:
+            return False
+        op, av = sequence.data[0]
+        if op is not sre.SUBPATTERN:
+            break
+        sequence = av[-1]
+    if op is sre.LITERAL or op is sre.IN:
+        return True
+    return op is sre.BRANCH and all(alt.data and alt.data[0][0] is sre.LITERAL for alt in av[1])

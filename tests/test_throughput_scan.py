@@ -1,0 +1,76 @@
+"""``Scanner`` finds exactly what ``finditer`` finds, trying the pattern only where a match can start."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import CLEAN, SEEDS
+
+from lint.checks.scan import Scanner, starting_characters
+from lint.engine import Linter
+
+TEXTS = [
+    "",
+    "a",
+    "约有100多人，近300余家；签约有5万余元。XX年XXX，19XX年，第XX届，abXXcd",
+    "一、二、\n1.甲\n（1）乙 2024年3月 二〇二四年3月5日 ××× 〇〇 ...…… ——",
+    "line one\nline two\r\nthird: x@y.z ab ab",
+    *(path.read_text(encoding="utf-8") for path in sorted([*SEEDS.glob("*.txt"), *CLEAN.glob("*.txt")])),
+]
+# each begins where re cannot skip ahead by itself, and has a known first character
+SCANNED = [
+    r"(?<![A-Za-z])X{2,}(?![A-Za-z])",
+    r"\d{4}年",
+    r"(?:\d+|[一二三]+)个",
+    r"(?<!签)约有?\s*(?:\d+|[一二三四五六七八九十]+)(?:余|多)|(?<!最)近\s*\d+余",
+    r"(?m)^[ \t]*(?P<hit>\d)[.．]",
+    r"\bab",
+    r"(?:a|b?c)d",
+    r"(?>ab|a)c",
+    r"(?=\w)\w+:",
+    r"[^\n]{0,3}?(?<=[一二])、",  # lazy repeat that may start anywhere: not scanned, still equal
+]
+NOT_SCANNED = [r"(.)\1", r"[^a]b", r".x", r"a*", r"(?=a)", r"(?i)ab", r"(?:a|)b?"]
+
+
+@pytest.mark.parametrize("source", SCANNED + NOT_SCANNED)
+def test_same_matches_as_finditer(source: str) -> None:
+    pattern = re.compile(source)
+    scanner = Scanner(pattern)
+    for text in TEXTS:
+        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text) if m.end() > m.start()]
+        found = [(m.span(), m.groupdict()) for m in scanner.finditer(text) if m.end() > m.start()]
+        assert found == expected
+
+
+@pytest.mark.parametrize("source", SCANNED[:-1])
+def test_first_characters_are_worked_out(source: str) -> None:
+    pattern = re.compile(source)
+    assert starting_characters(pattern) is not None
+    assert Scanner(pattern).starts is not None
+
+
+@pytest.mark.parametrize("source", NOT_SCANNED)
+def test_unknown_or_empty_starts_fall_back_to_finditer(source: str) -> None:
+    assert starting_characters(re.compile(source)) is None
+
+
+def test_patterns_re_skips_by_itself_are_left_to_re() -> None:
+    for source in ("abc", "[甲乙]x", "甲|乙丙", "(?P<x>甲|乙)"):
+        assert Scanner(re.compile(source)).starts is None
+
+
+def test_every_default_pattern_rule_scans_like_finditer(linter: Linter) -> None:
+    scanned = 0
+    for check in linter.checks:
+        pattern = getattr(check, "pattern", None)
+        if check.rule.kind != "pattern" or getattr(check, "whole_line", False):
+            continue
+        scanner = Scanner(pattern)
+        scanned += scanner.starts is not None
+        for text in TEXTS:
+            assert [m.span() for m in scanner.finditer(text) if m.end() > m.start()] == [
+                m.span() for m in pattern.finditer(text) if m.end() > m.start()
+            ], check.rule.id
+    assert scanned >= 10
