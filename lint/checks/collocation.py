@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 
 from lint.checks.base import Check, Finding, Params
+from lint.checks.scan import Scanner
 from lint.source import Document
 
 OPENING_QUOTES = "“\"'‘「"
@@ -51,6 +52,7 @@ class CollocationCheck(Check):
         quoted = f"[{re.escape(OPENING_QUOTES)}]?{re.escape(term)}[{re.escape(CLOSING_QUOTES)}]?"
         self.verb_pattern: re.Pattern[str] | None = re.compile(f"(?P<verb>{verbs})(?P<term>{quoted})")
         self.order_pattern = None
+        self.scanner = Scanner(self.verb_pattern)
 
     def _configure_order(self, params: Params, items: list[str]) -> None:
         self.canonical = params.string("canonical", required=True) or ""
@@ -65,6 +67,7 @@ class CollocationCheck(Check):
         self.anchor = params.regex("anchor")
         self.min_items = params.integer("min_items", 2, minimum=2)
         self.verb_pattern = None
+        self.scanner = Scanner(self.order_pattern)
 
     @property
     def offers_fix(self) -> bool:
@@ -78,13 +81,13 @@ class CollocationCheck(Check):
 
     def _verbs(self, text: str) -> Iterator[Finding]:
         assert self.verb_pattern is not None
-        for match in self.verb_pattern.finditer(text):
+        for match in self.scanner.finditer(text):
             replacement = self.right[0] + match.group("term")
             yield Finding(match.start(), match.end(), replacement, {"right": "、".join(self.right)})
 
     def _orders(self, text: str) -> Iterator[Finding]:
         assert self.order_pattern is not None
-        for match in self.order_pattern.finditer(text):
+        for match in self.scanner.finditer(text):
             chain = match.group(0)
             if self.anchor is not None and not self.anchor.search(chain):
                 continue

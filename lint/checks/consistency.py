@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks.base import Check, Finding, Params
+from lint.checks.scan import Scanner
 from lint.source import Document
 
 
@@ -33,6 +34,7 @@ from lint.source import Document
 class Form:
     text: str
     pattern: re.Pattern[str]
+    scanner: Scanner
 
 
 @dataclass(frozen=True)
@@ -69,12 +71,12 @@ class ConsistencyCheck(Check):
         for index, entry in enumerate(raw):
             key = f"forms[{index}]"
             if isinstance(entry, str) and entry:
-                self.forms.append(Form(entry, re.compile(re.escape(entry))))
+                self.forms.append(_form(entry, re.compile(re.escape(entry))))
             elif isinstance(entry, dict) and isinstance(entry.get("text"), str) and set(entry) <= {"text", "regex"}:
                 source = entry.get("regex", re.escape(entry["text"]))
                 if not isinstance(source, str):
                     raise params.error(key, "'regex' must be a string")
-                self.forms.append(Form(entry["text"], params.compile(key, source)))
+                self.forms.append(_form(entry["text"], params.compile(key, source)))
             else:
                 raise params.error(key, "a form is a string or {text, regex}")
 
@@ -88,6 +90,9 @@ class ConsistencyCheck(Check):
         self.character_sets = [re.compile(f"[{re.escape(first)}]+"), re.compile(f"[{re.escape(second)}]+")]
 
     def find(self, document: Document) -> Iterator[Finding]:
+        patterns = [form.pattern for form in self.forms] or self.character_sets
+        if sum(pattern.search(document.text) is not None for pattern in patterns) < 2:
+            return  # one form alone is consistent
         occurrences = self._form_occurrences(document.text) if self.forms else self._char_occurrences(document.text)
         counts = Counter(o.form for o in occurrences)
         if len(counts) < 2:
@@ -110,7 +115,7 @@ class ConsistencyCheck(Check):
         found = [
             Occurrence(index, m.start(), m.end(), m.group(0))
             for index, form in enumerate(self.forms)
-            for m in form.pattern.finditer(text)
+            for m in form.scanner.finditer(text)
             if m.end() > m.start()
         ]
         # a form inside a longer one (两新组织 inside “两新”组织) is that longer form
@@ -132,6 +137,10 @@ class ConsistencyCheck(Check):
                 )
         found.sort(key=lambda o: o.start)
         return found
+
+
+def _form(text: str, pattern: re.Pattern[str]) -> Form:
+    return Form(text, pattern, Scanner(pattern))
 
 
 CHECK = ConsistencyCheck

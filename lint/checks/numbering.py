@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from lint.checks.base import Check, Finding, Params
+from lint.checks.scan import Scanner
 from lint.source import Document
 
 RESET = "reset"
@@ -148,6 +149,7 @@ class Series:
     name: str
     pattern: re.Pattern[str]
     words: tuple[str, ...]
+    scanner: Scanner
 
 
 class _Taken:
@@ -200,7 +202,7 @@ class NumberingCheck(Check):
         words = raw.get("words", [])
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
             raise params.error(key, "'words' must be a list of non-empty strings")
-        return Series(raw["name"], pattern, tuple(words))
+        return Series(raw["name"], pattern, tuple(words), Scanner(pattern))
 
     @property
     def offers_fix(self) -> bool:
@@ -307,7 +309,7 @@ class NumberingCheck(Check):
         for item in items:
             taken.add(item)
         for series in self.series:
-            for match in series.pattern.finditer(text):
+            for match in series.scanner.finditer(text):
                 item = self._series_item(series, match, text, line_starts)
                 if item is not None and not taken.overlaps(item):
                     items.append(item)

@@ -17,6 +17,8 @@ text shows the stretch the mark belongs to. A mark between two Latin letters is 
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
 
 from lint.checks.base import Check, Finding, Params
@@ -24,6 +26,7 @@ from lint.source import Document
 
 SENTENCE_ENDS = "。？！；"
 SPACES = " \t\u3000"
+NOT_SPACE = re.compile(f"[^{SPACES}]")
 
 
 def _is_latin(char: str) -> bool:
@@ -52,6 +55,8 @@ class PairingCheck(Check):
         unknown = self.continued - set(self.closer_of)
         if unknown:
             raise params.error("continued", f"not an opening mark of 'pairs': {sorted(unknown)[0]!r}")
+        marks = sorted({*self.closer_of, *self.opener_of, *self.half_width})
+        self.any_mark = re.compile("[" + "".join(map(re.escape, marks)) + "]")
 
     @property
     def offers_fix(self) -> bool:
@@ -59,7 +64,7 @@ class PairingCheck(Check):
 
     def find(self, document: Document) -> Iterator[Finding]:
         text = document.text
-        paragraphs = [(s, e) for s, e in document.paragraphs() if text[s:e].strip(SPACES)]
+        paragraphs = [(s, e) for s, e in document.paragraphs() if NOT_SPACE.search(text, s, e)]
         for number, (start, end) in enumerate(paragraphs):
             following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
             reopened = _first_mark(text, *following) if following else ""
@@ -73,13 +78,15 @@ class PairingCheck(Check):
 
     def _unmatched(self, text: str, start: int, end: int) -> tuple[list[int], list[int]]:
         stack: list[int] = []
+        open_marks: Counter[str] = Counter()  # the marks on the stack
         unclosed: list[int] = []
         unopened: list[int] = []
 
         def mark(index: int) -> str:
             return self.half_width.get(text[index], text[index])
 
-        for index in range(start, end):
+        for found in self.any_mark.finditer(text, start, end):
+            index = found.start()
             char = mark(index)
             if char not in self.closer_of and char not in self.opener_of:
                 continue
@@ -87,13 +94,16 @@ class PairingCheck(Check):
                 continue  # an apostrophe: don’t
             if char in self.closer_of:
                 stack.append(index)
+                open_marks[char] += 1
                 continue
             wanted = self.opener_of[char]
-            if not any(mark(i) == wanted for i in stack):
+            if not open_marks[wanted]:
                 unopened.append(index)
                 continue
             while mark(stack[-1]) != wanted:
+                open_marks[mark(stack[-1])] -= 1
                 unclosed.append(stack.pop())
+            open_marks[wanted] -= 1
             stack.pop()
         full_width = [i for i in unclosed + stack if text[i] not in self.half_width]
         return sorted(full_width), [i for i in unopened if text[i] not in self.half_width]
@@ -116,8 +126,8 @@ def _unopened(text: str, start: int, index: int, partner: str) -> Finding:
 
 
 def _first_mark(text: str, start: int, end: int) -> str:
-    stripped = text[start:end].lstrip(SPACES)
-    return stripped[:1]
+    found = NOT_SPACE.search(text, start, end)
+    return "" if found is None else found.group()
 
 
 CHECK = PairingCheck

@@ -32,6 +32,7 @@ from lint.source import Document
 
 GAP = r"[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*"
 LINE_BREAKS = "\r\n"
+GAPS = re.compile(GAP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,16 +59,17 @@ class RepetitionCheck(Check):
         self.context = Context(params)
         self.allowed = _allow_index(params.strings("allow"))
         self.reach = max((len(word) for words in self.allowed.values() for word, _ in words), default=0)
-        self.prefilter = re.compile(rf"(?=([{HAN}]{{1,{self.max_unit}}})((?:{GAP})?)\1)")
+        # a repeat within a line; repeats across a line break are looked for at the line breaks only
+        self.prefilter = re.compile(rf"(?=([{HAN}]{{1,{self.max_unit}}})\1)")
         self.gap = re.compile(rf"(?:{GAP})?")
 
     def find(self, document: Document) -> Iterator[Finding]:
         text = document.text
         reported_until = -1
-        for match in self.prefilter.finditer(text):
-            if match.start() < reported_until:
+        for start in self._starts(text):
+            if start < reported_until:
                 continue
-            for candidate in self._candidates(text, match.start()):
+            for candidate in self._candidates(text, start):
                 if self._is_slip(document, candidate):
                     reported_until = candidate.end
                     yield Finding(
@@ -77,6 +79,19 @@ class RepetitionCheck(Check):
                         {"unit": candidate.unit, "repeated": candidate.unit * 2},
                     )
                     break
+
+    def _starts(self, text: str) -> list[int]:
+        """Every offset where a Han string of up to ``max_unit`` characters is repeated at once or
+        after one line break (with the spaces around it), in order."""
+        starts = {match.start() for match in self.prefilter.finditer(text)}
+        for gap in GAPS.finditer(text):
+            before, after = gap.start(), gap.end()
+            for length in range(1, min(self.max_unit, before) + 1):
+                if not is_han(text[before - length]):
+                    break
+                if text[before - length : before] == text[after : after + length]:
+                    starts.add(before - length)
+        return sorted(starts)
 
     def _candidates(self, text: str, start: int) -> Iterator[Candidate]:
         """Every repeat starting at ``start``, shortest unit first (的的 before 的的的的)."""

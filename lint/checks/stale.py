@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks.base import Check, Finding, Params
+from lint.checks.scan import Scanner
 from lint.source import Document
 
 FRAME = re.compile(r"\$\{(\w+)\}")
@@ -37,6 +38,7 @@ class Reference:
     current_from: datetime.date | None
     current_until: datetime.date
     instead: str
+    scanner: Scanner
 
     def stale_on(self, day: datetime.date) -> bool:
         return day > self.current_until or (self.current_from is not None and day < self.current_from)
@@ -76,6 +78,7 @@ class StaleCheck(Check):
             _date(params, f"{key}.current_from", entry.get("current_from"), required=False),
             _date(params, f"{key}.current_until", entry.get("current_until"), required=True),
             instead,
+            Scanner(pattern),
         )
 
     @property
@@ -89,7 +92,7 @@ class StaleCheck(Check):
         for reference in self.references:
             if not reference.stale_on(day):
                 continue
-            for match in reference.pattern.finditer(text):
+            for match in reference.scanner.finditer(text):
                 if self.historical is not None:
                     if sentence_ends is None:
                         sentence_ends = [mark.start() for mark in SENTENCE_MARKS.finditer(text)]
