@@ -16,8 +16,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from lint.diagnostics import Severity
 
 CONFIG_NAMES = (".gwlint.yaml", ".gwlint.yml", "pyproject.toml")
@@ -123,8 +121,10 @@ def load_config(path: Path) -> Config:
         tool = data.get("tool", {}) if isinstance(data, dict) else {}
         data = tool.get("gwlint", {}) if isinstance(tool, dict) else {}
     else:
+        import yaml  # only when a YAML configuration is found: start-up matters on every commit
+
         try:
-            data = yaml.load(raw, Loader=_UniqueKeyLoader)  # a SafeLoader subclass
+            data = yaml.load(raw, Loader=_unique_key_loader())  # a SafeLoader subclass
         except _DuplicateKey as duplicate:
             raise ConfigError(path, "given twice", duplicate.key) from None
         except yaml.YAMLError as error:
@@ -141,17 +141,23 @@ class _DuplicateKey(Exception):
         self.key = key
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """Refuses a key given twice in one mapping (PyYAML would silently keep the last)."""
+@cache
+def _unique_key_loader() -> type:
+    import yaml
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
-        seen = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise _DuplicateKey(str(key))
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+    class UniqueKeyLoader(yaml.SafeLoader):
+        """Refuses a key given twice in one mapping (PyYAML would silently keep the last)."""
+
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
+            seen = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    raise _DuplicateKey(str(key))
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    return UniqueKeyLoader
 
 
 def parse_config(data: Mapping[str, Any], path: Path) -> Config:
