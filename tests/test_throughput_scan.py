@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 from conftest import CLEAN, SEEDS
 
-from lint.checks.scan import Scanner, starting_characters
+from lint.checks.scan import Scanner, occurring_words, starting_characters
 from lint.engine import Linter
 
 TEXTS = [
@@ -74,3 +75,17 @@ def test_every_default_pattern_rule_scans_like_finditer(linter: Linter) -> None:
                 m.span() for m in pattern.finditer(text) if m.end() > m.start()
             ], check.rule.id
     assert scanned >= 10
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_occurring_words_are_the_words_in_the_text(seed: int) -> None:
+    rng = random.Random(seed)
+    alphabet = "甲乙丙a"
+    words = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(0, 8))}
+    text = "".join(rng.choice(alphabet + "\n") for _ in range(rng.randint(0, 60)))
+    assert occurring_words(words, text) == {word for word in words if word in text}
+
+
+def test_overlapping_and_nested_words_are_all_found() -> None:
+    assert occurring_words(["甲乙", "乙丙", "甲乙丙丁", "甲", "丁"], "甲乙丙") == {"甲乙", "乙丙", "甲"}
+    assert occurring_words([], "甲") == set()

@@ -15,7 +15,7 @@ before the position as in a search).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
@@ -57,6 +57,25 @@ class Scanner:
             else:
                 yield found
                 position = found.end()
+
+
+def occurring_words(words: Iterable[str], text: str) -> set[str]:
+    """The ``words`` that occur in ``text``, overlapping occurrences included, in one scan.
+
+    The alternation, longest words first, finds the longest word at every offset where one starts
+    (the search goes on from the next character, not after the match); the shorter words starting
+    at that offset are its prefixes.
+    """
+    wanted = set(words)
+    if not wanted:
+        return set()
+    pattern = re.compile("|".join(re.escape(word) for word in sorted(wanted, key=lambda w: (-len(w), w))))
+    longest: set[str] = set()
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        longest.add(match.group())
+        position = match.start() + 1
+    return {word[:size] for word in longest for size in range(1, len(word) + 1)} & wanted
 
 
 def starting_characters(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
