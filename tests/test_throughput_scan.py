@@ -49,7 +49,17 @@ def test_same_matches_as_finditer(source: str) -> None:
 def test_first_characters_are_worked_out(source: str) -> None:
     pattern = re.compile(source)
     assert starting_characters(pattern) is not None
-    assert Scanner(pattern).starts is not None
+    scanner = Scanner(pattern)
+    assert scanner.starts is not None
+    assert scanner.gate is not None  # re itself skips to the candidates and tries the pattern there
+
+
+def test_without_a_gate_the_candidates_are_tried_one_by_one() -> None:
+    pattern = re.compile(r"(?<![A-Za-z])X{2,}(?![A-Za-z])")
+    scanner = Scanner(pattern)
+    scanner.gate = None
+    text = TEXTS[2]
+    assert [m.span() for m in scanner.finditer(text)] == [m.span() for m in pattern.finditer(text)] != []
 
 
 @pytest.mark.parametrize("source", NOT_SCANNED)

@@ -29,6 +29,7 @@ CATEGORIES = {
 }
 ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+GLOBAL_FLAGS = re.compile(r"\A(?:\(\?[aiLmsux]+\))+")
 
 
 class _Unknown(Exception):
@@ -42,12 +43,15 @@ class Scanner:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.regex = pattern
         self.starts = starting_characters(pattern) if not _skips_by_itself(pattern) else None
+        self.gate = None if self.starts is None else _gate(pattern, self.starts)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self.starts is None:
             yield from self.regex.finditer(text)
             return
-        search, match = self.starts.search, self.regex.match
+        # the gate finds where the pattern matches (re skips to its first character); the match
+        # itself, with its end and groups, is then taken from the pattern
+        search, match = (self.gate or self.starts).search, self.regex.match
         position = 0
         while (candidate := search(text, position)) is not None:
             start = candidate.start()
@@ -57,6 +61,17 @@ class Scanner:
             else:
                 yield found
                 position = found.end()
+
+
+def _gate(pattern: re.Pattern[str], starts: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A first character after which, looking back one character, the pattern matches: it begins
+    with a class, so re skips to the candidates and tries the pattern there itself, in C. None
+    when the pattern cannot be embedded."""
+    source = GLOBAL_FLAGS.sub("", pattern.pattern)  # kept in pattern.flags
+    try:
+        return re.compile(f"{starts.pattern}(?<=(?={source})[\\s\\S])", pattern.flags)
+    except (re.error, RecursionError, OverflowError):
+        return None
 
 
 def occurring_words(words: Iterable[str], text: str) -> set[str]:
