@@ -11,11 +11,15 @@ params:
 
 from __future__ import annotations
 
+import re
+
 from lint.checks.base import Params
 
 WINDOW = 40  # characters of context inspected on each side
 OPENING_QUOTES = "“"
 CLOSING_QUOTES = "”"
+QUOTES = re.compile(f"[{OPENING_QUOTES}{CLOSING_QUOTES}]")
+QUOTE_OR_BREAK = re.compile(f"[{OPENING_QUOTES}{CLOSING_QUOTES}\r\n]")
 
 
 class Context:
@@ -47,18 +51,15 @@ def inside_quotation(text: str, start: int, end: int) -> bool:
     An unclosed “ earlier in the paragraph (a pairing slip) does not make the rest of it a quotation:
     the next quote mark after the match must be a closing one.
     """
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    newline = text.rfind("\n", 0, start)
+    line_start = max(newline, text.rfind("\r", newline + 1, start)) + 1
     depth = 0
-    for char in text[line_start:start]:
-        if char in OPENING_QUOTES:
+    for quote in QUOTES.finditer(text, line_start, start):
+        if quote.group() in OPENING_QUOTES:
             depth += 1
-        elif char in CLOSING_QUOTES and depth:
+        elif depth:
             depth -= 1
     if depth == 0:
         return False
-    for char in text[end:]:
-        if char in "\r\n" or char in OPENING_QUOTES:
-            return False
-        if char in CLOSING_QUOTES:
-            return True
-    return False
+    after = QUOTE_OR_BREAK.search(text, end)
+    return after is not None and after.group() in CLOSING_QUOTES
