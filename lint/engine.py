@@ -6,6 +6,7 @@ This is the Python API the CLI uses: ``Linter`` (built once from packs), ``lint_
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -33,10 +34,29 @@ _FORMATTER = _PlainFields()
 
 
 def render_message(template: str, fields: dict[str, str]) -> str:
+    names = _plain_names(template)
+    if names is not None and names <= fields.keys():
+        return template.format_map(fields)  # the same text, without the Formatter's Python-level parsing
     try:
         return _FORMATTER.vformat(template, (), fields)
     except (ValueError, IndexError, AttributeError, KeyError, TypeError):
         return template
+
+
+@functools.lru_cache(maxsize=1024)
+def _plain_names(template: str) -> frozenset[str] | None:
+    """The field names of a message made of text and ``{name}`` fields only; None for any other."""
+    names = set()
+    try:
+        for _, name, spec, conversion in _FORMATTER.parse(template):
+            if name is None:
+                continue
+            if spec or conversion or not name.isidentifier():
+                return None
+            names.add(name)
+    except ValueError:
+        return None
+    return frozenset(names)
 
 
 @dataclass
