@@ -22,7 +22,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-DEFAULT_RULE_TIMEOUT = 2.0  # seconds one rule may spend on one document
+DEFAULT_RULE_TIMEOUT = 2.0  # seconds one rule may spend on one document, per started million characters
+SCALE_CHARACTERS = 1_000_000
 TICK = 0.05  # seconds between checks of the running piece's clock
 
 T = TypeVar("T")
@@ -34,6 +35,17 @@ class BudgetExceeded(Exception):
     def __init__(self, seconds: float) -> None:
         super().__init__(f"took longer than {seconds:g} s")
         self.seconds = seconds
+
+
+def scaled_budget(seconds: float | None, characters: int) -> float | None:
+    """A rule's budget on a document: ``seconds`` per million characters, never less than ``seconds``.
+
+    A rule that is merely linear must not be stopped on a 100 MB archive file, while a regex that
+    backtracks catastrophically is superlinear and still runs out of any such budget.
+    """
+    if not seconds:
+        return seconds
+    return seconds * max(1.0, characters / SCALE_CHARACTERS)
 
 
 def budgets_supported() -> bool:

@@ -55,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-j", "--jobs", type=_jobs, metavar="N",
                        help="lint files in N processes (default: the number of CPUs; small runs use one)")
     check.add_argument("--rule-timeout", type=_seconds, metavar="SECONDS",
-                       help="stop and report a rule that runs longer than this on one file (default: 2; 0: no limit)")
+                       help="stop and report a rule that runs longer than this on one file, per million "
+                       "characters of it (default: 2; 0: no limit)")
     check.add_argument("--config", type=Path, metavar="FILE",
                        help="use this configuration for every file instead of the nearest .gwlint.yaml/pyproject.toml")
     check.add_argument("--isolated", action="store_true", help="ignore configuration files")

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from lint.budget import DEFAULT_RULE_TIMEOUT, Budget, BudgetExceeded
+from lint.budget import DEFAULT_RULE_TIMEOUT, Budget, BudgetExceeded, scaled_budget
 from lint.checks import Check, Finding, Settings, build_checks
 from lint.diagnostics import Diagnostic, Fix
 from lint.fixer import apply_fixes
@@ -103,7 +103,8 @@ class Linter:
         return self.run(document).diagnostics
 
     def run(self, document: Document, rule_timeout: float | None = DEFAULT_RULE_TIMEOUT) -> Outcome:
-        """Run every check on the document, each within ``rule_timeout`` seconds (None or 0: no limit).
+        """Run every check on the document, each within ``rule_timeout`` seconds per million characters
+        of the document, at least ``rule_timeout`` (None or 0: no limit).
 
         A check that overruns its budget or raises is reported in ``Outcome.problems`` with the rule's
         id; the other rules' diagnostics are kept.
@@ -111,7 +112,7 @@ class Linter:
         seen: set[tuple[str, int, int]] = set()
         diagnostics = []
         problems = []
-        with Budget(rule_timeout) as budget:
+        with Budget(scaled_budget(rule_timeout, len(document.text))) as budget:
             for check, findings in _run_checks(self.checks, document, budget, problems):
                 for finding in findings:
                     key = (check.rule.id, finding.start, finding.end)

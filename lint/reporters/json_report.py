@@ -10,14 +10,15 @@ from lint.engine import FileResult
 
 
 def report(results: Sequence[FileResult], stream: TextIO, color: bool = False) -> None:
-    payload = {
-        "version": 1,
-        "diagnostics": [d.to_dict() for r in results for d in r.diagnostics],
-        "errors": [{"path": r.path, "message": r.error} for r in results if r.error],
-    }
-    # One diagnostic per line: readable and diffable, and encoded by json's C encoder, which
-    # indent= would switch off (the pure-Python one is a tenth of a large run).
-    diagnostics = ",\n".join(json.dumps(d, ensure_ascii=False) for d in payload["diagnostics"])
-    errors = json.dumps(payload["errors"], ensure_ascii=False)
-    body = f"[\n{diagnostics}\n]" if diagnostics else "[]"
-    stream.write(f'{{"version": 1, "diagnostics": {body}, "errors": {errors}}}\n')
+    # One diagnostic per line, written as it is encoded: readable and diffable, encoded by json's C
+    # encoder (indent= would switch to the pure-Python one), and no second copy of a large report.
+    stream.write('{"version": 1, "diagnostics": [')
+    separator = "\n"
+    for result in results:
+        for diagnostic in result.diagnostics:
+            stream.write(separator + json.dumps(diagnostic.to_dict(), ensure_ascii=False))
+            separator = ",\n"
+    errors = [{"path": r.path, "message": r.error} for r in results if r.error]
+    stream.write(
+        ("\n" if separator == ",\n" else "") + '], "errors": ' + json.dumps(errors, ensure_ascii=False) + "}\n"
+    )

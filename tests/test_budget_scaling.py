@@ -1,0 +1,44 @@
+"""The per-rule budget grows with the document, so only superlinear rules run out of it on big files."""
+
+from __future__ import annotations
+
+import json
+
+from lint.budget import scaled_budget
+from lint.cli import main
+
+
+def test_budget_is_per_million_characters_and_never_below_the_base():
+    assert scaled_budget(2.0, 10) == 2.0
+    assert scaled_budget(2.0, 1_000_000) == 2.0
+    assert scaled_budget(2.0, 5_000_000) == 10.0
+    assert scaled_budget(0, 5_000_000) == 0
+    assert scaled_budget(None, 5_000_000) is None
+
+
+def test_a_catastrophic_regex_still_runs_out_on_a_large_file(tmp_path, capsys):
+    pack = tmp_path / "team.yaml"
+    pack.write_text(
+        """
+pack: team
+description: t
+rules:
+  - id: slow
+    title: t
+    severity: warning
+    kind: pattern
+    message: m
+    rationale: r
+    source: s
+    params: {regex: '(a+)+$'}
+    examples: {bad: ["aaa"], good: ["b"]}
+""",
+        encoding="utf-8",
+    )
+    draft = tmp_path / "big.txt"
+    draft.write_text("a" * 40 + "b\n" + "中" * 1_500_000, encoding="utf-8")
+    code = main([str(draft), "--isolated", "--pack", str(pack), "--select", "team", "--format", "json",
+                 "--rule-timeout", "0.2"])  # fmt: skip
+    assert code == 2
+    payload = json.loads(capsys.readouterr().out)
+    assert "team.slow" in payload["errors"][0]["message"]
