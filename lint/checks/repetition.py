@@ -15,7 +15,8 @@ params:
 
 A candidate is found by a regular expression (an adjacent repeated Han string, optionally split by
 one line break); only candidates that survive the allowlists are segmented with jieba, and only in
-a small window: the two copies must be whole jieba words (人民民主 is 人民/民主, not a repeat).
+a small window: the two copies must be whole jieba words (人民民主 is 人民/民主, not a repeat), or,
+for a dictionary word of two or more characters, end where jieba's words end (贯彻落实落实, 推进推进).
 """
 
 from __future__ import annotations
@@ -147,7 +148,14 @@ class RepetitionCheck(Check):
         joined, offset = self._joined(text, candidate, self.window)
         cuts = segment.boundaries(joined)
         size = len(candidate.unit)
-        return {offset, offset + size, offset + 2 * size} <= cuts
+        if {offset, offset + size, offset + 2 * size} <= cuts:
+            return True
+        # A word of two or more characters typed twice is still a slip when jieba glues the first copy
+        # to the word before it (贯彻落实|落实) or reads both copies as one token (推进推进), as long
+        # as the doubled form is not itself a word. One character is too weak a unit for this.
+        if size < 2 or offset + 2 * size not in cuts or not (offset in cuts or offset + size in cuts):
+            return False
+        return segment.is_dictionary_word(candidate.unit) and not segment.is_dictionary_word(candidate.unit * 2)
 
 
 def _allow_index(words: list[str]) -> dict[str, list[tuple[str, int]]]:
