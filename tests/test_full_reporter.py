@@ -60,3 +60,51 @@ def test_summary_counts_by_severity_and_pack():
     out = render("占位和占位")
     assert "Found 2 problem(s) in 1 of 1 file(s)" in out
     assert f"2 {Severity.ERROR}" in out and "demo 2" in out
+
+
+def rich_plain(results: list[FileResult]) -> str:
+    """The report as rich itself prints the layout without color (what the plain writer must equal)."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from lint.reporters.full import layout
+
+    stream = io.StringIO()
+    console = Console(file=stream, force_terminal=False, no_color=True, highlight=False, soft_wrap=True)
+    for base, pieces in layout(results):
+        text = Text(style=base)
+        for piece, style in pieces:
+            text.append(piece, style=style or None)
+        console.print(text)
+    return stream.getvalue()
+
+
+TRICKY = [
+    "第一行\n全县ab占位符，继续。\n",
+    "\t占位\tx\t\t占位",
+    "ab\tc占位\x07\x08\x0b\x0c末尾",
+    "中\t文\t占位 \u200b零宽\u0301 👨‍👩‍👧 占位",
+    "甲" * 40 + "\t占位\t" + "乙" * 40,
+    "占位\r\n第二行\r占位",
+]
+
+
+def test_plain_output_is_what_rich_prints_without_color():
+    linter = Linter(parse_pack(PACK, "demo.yaml").rules)
+    for text in TRICKY:
+        document = Document("d\t\r1.txt", text)
+        results = [FileResult("d\t\r1.txt", linter.lint(document), document), FileResult("empty.txt", [], None)]
+        stream = io.StringIO()
+        report(results, stream, color=False)
+        assert stream.getvalue() == rich_plain(results), text
+    stream = io.StringIO()
+    report([FileResult("empty.txt", [], None)], stream, color=False)
+    assert stream.getvalue() == rich_plain([FileResult("empty.txt", [], None)]) == "No problems found in 1 file(s).\n"
+
+
+def test_color_output_styles_the_severity():
+    linter = Linter(parse_pack(PACK, "demo.yaml").rules)
+    document = Document("d.txt", "占位")
+    stream = io.StringIO()
+    report([FileResult("d.txt", linter.lint(document), document)], stream, color=True)
+    assert "\x1b[" in stream.getvalue() and "error" in stream.getvalue()

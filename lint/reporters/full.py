@@ -1,14 +1,15 @@
-"""Default output: diagnostics grouped by file, each with its source line and a marker under the span."""
+"""Default output: diagnostics grouped by file, each with its source line and a marker under the span.
+
+The layout is built once as lines of (text, style) pieces. In color it is printed through rich;
+without color (a pipe, a file, ``--color never``) the same pieces are written as the plain text
+rich would print for them, without importing rich's console (most of a small run's start-up).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TextIO
-
-from rich.cells import cell_len
-from rich.console import Console
-from rich.text import Text
 
 from lint.diagnostics import Diagnostic, Severity
 from lint.engine import FileResult
@@ -16,6 +17,11 @@ from lint.source import Document
 
 CONTEXT = 24  # characters of the source line shown on each side of the span
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+TAB_SIZE = 8  # rich's default, which the plain output follows
+CONTROL_CODES = dict.fromkeys((7, 8, 11, 12, 13))  # what rich's Text strips: bell, backspace, VT, FF, CR
+
+Piece = tuple[str, str]  # text and its rich style ("" for none)
+Line = tuple[str, list[Piece]]  # the line's own style (applies to all its pieces) and its pieces
 
 
 def excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
@@ -28,27 +34,27 @@ def excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
     return shown, start - left + len(prefix), end - left + len(prefix)
 
 
-def source_block(document: Document, diagnostic: Diagnostic) -> Text:
+def source_block(document: Document, diagnostic: Diagnostic) -> Line:
+    """The source line with the span underlined, then a marker line under it (one ``Line`` with a break)."""
+    from rich.cells import cell_len  # only when there is something to show: screen width of wide characters
+
     span = diagnostic.span
     line = document.line_text(span.line)
     end = span.end_column - 1 if span.end_line == span.line else len(line)
     shown, start, stop = excerpt(line, span.column - 1, end)
-    block = Text("    │ ", style="dim")
-    block.append(shown[:start])
-    block.append(shown[start:stop], style=STYLE[diagnostic.severity] + " underline")
-    block.append(shown[stop:])
+    style = STYLE[diagnostic.severity]
+    pieces = [("    │ ", ""), (shown[:start], ""), (shown[start:stop], style + " underline"), (shown[stop:], "")]
     pad = cell_len(shown[:start])
     width = max(1, cell_len(shown[start:stop]))
-    block.append("\n    │ " + " " * pad, style="dim")
-    block.append("^" * width, style=STYLE[diagnostic.severity])
+    pieces += [("\n    │ " + " " * pad, "dim"), ("^" * width, style)]
     if diagnostic.fix is not None:
         label = "修复" if diagnostic.fix.safe else "建议修复"
-        block.append(f" {label}：{diagnostic.fix.replacement or '（删除）'}", style="green")
-    return block
+        pieces.append((f" {label}：{diagnostic.fix.replacement or '（删除）'}", "green"))
+    return "dim", pieces
 
 
-def report(results: Sequence[FileResult], stream: TextIO, color: bool = False) -> None:
-    console = Console(file=stream, force_terminal=color, no_color=not color, highlight=False, soft_wrap=True)
+def layout(results: Sequence[FileResult]) -> Iterator[Line]:
+    """Every printed line of the report, as pieces of styled text."""
     by_severity: Counter[Severity] = Counter()
     by_pack: Counter[str] = Counter()
     files_with = 0
@@ -56,29 +62,76 @@ def report(results: Sequence[FileResult], stream: TextIO, color: bool = False) -
         if not result.diagnostics:
             continue
         files_with += 1
-        console.print(Text(result.path, style="bold underline"))
+        yield "bold underline", [(result.path, "")]
         for diagnostic in result.diagnostics:
             by_severity[diagnostic.severity] += 1
             by_pack[diagnostic.pack] += 1
             span = diagnostic.span
-            head = Text(f"  {span.line}:{span.column} ")
-            head.append(f"{diagnostic.severity}", style=STYLE[diagnostic.severity])
-            head.append(f" {diagnostic.rule} ", style="bold")
-            head.append(diagnostic.message)
-            console.print(head)
+            yield (
+                "",
+                [
+                    (f"  {span.line}:{span.column} ", ""),
+                    (f"{diagnostic.severity}", STYLE[diagnostic.severity]),
+                    (f" {diagnostic.rule} ", "bold"),
+                    (diagnostic.message, ""),
+                ],
+            )
             if result.document is not None:
-                console.print(source_block(result.document, diagnostic))
-        console.print()
+                yield source_block(result.document, diagnostic)
+        yield "", []
     total = sum(by_severity.values())
     if total == 0:
-        console.print(Text(f"No problems found in {len(results)} file(s).", style="green"))
+        yield "green", [(f"No problems found in {len(results)} file(s).", "")]
         return
     parts = [f"{by_severity[s]} {s}" for s in sorted(by_severity, reverse=True)]
-    console.print(
-        Text(f"Found {total} problem(s) in {files_with} of {len(results)} file(s): ", style="bold")
-        + Text(", ".join(parts))
+    yield (
+        "bold",
+        [(f"Found {total} problem(s) in {files_with} of {len(results)} file(s): ", ""), (", ".join(parts), "")],
     )
-    console.print(Text("By pack: " + ", ".join(f"{p} {n}" for p, n in sorted(by_pack.items()))))
+    yield "", [("By pack: " + ", ".join(f"{p} {n}" for p, n in sorted(by_pack.items())), "")]
     fixable = sum(1 for r in results for d in r.diagnostics if d.fix is not None and d.fix.safe)
     if fixable:
-        console.print(Text(f"{fixable} fixable with --fix.", style="green"))
+        yield "green", [(f"{fixable} fixable with --fix.", "")]
+
+
+def report(results: Sequence[FileResult], stream: TextIO, color: bool = False) -> None:
+    if color:
+        _print_rich(layout(results), stream)
+    else:
+        stream.writelines(plain_text(line) + "\n" for line in layout(results))
+
+
+def _print_rich(lines: Iterator[Line], stream: TextIO) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=stream, force_terminal=True, no_color=False, highlight=False, soft_wrap=True)
+    for base, pieces in lines:
+        text = Text(style=base)
+        for piece, style in pieces:
+            text.append(piece, style=style or None)
+        console.print(text)
+
+
+def plain_text(line: Line) -> str:
+    """What rich prints for ``line`` without color: control codes dropped, tabs expanded to tab stops."""
+    text = "".join(piece for piece, _ in line[1]).translate(CONTROL_CODES)
+    if "\t" not in text:
+        return text
+    return "\n".join(_expand_tabs(part) for part in text.split("\n"))
+
+
+def _expand_tabs(line: str) -> str:
+    from rich.cells import cell_len
+
+    out: list[str] = []
+    column = 0
+    for index, part in enumerate(line.split("\t")):
+        if index:
+            column += 1  # the tab itself becomes a space, then pads to the next stop
+            padding = (TAB_SIZE - column % TAB_SIZE) % TAB_SIZE
+            out.append(" " * (1 + padding))
+            column += padding
+        out.append(part)
+        column += cell_len(part)
+    return "".join(out)
