@@ -8,8 +8,8 @@ Paths are stored relative to the baseline file's folder, so the baseline works f
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
-import json
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -22,7 +22,6 @@ from lint.source import Document
 
 FORMAT_VERSION = 1
 NEIGHBOURHOOD = 8  # characters on each side of the match that belong to its fingerprint
-SPACES = re.compile(r"\s+")
 
 Key = tuple[str, str, str]  # (path, rule, fingerprint)
 
@@ -36,8 +35,13 @@ def fingerprint(diagnostic: Diagnostic, document: Document) -> str:
     start, end = diagnostic.span.start, diagnostic.span.end
     before, after = text[max(0, start - NEIGHBOURHOOD) : start], text[end : end + NEIGHBOURHOOD]
     parts = (diagnostic.rule, before, text[start:end], after)
-    normalized = "\0".join(SPACES.sub(" ", part) for part in parts)
+    normalized = "\0".join(_spaces().sub(" ", part) for part in parts)
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:20]
+
+
+@functools.cache
+def _spaces() -> re.Pattern[str]:
+    return re.compile(r"\s+")  # compiled on first use: most runs have no baseline
 
 
 def baseline_path(name: str, base: Path) -> str:
@@ -59,6 +63,8 @@ def _keys(result: FileResult, base: Path) -> list[tuple[Key, Diagnostic]]:
 
 
 def write_baseline(target: Path, results: Sequence[FileResult]) -> int:
+    import json  # here and in load_baseline: most runs have no baseline
+
     """Write every current finding to ``target``; return how many were written."""
     counts: Counter[Key] = Counter()
     matched: dict[Key, str] = {}
@@ -107,6 +113,8 @@ class Baseline:
 
 
 def load_baseline(path: Path) -> Baseline:
+    import json
+
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

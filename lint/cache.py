@@ -14,7 +14,6 @@ import os
 import pickle
 import re
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -138,6 +137,8 @@ def _restore_pattern(*state: object) -> re.Pattern[str]:
 
 def write_file(target: Path, write: Callable[[BinaryIO], object]) -> bool:
     """Create ``target`` through a temporary file and a rename; False when it could not be written."""
+    import tempfile  # only on a cache miss: a warm start never writes
+
     temporary = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -44,16 +44,41 @@ def built_linter(rules: Sequence[Rule], settings: Settings | None = None) -> Lin
     that compiled the patterns. Raises PackError like ``Linter`` does.
     """
     settings = settings or Settings()
-    try:
-        key = cache.bytes_key(pickle.dumps((list(rules), settings), protocol=5), _code_salt())
-    except Exception:  # unpicklable params cannot be keyed: build as usual
+    key = linter_key(rules, settings)
+    if key is None:  # unpicklable params cannot be keyed: build as usual
         return Linter(rules, settings)
-    cached = cache.load_object("linters", key)
-    if isinstance(cached, Linter):
+    cached = cached_linter(key)
+    if cached is not None:
         return cached
     linter = Linter(rules, settings)
     cache.store_object("linters", key, linter, keep_days=LINTER_KEEP_DAYS)
     return linter
+
+
+def linter_key(rules: Sequence[Rule], settings: Settings) -> str | None:
+    """The cache key of ``built_linter(rules, settings)``; None when the rules cannot be keyed."""
+    try:
+        return cache.bytes_key(pickle.dumps((list(rules), settings), protocol=5), _code_salt())
+    except Exception:
+        return None
+
+
+def cached_linter(key: str) -> Linter | None:
+    cached = cache.load_object("linters", key)
+    return cached if isinstance(cached, Linter) else None
+
+
+def inputs_key(extra: Sequence[Path], choices: object) -> str | None:
+    """A key for what a linter is built from without reading the packs: their files' content
+    (built-in and ``extra``), ``choices`` (picklable: selectors, params, settings...) and the code.
+
+    None when ``choices`` cannot be keyed.
+    """
+    try:
+        data = pickle.dumps(([str(path) for path in extra], choices), protocol=5)
+    except Exception:
+        return None
+    return cache.bytes_key(data, cache.content_key([*builtin_pack_paths(), *extra], _code_salt()))
 
 
 @functools.cache

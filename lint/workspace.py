@@ -13,12 +13,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from lint import cache
 from lint.checks import Settings
 from lint.config import Config, ConfigError, ConfigResolver, merge_params
 from lint.diagnostics import Severity
 from lint.engine import FileResult, Linter
 from lint.packs import Pack, PackError, Rule, select_rules
-from lint.setup import LinterSetupError, built_linter, verified_packs
+from lint.setup import (
+    LINTER_KEEP_DAYS,
+    LinterSetupError,
+    built_linter,
+    cached_linter,
+    inputs_key,
+    linter_key,
+    verified_packs,
+)
 from lint.suppression import META_RULE, SuppressionPolicy, is_meta, meta_selected
 
 
@@ -78,23 +87,55 @@ class Workspace:
 
 
 def build_plan(config: Config, overrides: Overrides) -> Plan:
-    packs = verified_packs([*config.packs, *overrides.packs])
-    known = {r.id for p in packs for r in p.rules} | {p.name for p in packs} | {META_RULE.id, META_RULE.pack}
-    _check_selectors(config, known)
     if overrides.select:
         select, ignore = overrides.select, overrides.ignore
     else:
         select, ignore = config.select, (*config.ignore, *overrides.ignore)
-    rules = _chosen(packs, select, ignore)
-    rules = [_with_params(rule, config) for rule in rules]
     settings = Settings(as_of=overrides.as_of or config.as_of or datetime.date.today())
+    extra = [*config.packs, *overrides.packs]
+    key = inputs_key(extra, (_choices(config), select, ignore, settings))
+    remembered = _remembered(key)
+    if remembered is not None:
+        linter, known = remembered
+    else:
+        linter, known, linter_key = _build(config, extra, select, ignore, settings)
+        if key is not None and linter_key is not None:
+            cache.store_object(PLANS, key, (linter_key, tuple(sorted(known))), keep_days=LINTER_KEEP_DAYS)
+    linter.suppression = SuppressionPolicy(frozenset(known), meta_selected(select, ignore))
+    fail_level = overrides.fail_level or config.fail_level or Severity.WARNING
+    return Plan(config, linter, fail_level)
+
+
+PLANS = "plans"  # inputs key -> (linter key, known selectors): a warm start reads no pack
+
+
+def _choices(config: Config) -> tuple[object, ...]:
+    """What of a configuration decides its linter and known selectors (not its root or fail level)."""
+    return (config.path, config.select, config.ignore, config.per_file_ignores, config.params, config.extend_params)
+
+
+def _remembered(key: str | None) -> tuple[Linter, set[str]] | None:
+    """The linter and known selectors of a plan built before from the same inputs (which passed every check)."""
+    entry = cache.load_object(PLANS, key) if key is not None else None
+    if not isinstance(entry, tuple) or len(entry) != 2 or not isinstance(entry[0], str):
+        return None
+    linter = cached_linter(entry[0])
+    return (linter, set(entry[1])) if linter is not None else None
+
+
+def _build(
+    config: Config, extra: Sequence[Path], select: Sequence[str], ignore: Sequence[str], settings: Settings
+) -> tuple[Linter, set[str], str | None]:
+    """Load and verify the packs, check the configuration's selectors, build (or read) the linter."""
+    packs = verified_packs(extra)
+    known = {r.id for p in packs for r in p.rules} | {p.name for p in packs} | {META_RULE.id, META_RULE.pack}
+    _check_selectors(config, known)
+    rules = [_with_params(rule, config) for rule in _chosen(packs, select, ignore)]
     try:
         linter = built_linter(rules, settings)
     except PackError as error:
         raise LinterSetupError(str(error)) from None
-    linter.suppression = SuppressionPolicy(frozenset(known), meta_selected(select, ignore))
-    fail_level = overrides.fail_level or config.fail_level or Severity.WARNING
-    return Plan(config, linter, fail_level)
+    return linter, known, linter_key(rules, settings)
 
 
 def _chosen(packs: Sequence[Pack], select: Sequence[str], ignore: Sequence[str]) -> list[Rule]:

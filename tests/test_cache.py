@@ -175,3 +175,41 @@ def test_patterns_round_trip_through_the_cache(cache_home: Path) -> None:
     assert restored == patterns
     assert [p.groupindex for p in restored] == [p.groupindex for p in patterns]
     assert restored[0].match("做到“四个意识”").group("term") == "“四个意识”"
+
+
+def _plan(config_path: Path | None = None, select: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+    import datetime
+
+    from lint.config import ConfigResolver
+    from lint.workspace import Overrides, Workspace
+
+    overrides = Overrides(select=select, as_of=datetime.date(2024, 6, 1))
+    return Workspace(ConfigResolver(config_path, config_path is None), overrides).plan_for(None)
+
+
+def test_a_plan_built_before_reads_no_pack(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _plan(select=("placeholder",))
+    assert len(list((cache_home / "plans").glob("*.pickle"))) == 1
+
+    def no_packs(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a remembered plan should not load packs")
+
+    monkeypatch.setattr("lint.workspace.verified_packs", no_packs)
+    again = _plan(select=("placeholder",))
+    assert [rule.id for rule in again.linter.rules] == [rule.id for rule in first.linter.rules]
+    assert again.linter.suppression == first.linter.suppression
+    text = "请于XX月XX日前报送。"
+    assert again.linter.lint_text(text) == first.linter.lint_text(text) != []
+    with pytest.raises(AssertionError, match="should not load packs"):
+        _plan(select=("placeholder", "punctuation"))  # other inputs: built, not remembered
+
+
+def test_a_plan_is_remembered_only_when_it_passed_its_checks(cache_home: Path) -> None:
+    from lint.config import ConfigError
+
+    config = cache_home.parent / ".gwlint.yaml"
+    config.write_text("select: [no-such-pack]\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(ConfigError, match="no-such-pack"):
+            _plan(config)
+    assert not (cache_home / "plans").exists()

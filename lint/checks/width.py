@@ -14,6 +14,7 @@ e-mail addresses); which marks to check and what to write instead are the pack's
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,8 +34,13 @@ PERIOD = re.compile(r"\.")
 SENTENCE_CLOSERS = "”’》）」』〕】"
 HALF_CLOSERS = "\"')"
 SPACES = " \t\u3000"
-CHINESE = re.compile(f"[{HAN}{re.escape(CJK_PUNCT)}]")
 PROTECTED_SIGNS = ("://", "www.", "@")  # one of them is in every PROTECTED match
+
+
+@functools.cache
+def chinese_pattern() -> re.Pattern[str]:
+    """Any Chinese character or mark; compiled on first use (its large ranges take ~2 ms to compile)."""
+    return re.compile(f"[{HAN}{re.escape(CJK_PUNCT)}]")
 
 
 def is_chinese(char: str) -> bool:
@@ -262,7 +268,7 @@ def _chinese_pair(paragraph: Paragraph, first: int, last: int | None) -> bool:
         if paragraph.char(first - 1).isdigit():
             return False  # 5'9": a prime, not a quote
         return is_chinese(paragraph.char(first - 1)) or is_chinese(paragraph.char(first + 1))
-    if CHINESE.search(paragraph.text, first + 1, last):
+    if chinese_pattern().search(paragraph.text, first + 1, last):
         return True
     return is_chinese(paragraph.char(first - 1)) or is_chinese(paragraph.char(last + 1))
 
@@ -296,7 +302,7 @@ def _brackets(paragraph: Paragraph, half: str, full: str, any_bracket: re.Patter
 
 def _chinese_brackets(paragraph: Paragraph, opening: int, closing: int) -> bool:
     """Chinese content, or a bracket standing between Chinese text (（1）加强…), not f(x) or (a) in English."""
-    if CHINESE.search(paragraph.text, opening + 1, closing):
+    if chinese_pattern().search(paragraph.text, opening + 1, closing):
         return True
     before, after = paragraph.char(opening - 1), paragraph.char(closing + 1)
     return (not before or is_chinese(before)) and (not after or is_chinese(after))
