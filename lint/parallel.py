@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lint.diagnostics import Diagnostic, Severity
+from lint.diagnostics import Diagnostic, Fix, Severity, Span
 from lint.engine import FileResult
 from lint.progress import ProgressBar
 
@@ -121,16 +121,23 @@ def _worth_a_pool(tasks: Sequence[Task], session: Session, jobs: int) -> bool:
 
 
 def _pooled(tasks: Sequence[Task], workspace: Workspace, session: Session, workers: int) -> Iterator[FileResult]:
+    """Each task's result, linted by ``workers`` processes forked after the plans were built (so they
+    inherit the linters). Files go out in chunks and results come back packed as plain tuples: pickling
+    the result objects themselves costs more than linting small files."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")  # fork: no pickling of plans
-    chunk = max(1, min(32, len(tasks) // (workers * 8)))
+    size = max(1, min(CHUNK_FILES, len(tasks) // (workers * 8)))
+    chunks = [[(task.name, task.path) for task in tasks[i : i + size]] for i in range(0, len(tasks), size)]
     setup = (workspace, session.mode, session.unsafe, session.rule_timeout)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=setup) as pool:
-        yield from pool.map(_lint_in_worker, [(task.name, task.path) for task in tasks], chunksize=chunk)
+        for packed in pool.map(_lint_chunk, chunks):
+            yield from map(unpack_result, packed)
 
+
+CHUNK_FILES = 32  # at most this many files per message to a worker (fewer when there are few files)
 
 _worker: dict[str, object] = {}  # one worker process's workspace and session, set once when it starts
 
@@ -142,6 +149,10 @@ def _start_worker(workspace: Workspace, mode: str, unsafe: bool, rule_timeout: f
     _worker["session"] = Session(mode, unsafe, None, rule_timeout)
 
 
+def _lint_chunk(items: list[tuple[str, Path]]) -> list[PackedResult]:
+    return [pack_result(_lint_in_worker(item)) for item in items]
+
+
 def _lint_in_worker(item: tuple[str, Path]) -> FileResult:
     name, path = item
     workspace: Workspace = _worker["workspace"]  # type: ignore[assignment]
@@ -151,6 +162,46 @@ def _lint_in_worker(item: tuple[str, Path]) -> FileResult:
     except Exception as error:  # resolved once in the parent already; this would be a change on disk since
         return FileResult(name, [], None, f"cannot resolve the path ({error})")
     return slim(session.file(plan, path, name))
+
+
+PackedDiagnostic = tuple[object, ...]
+PackedResult = tuple[str, "str | None", "tuple[object, ...] | None", list[PackedDiagnostic]]
+
+
+def pack_result(result: FileResult) -> PackedResult:
+    """``result`` as tuples of strings and numbers (see ``unpack_result``)."""
+    document = slim(result).document
+    excerpt = document.pack() if isinstance(document, SourceExcerpt) else None
+    return result.path, result.error, excerpt, [_pack_diagnostic(d, result.path) for d in result.diagnostics]
+
+
+def unpack_result(packed: PackedResult) -> FileResult:
+    path, error, excerpt, diagnostics = packed
+    document = SourceExcerpt.unpack(excerpt) if excerpt is not None else None
+    return FileResult(path, [_unpack_diagnostic(d, path) for d in diagnostics], document, error)  # type: ignore[arg-type]
+
+
+def _pack_diagnostic(diagnostic: Diagnostic, path: str) -> PackedDiagnostic:
+    span, fix = diagnostic.span, diagnostic.fix
+    return (
+        None if diagnostic.path == path else diagnostic.path,
+        span.start, span.end, span.line, span.column, span.end_line, span.end_column,
+        diagnostic.rule, int(diagnostic.severity), diagnostic.message, diagnostic.matched,
+        None if fix is None else (fix.replacement, fix.safe),
+    )  # fmt: skip
+
+
+def _unpack_diagnostic(packed: PackedDiagnostic, path: str) -> Diagnostic:
+    own, start, end, line, column, end_line, end_column, rule, severity, message, matched, fix = packed
+    return Diagnostic(
+        path if own is None else own,  # type: ignore[arg-type]
+        Span(start, end, line, column, end_line, end_column),  # type: ignore[arg-type]
+        rule,  # type: ignore[arg-type]
+        Severity(severity),
+        message,  # type: ignore[arg-type]
+        matched,  # type: ignore[arg-type]
+        None if fix is None else Fix(*fix),  # type: ignore[misc]
+    )
 
 
 def slim(result: FileResult) -> FileResult:
@@ -176,6 +227,18 @@ class SourceExcerpt:
     def line_text(self, line: int) -> str:
         """The source line (1-based) of a finding, without its line break."""
         return self._lines[line]
+
+    def pack(self) -> tuple[object, ...]:
+        windows = self.source_text
+        return self.path, self.format, self.encoding, self._lines, len(windows), windows._starts, windows._pieces
+
+    @classmethod
+    def unpack(cls, packed: tuple[object, ...]) -> SourceExcerpt:
+        excerpt = cls.__new__(cls)
+        excerpt.path, excerpt.format, excerpt.encoding, excerpt._lines, length, starts, pieces = packed  # type: ignore[assignment]
+        excerpt.source_text = _Windows.__new__(_Windows)
+        excerpt.source_text._length, excerpt.source_text._starts, excerpt.source_text._pieces = length, starts, pieces  # type: ignore[assignment]
+        return excerpt
 
 
 class _Windows:

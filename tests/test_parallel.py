@@ -189,6 +189,27 @@ def test_results_keep_only_excerpts_of_their_documents(drafts: Path) -> None:
     assert len(judged) == len(paths)
 
 
+def test_a_result_packed_for_the_way_back_from_a_worker_unpacks_the_same(drafts: Path) -> None:
+    from lint.diagnostics import Diagnostic, Fix, Severity, Span
+    from lint.engine import FileResult
+    from lint.source import Document
+
+    document = Document("a.txt", "第一行\n请于XX月XX日前报送，，谢谢。\n")
+    fixed = Diagnostic("a.txt", Span(14, 16, 2, 11, 2, 13), "p.comma", Severity.ERROR, "重复", "，，", Fix("，"))
+    unsafe = Diagnostic("other.txt", Span(6, 8, 2, 3, 2, 5), "p.xx", Severity.INFO, "占位", "XX", Fix("", False))
+    plain = Diagnostic("a.txt", Span(0, 3, 1, 1, 1, 4), "p.line", Severity.WARNING, "行", "第一行")
+    original = FileResult("a.txt", [fixed, unsafe, plain], document, "rule p.slow stopped")
+    back = parallel.unpack_result(parallel.pack_result(original))
+    assert (back.path, back.diagnostics, back.error) == (original.path, original.diagnostics, original.error)
+    assert isinstance(back.document, parallel.SourceExcerpt)
+    lines = [back.document.line_text(d.span.line) for d in back.diagnostics]
+    assert lines == ["请于XX月XX日前报送，，谢谢。"] * 2 + ["第一行"]
+    assert back.document.source_text[10:18] == document.source_text[10:18]
+    assert (back.document.path, back.document.format, back.document.encoding) == ("a.txt", "text", document.encoding)
+    failed = FileResult("b.txt", [], None, "cannot read")
+    assert parallel.unpack_result(parallel.pack_result(failed)) == failed
+
+
 def test_an_excerpt_slices_like_the_text_it_came_from() -> None:
     text = "零一二三四五六七八九" * 10
     windows = parallel._Windows(text, [(5, 12), (10, 20), (95, 120), (-3, 2)])
