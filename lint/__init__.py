@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "Diagnostic", "Linter", "lint_text", "lint_paths"]
+__all__ = ["Diagnostic", "Linter", "__version__", "lint_paths", "lint_text"]
 
 
 def __getattr__(name: str) -> object:

@@ -24,12 +24,23 @@ DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--select", action="append", default=[], metavar="RULE|PACK",
-                        help="only these rules or packs (repeatable, or comma-separated)")
-    parser.add_argument("--ignore", action="append", default=[], metavar="RULE|PACK",
-                        help="leave out these rules or packs (repeatable, or comma-separated)")
-    parser.add_argument("--pack", action="append", default=[], type=Path, metavar="FILE",
-                        help="an extra YAML rule pack (repeatable)")
+    parser.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="RULE|PACK",
+        help="only these rules or packs (repeatable, or comma-separated)",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="RULE|PACK",
+        help="leave out these rules or packs (repeatable, or comma-separated)",
+    )
+    parser.add_argument(
+        "--pack", action="append", default=[], type=Path, metavar="FILE", help="an extra YAML rule pack (repeatable)"
+    )
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")  # fmt: skip
 
 
@@ -40,29 +51,53 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="lint files (the default command)")
     check.add_argument("paths", nargs="*", default=[], help="files, directories (recursing over drafts) or - for stdin")
     check.add_argument("--format", default="full", help="full, json, concise, github, sarif, junit (default: full)")
-    check.add_argument("--fail-level", choices=("error", "warning", "info"),
-                       help="exit 1 when a diagnostic at or above this severity is found (default: warning)")
-    check.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
-                       help="judge stale references against this date (default: today)")
-    check.add_argument("--stdin-filename", metavar="NAME",
-                       help="the path to report for input read from stdin (its suffix chooses the format)")
+    check.add_argument(
+        "--fail-level",
+        choices=("error", "warning", "info"),
+        help="exit 1 when a diagnostic at or above this severity is found (default: warning)",
+    )
+    check.add_argument(
+        "--as-of", type=_date, metavar="YYYY-MM-DD", help="judge stale references against this date (default: today)"
+    )
+    check.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the path to report for input read from stdin (its suffix chooses the format)",
+    )
     action = check.add_mutually_exclusive_group()
     action.add_argument("--fix", action="store_true", help="apply safe fixes in place, then report what remains")
     action.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
-    action.add_argument("--annotate", action="store_true",
-                        help="write NAME.gwlint.docx beside each .docx with a Word comment on each finding")
+    action.add_argument(
+        "--annotate",
+        action="store_true",
+        help="write NAME.gwlint.docx beside each .docx with a Word comment on each finding",
+    )
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, also apply unsafe fixes")
-    check.add_argument("-j", "--jobs", type=_jobs, metavar="N",
-                       help="lint files in N processes (default: the number of CPUs; small runs use one)")
-    check.add_argument("--rule-timeout", type=_seconds, metavar="SECONDS",
-                       help="stop and report a rule that runs longer than this on one file, per million "
-                       "characters of it (default: 2; 0: no limit)")
-    check.add_argument("--config", type=Path, metavar="FILE",
-                       help="use this configuration for every file instead of the nearest .gwlint.yaml/pyproject.toml")
+    check.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="lint files in N processes (default: the number of CPUs; small runs use one)",
+    )
+    check.add_argument(
+        "--rule-timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="stop and report a rule that runs longer than this on one file, per million "
+        "characters of it (default: 2; 0: no limit)",
+    )
+    check.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="use this configuration for every file instead of the nearest .gwlint.yaml/pyproject.toml",
+    )
     check.add_argument("--isolated", action="store_true", help="ignore configuration files")
     check.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not recorded in FILE")
-    check.add_argument("--write-baseline", type=Path, metavar="FILE",
-                       help="record the current findings in FILE and exit 0")
+    check.add_argument(
+        "--write-baseline", type=Path, metavar="FILE", help="record the current findings in FILE and exit 0"
+    )
     _common(check)
     rules = sub.add_parser("rules", help="list packs and rules")
     rules.add_argument("--format", choices=("table", "markdown", "json"), default="table")

@@ -68,7 +68,5 @@ class Diagnostic:
             "severity": str(self.severity),
             "message": self.message,
             "matched": self.matched,
-            "fix": None
-            if self.fix is None
-            else {"replacement": self.fix.replacement, "safe": self.fix.safe},
+            "fix": None if self.fix is None else {"replacement": self.fix.replacement, "safe": self.fix.safe},
         }

@@ -13,12 +13,7 @@ def is_han(char: str) -> bool:
     if not char:
         return False
     code = ord(char)
-    return (
-        0x4E00 <= code <= 0x9FFF
-        or 0x3400 <= code <= 0x4DBF
-        or 0xF900 <= code <= 0xFAFF
-        or code == 0x3007
-    )
+    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF or code == 0x3007
 
 
 def is_cjk_text(char: str) -> bool:
