@@ -13,3 +13,31 @@ def fixed(linter, text: str, pack: str) -> str:
 
     diagnostics = [d for d in linter.lint_text(text) if d.pack == pack]
     return apply_fixes(text, diagnostics, unsafe=True)[0]
+
+
+# A pack with two safely fixable rules; tests append rules of their own.
+DEMO_PACK = """\
+pack: demo
+description: 测试用规则包
+rules:
+  - id: old-name
+    title: 旧称
+    severity: warning
+    kind: pattern
+    message: "“{match}”应改为“{replacement}”"
+    rationale: 测试。
+    source: 测试
+    fix: safe
+    params: {words: [计划委员会], replacement: 发展和改革委员会}
+    examples: {bad: [{text: "计划委员会发文。", fixed: "发展和改革委员会发文。"}], good: ["发展和改革委员会发文。"]}
+  - id: double-de
+    title: 重复的“的”
+    severity: warning
+    kind: pattern
+    message: "“{match}”重复，应为“的”"
+    rationale: 测试。
+    source: 测试
+    fix: safe
+    params: {regex: 的的, replacement: 的}
+    examples: {bad: [{text: "我们的的工作", fixed: "我们的工作"}], good: ["我们的工作"]}
+"""

@@ -6,28 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
+from test_packs import GOOD_RULE
 
 from lint import cache
 from lint.packs import PackError, load_pack
 
-PACK = """
-pack: team
-description: 团队自定义
-rules:
-  - id: old-name
-    title: 旧称
-    severity: warning
-    kind: substitution
-    message: "“{match}”应写作“{right}”"
-    rationale: 统一称谓。
-    source: 本单位规范
-    params:
-      wrong: [老名称]
-      right: 新名称
-    examples:
-      bad: ["这是老名称。"]
-      good: ["这是新名称。"]
-"""
+PACK = GOOD_RULE  # a one-rule team pack
 
 
 @pytest.fixture

@@ -7,30 +7,14 @@ import json
 from pathlib import Path
 
 import pytest
+from test_packs import GOOD_RULE
 from test_reporters import TEAM_PACK, only_the_placeholder_pack  # noqa: F401 (autouse fixture)
 
 from lint.cli import main
 from lint.config import ConfigResolver, glob_regex
 from lint.workspace import Overrides, Workspace
 
-TERMS_PACK = """
-pack: terms
-description: 本单位用语
-rules:
-  - id: old-name
-    title: 旧称
-    severity: warning
-    kind: substitution
-    message: "“{match}”应写作“{right}”"
-    rationale: 统一称谓。
-    source: 本单位规范
-    params:
-      wrong: [老名称]
-      right: 新名称
-    examples:
-      bad: [{text: "这是老名称。", fixed: "这是新名称。"}]
-      good: ["这是新名称。"]
-"""
+TERMS_PACK = GOOD_RULE.replace("pack: team", "pack: terms")
 
 PENDING = "会议时间待定。\n"  # team.pending (warning)
 PERCENT = "增长50%。\n"  # team.percent (info)

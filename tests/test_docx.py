@@ -9,34 +9,14 @@ from pathlib import Path
 
 import docx
 import pytest
+from pack_helpers import DEMO_PACK
 
 from lint.cli import main
 from lint.formats.docx import DocxDraft
 
-PACK = """\
-pack: demo
-description: 测试用规则包
-rules:
-  - id: old-name
-    title: 旧称
-    severity: warning
-    kind: pattern
-    message: "“{match}”应改为“{replacement}”"
-    rationale: 测试。
-    source: 测试
-    fix: safe
-    params: {words: [计划委员会], replacement: 发展和改革委员会}
-    examples: {bad: [{text: "计划委员会发文。", fixed: "发展和改革委员会发文。"}], good: ["发展和改革委员会发文。"]}
-  - id: double-de
-    title: 重复的“的”
-    severity: warning
-    kind: pattern
-    message: "“{match}”重复，应为“的”"
-    rationale: 测试。
-    source: 测试
-    fix: safe
-    params: {regex: 的的, replacement: 的}
-    examples: {bad: [{text: "我们的的工作", fixed: "我们的工作"}], good: ["我们的工作"]}
+PACK = (
+    DEMO_PACK
+    + """\
   - id: tab-gap
     title: 制表符
     severity: info
@@ -48,6 +28,7 @@ rules:
     params: {regex: "段\\t含", replacement: 段含}
     examples: {bad: [{text: "段\\t含", fixed: "段含"}], good: ["段含"]}
 """
+)
 
 LINES = [
     "关于召开全体会议的通知",

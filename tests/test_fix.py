@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pack_helpers import DEMO_PACK
 
 from lint.cli import main
 from lint.diagnostics import Diagnostic, Fix, Severity, Span
@@ -18,30 +19,9 @@ from lint.packs import load_packs
 from lint.source import text_document
 from lint.writer import WriteError, digest, write_atomic
 
-PACK = """\
-pack: demo
-description: 测试用规则包
-rules:
-  - id: old-name
-    title: 旧称
-    severity: warning
-    kind: pattern
-    message: "“{match}”应改为“{replacement}”"
-    rationale: 测试。
-    source: 测试
-    fix: safe
-    params: {words: [计划委员会], replacement: 发展和改革委员会}
-    examples: {bad: [{text: "计划委员会发文。", fixed: "发展和改革委员会发文。"}], good: ["发展和改革委员会发文。"]}
-  - id: double-de
-    title: 重复的“的”
-    severity: warning
-    kind: pattern
-    message: "“{match}”重复，应为“的”"
-    rationale: 测试。
-    source: 测试
-    fix: safe
-    params: {regex: 的的, replacement: 的}
-    examples: {bad: [{text: "我们的的工作", fixed: "我们的工作"}], good: ["我们的工作"]}
+PACK = (
+    DEMO_PACK
+    + """\
   - id: further
     title: 进一步的
     severity: info
@@ -53,6 +33,7 @@ rules:
     params: {words: [进一步的], replacement: 进一步}
     examples: {bad: [{text: "进一步的加强", fixed: "进一步加强"}], good: ["进一步加强"]}
 """
+)
 
 
 @pytest.fixture
