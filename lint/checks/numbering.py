@@ -130,11 +130,13 @@ class SeriesState:
         return problem
 
     def _mixed(self, item: Item) -> Problem | None:
+        """An item that continues a count its own series never started: 一是…二要, and also 第一…第二…其次
+        (a series that picks up at or behind where another one stands)."""
         if item.number <= 1:
             return None
         for other in reversed(self.last.values()):
-            if other.number == item.number - 1 and other.family != item.family:
-                return Problem("mixed", item, other, other.renumbered(item.number))
+            if other.family != item.family and other.number >= item.number - 1:
+                return Problem("mixed", item, other, other.renumbered(other.number + 1))
         return None
 
 
