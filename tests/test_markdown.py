@@ -63,3 +63,32 @@ def test_findings_after_masked_parts_point_at_the_file() -> None:
     text = "---\ntitle: 的的\n---\n`的的` 正文的的\n```\n的的\n```\n末行的的\n"
     diagnostics = Linter(list(pack.rules)).lint(text_document("d.md", text, "markdown"))
     assert [(d.span.line, d.span.column, d.matched) for d in diagnostics] == [(4, 8, "的的"), (8, 3, "的的")]
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("聚焦**高频事项**，推动", "聚焦  高频事项  ，推动"),
+        ("**联系方式**：电话", "  联系方式  ：电话"),
+        ("办理时限*3个工作日*以内", "办理时限 3个工作日 以内"),
+        ("***重点***事项", "   重点   事项"),
+        ("**一是加强领导。**", "  一是加强领导。  "),
+        ("__附件__：清单", "  附件  ：清单"),
+    ],
+)
+def test_emphasis_delimiters_are_blanked(text: str, masked: str) -> None:
+    assert mask(text) == masked
+
+
+@pytest.mark.parametrize("text", ["**年**月**日", "**市**县人民政府", "共**家，**人", "姓名__年龄__", "a ** b ** c"])
+def test_placeholders_that_look_like_emphasis_stay(text: str) -> None:
+    assert mask(text) == text
+
+
+def test_markdown_bold_is_no_placeholder_but_a_real_one_is() -> None:
+    from lint.packs import load_packs, select_rules
+
+    text = "# 方案\n\n聚焦**高频事项**，共**家企业参与。\n"
+    linter = Linter(select_rules(load_packs()))
+    diagnostics = linter.lint(text_document("d.md", text, "markdown"))
+    assert [(d.rule, d.span.line, d.span.column) for d in diagnostics] == [("placeholder.template-stars", 3, 13)]

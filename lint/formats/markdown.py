@@ -2,8 +2,10 @@
 
 Masked (each character becomes a space, line breaks stay): front matter (``---``/``+++`` at the
 top), fenced code blocks, inline code spans, HTML comments and tags, autolinks and bare URLs,
-link and image destinations with their titles, reference definitions. Link texts, image alt
-texts, headings and emphasis stay visible: they are prose a reader sees.
+link and image destinations with their titles, reference definitions, and the delimiters of
+emphasis (``**重点**``, ``*斜体*``, ``__附件__``) so that they are not taken for ``**``/``__``
+placeholders. Link texts, image alt texts, headings and emphasised words stay visible: they are
+prose a reader sees.
 """
 
 from __future__ import annotations
@@ -21,6 +23,13 @@ BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\u2e80-\u9fff\uf900-\ufa
 URL_TRAILING = ".,:;!?'\")]"
 LINK_TARGET = re.compile(r"\]\((?P<target>(?:[^()\n]|\([^()\n]*\))*)\)")
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
+# Emphasis: a run of 1-3 stars or underscores, at least two characters of content on one line
+# that neither start nor end with a space, and the same run closing it. One character between
+# runs (**年**月**日, **市**县) is how placeholders look, so it is not taken for emphasis; nor is
+# content that ends in a pause mark (共**家，**人: placeholders either side of a comma).
+STAR_EMPHASIS = re.compile(r"(?<!\*)(?P<run>\*{1,3})(?=[^\s*])[^\n*]*[^\s*，、；：,;:](?<=[^\n*]{2})(?P=run)(?!\*)")
+# Underscores emphasise only at word edges (CommonMark): 姓名__年龄__ is two blanks, not emphasis.
+UNDERSCORE_EMPHASIS = re.compile(r"(?<!\w)(?P<run>_{1,3})(?=[^\s_])[^\n_]*[^\s_](?<=[^\n_]{2})(?P=run)(?!\w)")
 
 
 def mask(text: str) -> str:
@@ -38,6 +47,12 @@ def mask(text: str) -> str:
     visible = "".join(chars)
     for match in BARE_URL.finditer(visible):
         _blank(chars, text, match.start(), match.start() + len(match.group().rstrip(URL_TRAILING)))
+    visible = "".join(chars)
+    for pattern in (STAR_EMPHASIS, UNDERSCORE_EMPHASIS):
+        for match in pattern.finditer(visible):
+            run = len(match.group("run"))
+            _blank(chars, text, match.start(), match.start() + run)
+            _blank(chars, text, match.end() - run, match.end())
     return "".join(chars)
 
 
