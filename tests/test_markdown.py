@@ -29,6 +29,8 @@ def blanked(text: str, part: str) -> bool:
         ("见www.gov.cn/zhengce，请查阅", "www.gov.cn/zhengce", "，请查阅"),
         ('见[国务院网站](https://www.gov.cn "标题")。', '(https://www.gov.cn "标题")'[1:-1], "[国务院网站]"),
         ("图![示意图](img/a.png)如下", "img/a.png", "示意图"),
+        ("图片：![区位图](a.png)", "!", "区位图"),
+        ("做好了！[返回](index.md)", "(index.md)"[1:-1], "！"),
         ('[1]: https://example.com  "参考"\n正文\n', '[1]: https://example.com  "参考"', "正文"),
         ("正文<!-- 注释的的 -->结束", "<!-- 注释的的 -->", "结束"),
         ('正文<span class="x">强调</span>', '<span class="x">', "强调"),

@@ -22,6 +22,7 @@ AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s
 BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+")
 URL_TRAILING = ".,:;!?'\")]"
 LINK_TARGET = re.compile(r"\]\((?P<target>(?:[^()\n]|\([^()\n]*\))*)\)")
+IMAGE_MARK = re.compile(r"!(?=\[[^\]\n]*\]\()")  # the ! of ![alt](src): syntax, not an exclamation
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
 # Emphasis: a run of 1-3 stars or underscores, at least two characters of content on one line
 # that neither start nor end with a space, and the same run closing it. One character between
@@ -44,6 +45,8 @@ def mask(text: str) -> str:
         visible = "".join(chars)
     for match in LINK_TARGET.finditer(visible):
         _blank(chars, text, match.start("target"), match.end("target"))
+    for match in IMAGE_MARK.finditer(visible):
+        _blank(chars, text, match.start(), match.end())
     visible = "".join(chars)
     for match in BARE_URL.finditer(visible):
         _blank(chars, text, match.start(), match.start() + len(match.group().rstrip(URL_TRAILING)))
