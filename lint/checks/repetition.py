@@ -10,6 +10,9 @@ params:
                                unit (numerals: 二〇二〇; 一X一X: 一步一步)
   heading: regex               a repeat across a line break is not reported when the first line
                                matches this (a heading followed by a paragraph opening on its words)
+  reduplicable_verbs: [word, ...]  verbs whose ABAB reduplication is colloquial when it closes a
+                               clause (多向群众学习学习。) though a slip before an object (学习学习贯彻)
+  reduplication_before: regex  what closes a clause for reduplicable_verbs (e.g. [，。；！？])
   unless_preceded_by / unless_followed_by: regex  contexts where a repeat is legitimate (一个个)
   window: int                  characters of context on each side given to jieba (default 8)
 
@@ -57,6 +60,8 @@ class RepetitionCheck(Check):
         self.allow_aabb = params.boolean("allow_aabb", True)
         self.ignore_units = params.regex("ignore_units")
         self.heading = params.regex("heading")
+        self.reduplicable_verbs = frozenset(params.strings("reduplicable_verbs"))
+        self.reduplication_before = params.regex("reduplication_before")
         self.context = Context(params)
         self.allowed = _allow_index(params.strings("allow"))
         self.reach = max((len(word) for words in self.allowed.values() for word, _ in words), default=0)
@@ -111,6 +116,13 @@ class RepetitionCheck(Check):
         if self.ignore_units is not None and self.ignore_units.fullmatch(candidate.unit):
             return False
         if not self.context.allows(text, candidate.start, candidate.end):
+            return False
+        if (
+            candidate.unit in self.reduplicable_verbs
+            and not candidate.gap
+            and self.reduplication_before is not None
+            and self.reduplication_before.match(text, candidate.end)
+        ):
             return False
         if candidate.gap and self._after_heading(document, candidate.start):
             return False
