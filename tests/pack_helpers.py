@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 
 def hits(linter, text: str, pack: str) -> list[tuple[str, str]]:
     """(rule slug, matched text) for every diagnostic of ``pack`` on ``text``."""
@@ -41,3 +45,30 @@ rules:
     params: {regex: 的的, replacement: 的}
     examples: {bad: [{text: "我们的的工作", fixed: "我们的工作"}], good: ["我们的工作"]}
 """
+
+
+# One rule whose regex backtracks catastrophically on a long run of "a" not at a line end.
+CATASTROPHIC_PACK = """\
+pack: team
+description: 一条会灾难性回溯的规则
+rules:
+  - id: trailing-a
+    title: 行尾的a
+    severity: warning
+    kind: pattern
+    message: "“{match}”"
+    rationale: 测试。
+    source: 测试
+    params: {regex: "(a+)+$"}
+    examples: {bad: ["aaa"], good: ["好"]}
+"""
+
+
+def only_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> Path:
+    """Write ``text`` as packs/demo.yaml and leave the built-in packs out, so a test sees only it."""
+    monkeypatch.setattr("lint.packs.builtin_pack_paths", list)
+    monkeypatch.setattr("lint.setup.builtin_pack_paths", list)
+    path = tmp_path / "packs" / "demo.yaml"
+    path.parent.mkdir()
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -7,6 +7,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from pack_helpers import only_pack
 
 from lint.cli import main
 
@@ -38,12 +39,7 @@ rules:
 
 @pytest.fixture
 def pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr("lint.packs.builtin_pack_paths", list)
-    monkeypatch.setattr("lint.setup.builtin_pack_paths", list)
-    path = tmp_path / "packs" / "demo.yaml"
-    path.parent.mkdir()
-    path.write_text(PACK, encoding="utf-8")
-    return path
+    return only_pack(tmp_path, monkeypatch, PACK)
 
 
 def build_draft(path: Path) -> Path:

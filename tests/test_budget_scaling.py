@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from pack_helpers import CATASTROPHIC_PACK
+
 from lint.budget import scaled_budget
 from lint.cli import main
 
@@ -18,27 +20,11 @@ def test_budget_is_per_million_characters_and_never_below_the_base():
 
 def test_a_catastrophic_regex_still_runs_out_on_a_large_file(tmp_path, capsys):
     pack = tmp_path / "team.yaml"
-    pack.write_text(
-        """
-pack: team
-description: t
-rules:
-  - id: slow
-    title: t
-    severity: warning
-    kind: pattern
-    message: m
-    rationale: r
-    source: s
-    params: {regex: '(a+)+$'}
-    examples: {bad: ["aaa"], good: ["b"]}
-""",
-        encoding="utf-8",
-    )
+    pack.write_text(CATASTROPHIC_PACK, encoding="utf-8")
     draft = tmp_path / "big.txt"
     draft.write_text("a" * 40 + "b\n" + "中" * 1_500_000, encoding="utf-8")
     code = main([str(draft), "--isolated", "--pack", str(pack), "--select", "team", "--format", "json",
                  "--rule-timeout", "0.2"])  # fmt: skip
     assert code == 2
     payload = json.loads(capsys.readouterr().out)
-    assert "team.slow" in payload["errors"][0]["message"]
+    assert "team.trailing-a" in payload["errors"][0]["message"]

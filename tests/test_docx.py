@@ -9,7 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from pack_helpers import DEMO_PACK
+from pack_helpers import DEMO_PACK, only_pack
 
 from lint.cli import main
 from lint.formats.docx import DocxDraft
@@ -68,12 +68,7 @@ def build_draft(path: Path) -> Path:
 
 @pytest.fixture
 def pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr("lint.packs.builtin_pack_paths", list)
-    monkeypatch.setattr("lint.setup.builtin_pack_paths", list)
-    path = tmp_path / "packs" / "demo.yaml"
-    path.parent.mkdir()
-    path.write_text(PACK, encoding="utf-8")
-    return path
+    return only_pack(tmp_path, monkeypatch, PACK)
 
 
 def gwlint(pack: Path, *args: str) -> int:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from pack_helpers import DEMO_PACK
+from pack_helpers import DEMO_PACK, only_pack
 
 from lint.cli import main
 from lint.diagnostics import Diagnostic, Fix, Severity, Span
@@ -39,12 +39,7 @@ PACK = (
 @pytest.fixture
 def pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Only our pack is loaded: the built-in packs are left out so these tests test the fixer alone."""
-    monkeypatch.setattr("lint.packs.builtin_pack_paths", list)
-    monkeypatch.setattr("lint.setup.builtin_pack_paths", list)
-    path = tmp_path / "packs" / "demo.yaml"
-    path.parent.mkdir()
-    path.write_text(PACK, encoding="utf-8")
-    return path
+    return only_pack(tmp_path, monkeypatch, PACK)
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import ROOT
+from pack_helpers import only_pack
 from test_fix import PACK
 
 from lint import writer
@@ -26,12 +27,7 @@ BEFORE, AFTER = "计划委员会发文。\n", "发展和改革委员会发文。
 
 @pytest.fixture
 def pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr("lint.packs.builtin_pack_paths", list)
-    monkeypatch.setattr("lint.setup.builtin_pack_paths", list)
-    path = tmp_path / "packs" / "demo.yaml"
-    path.parent.mkdir()
-    path.write_text(PACK, encoding="utf-8")
-    return path
+    return only_pack(tmp_path, monkeypatch, PACK)
 
 
 @pytest.fixture

@@ -10,26 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from pack_helpers import CATASTROPHIC_PACK
 
 from lint import parallel
 from lint.cli import main
 from lint.progress import ProgressBar
 from tests.conftest import CLEAN, ROOT, SEEDS
-
-CATASTROPHIC_PACK = """\
-pack: team
-description: 一条会灾难性回溯的规则
-rules:
-  - id: trailing-a
-    title: 行尾的a
-    severity: warning
-    kind: pattern
-    message: "“{match}”"
-    rationale: 测试。
-    source: 测试
-    params: {regex: "(a+)+$"}
-    examples: {bad: ["aaa"], good: ["好"]}
-"""
 
 
 @pytest.fixture

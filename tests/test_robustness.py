@@ -11,6 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from pack_helpers import CATASTROPHIC_PACK
 
 from lint.cli import main
 from lint.engine import Linter
@@ -290,22 +291,6 @@ def slow(request: pytest.FixtureRequest) -> None:
     expression = request.config.getoption("markexpr") or ""
     if "slow" not in expression or "not slow" in expression:
         pytest.skip("slow: run with -m slow")
-
-
-CATASTROPHIC_PACK = """\
-pack: team
-description: 一条会灾难性回溯的规则
-rules:
-  - id: trailing-a
-    title: 行尾的a
-    severity: warning
-    kind: pattern
-    message: "“{match}”"
-    rationale: 测试。
-    source: 测试
-    params: {regex: "(a+)+$"}
-    examples: {bad: ["aaa"], good: ["好"]}
-"""
 
 
 def broken_packs() -> list[tuple[str, str, str | None, str]]:

@@ -5,6 +5,7 @@ tests/fixtures/unseen/clean_*.txt are correct official prose full of what tends 
 no rule may fire on them. Every bad_*.txt has an answer key bad_*.yaml listing its injected defects
 (line, defective text, pack): each must be reported by a diagnostic of that pack overlapping the text,
 and no diagnostic may fall outside the key. known_misses in a key document what gwlint does not catch.
+The same three checks run over tests/fixtures/unseen2 (the second audit's genres, see test_unseen2.py).
 """
 
 from __future__ import annotations
@@ -16,9 +17,18 @@ from pathlib import Path
 import pytest
 import yaml
 
-UNSEEN = Path(__file__).resolve().parent / "fixtures" / "unseen"
-CLEAN_DRAFTS = sorted(UNSEEN.glob("clean_*.txt"))
-BAD_DRAFTS = sorted(UNSEEN.glob("bad_*.txt"))
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+UNSEEN, UNSEEN2 = FIXTURES / "unseen", FIXTURES / "unseen2"
+DRAFT_SUFFIXES = (".txt", ".md")
+
+
+def drafts(folder: Path, kind: str) -> list[Path]:
+    return sorted(p for p in folder.glob(f"{kind}_*") if p.suffix in DRAFT_SUFFIXES)
+
+
+CLEAN_DRAFTS, BAD_DRAFTS = drafts(UNSEEN, "clean"), drafts(UNSEEN, "bad")
+ALL_CLEAN = CLEAN_DRAFTS + drafts(UNSEEN2, "clean")
+ALL_BAD = BAD_DRAFTS + drafts(UNSEEN2, "bad")
 # stale references are judged against a fixed date so that the expectations do not age
 AS_OF = datetime.date(2026, 6, 1)
 
@@ -70,7 +80,14 @@ def unseen_linter():
 
 
 def lint(linter, draft: Path):
-    return linter.lint_text(draft.read_text(encoding="utf-8"), str(draft))
+    """Lint as the CLI does: read from disk, so that a .md draft is masked as Markdown."""
+    from lint.source import read_document
+
+    return linter.lint(read_document(draft, str(draft)))
+
+
+def draft_id(path: Path) -> str:
+    return f"{path.parent.name}/{path.name}"
 
 
 def overlaps(diagnostic, defect: Defect) -> bool:
@@ -91,20 +108,20 @@ def test_every_answer_key_holds_ten_to_twenty_five_located_defects(draft):
     assert len({d.pack for d in defects}) >= 6, "defects of varied kinds"
 
 
-@pytest.mark.parametrize("draft", CLEAN_DRAFTS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("draft", ALL_CLEAN, ids=draft_id)
 def test_no_rule_fires_on_a_clean_unseen_draft(unseen_linter, draft):
     shown = [f"{d.span.line}:{d.span.column} {d.rule} {d.matched!r}" for d in lint(unseen_linter, draft)]
     assert not shown, "\n".join(shown)
 
 
-@pytest.mark.parametrize("draft", BAD_DRAFTS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("draft", ALL_BAD, ids=draft_id)
 def test_every_injected_defect_is_reported_by_its_pack(unseen_linter, draft):
     diagnostics = lint(unseen_linter, draft)
     missed = [str(d) for d in answer_key(draft) if not any(overlaps(g, d) for g in diagnostics)]
     assert not missed, "\n".join(missed)
 
 
-@pytest.mark.parametrize("draft", BAD_DRAFTS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("draft", ALL_BAD, ids=draft_id)
 def test_no_diagnostic_outside_the_answer_key(unseen_linter, draft):
     defects = answer_key(draft)
     extra = [
