@@ -4,7 +4,6 @@ from __future__ import annotations
 
 # CJK Unified Ideographs with extension A and compatibility ideographs, plus 〇.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007"
-HAN_CLASS = f"[{HAN}]"
 # Full-width Chinese punctuation that sits inside Chinese text.
 CJK_PUNCT = "，。、；：？！“”‘’《》（）〔〕【】—…·「」『』〈〉"
 

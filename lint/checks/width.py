@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks.base import Check, Finding, Params
-from lint.checks.text import CJK_PUNCT, HAN, is_han
+from lint.checks.text import CJK_PUNCT, HAN, is_cjk_text, is_han
 from lint.source import Document
 
 # Spans where half-width marks belong to something else: URLs and e-mail addresses.
@@ -43,8 +43,7 @@ def chinese_pattern() -> re.Pattern[str]:
     return re.compile(f"[{HAN}{re.escape(CJK_PUNCT)}]")
 
 
-def is_chinese(char: str) -> bool:
-    return is_han(char) or (bool(char) and char in CJK_PUNCT)
+is_chinese = is_cjk_text  # a Han character or a full-width Chinese mark
 
 
 def is_latin(char: str) -> bool:
