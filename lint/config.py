@@ -11,12 +11,12 @@ import datetime
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from lint.diagnostics import Severity
+from lint.records import field, record
 
 CONFIG_NAMES = (".gwlint.yaml", ".gwlint.yml", "pyproject.toml")
 KEYS = ("select", "ignore", "packs", "per-file-ignores", "fail-level", "as-of", "params", "extend-params")
@@ -30,7 +30,7 @@ class ConfigError(Exception):
         super().__init__(f"{where}: {reason}")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Config:
     """One configuration file's settings; ``path`` is None for the defaults (no file found)."""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import string
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from lint.budget import DEFAULT_RULE_TIMEOUT, Budget, BudgetExceeded, scaled_budget
@@ -17,6 +16,7 @@ from lint.checks import Check, Finding, Settings, build_checks
 from lint.diagnostics import Diagnostic, Fix
 from lint.fixer import apply_fixes
 from lint.packs import Pack, PackError, Rule, load_packs, select_rules
+from lint.records import record
 from lint.source import Document, SourceError, document_from_bytes, read_document
 from lint.suppression import SuppressionPolicy, apply_suppressions
 
@@ -59,7 +59,7 @@ def _plain_names(template: str) -> frozenset[str] | None:
     return frozenset(names)
 
 
-@dataclass
+@record
 class FileResult:
     """What one input produced: its document (for reporters that show source) or an error."""
 
@@ -69,7 +69,7 @@ class FileResult:
     error: str | None = None
 
 
-@dataclass
+@record
 class Outcome:
     """One document's diagnostics, and the rules that could not finish on it (each a message)."""
 

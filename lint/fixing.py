@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import difflib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TextIO
 
@@ -18,11 +17,12 @@ from lint.diagnostics import Diagnostic
 from lint.engine import FileResult, Linter
 from lint.fixer import fix_document, fix_docx
 from lint.formats import format_for
+from lint.records import field, record
 from lint.source import LINE_BREAK, Document, SourceError, document_from_bytes, encode, read_bytes
 from lint.writer import WriteError, digest, write_atomic
 
 
-@dataclass
+@record
 class Change:
     """A file --fix changed (or --diff would change): its texts before and after, for the diff."""
 
@@ -40,7 +40,7 @@ class Plan(Protocol):
     def filter(self, result: FileResult, file: Path | None) -> FileResult: ...
 
 
-@dataclass
+@record
 class LinterPlan:
     """A Plan with no per-file ignores, for using a bare Linter."""
 
@@ -173,7 +173,7 @@ class Session:
         stream.write(f"Fixed {fixed} problem(s) in {len(self.changes)} file(s).\n")
 
 
-@dataclass
+@record
 class _Judge:
     """Lints a document as the CLI would report it: the plan's linter, then its per-file ignores.
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from lint import cache
 from lint.diagnostics import Severity
+from lint.records import field, record
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FIX_SAFETY = ("safe", "unsafe", "none")
@@ -40,13 +40,13 @@ class PackError(Exception):
         self.reason = reason
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class BadExample:
     text: str
     fixed: str | None = None  # the text after applying this rule's fixes, when the rule fixes
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rule:
     id: str
     pack: str
@@ -64,7 +64,7 @@ class Rule:
     path: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Pack:
     name: str
     description: str

@@ -20,13 +20,13 @@ import os
 import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint.diagnostics import Diagnostic, Fix, Severity, Span
 from lint.engine import FileResult
 from lint.progress import ProgressBar
+from lint.records import record, replace
 
 if TYPE_CHECKING:
     from lint.fixing import Session
@@ -45,7 +45,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-@dataclass
+@record
 class Task:
     index: int
     name: str

@@ -85,7 +85,7 @@ def inputs_key(extra: Sequence[Path], choices: object) -> str | None:
 def _code_salt() -> str:
     """The source of the modules whose objects a cached linter holds (changes in a checkout count)."""
     here = Path(__file__).resolve().parent
-    sources = [here / "engine.py", here / "packs.py", *sorted((here / "checks").glob("*.py"))]
+    sources = [here / "engine.py", here / "packs.py", here / "records.py", *sorted((here / "checks").glob("*.py"))]
     return cache.runtime_salt() + cache.content_key(sources)
 
 

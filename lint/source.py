@@ -13,11 +13,11 @@ import codecs
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.diagnostics import Span
 from lint.formats import format_for
+from lint.records import field, record
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -33,7 +33,7 @@ class SourceError(Exception):
         self.reason = reason
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Document:
     path: str
     text: str

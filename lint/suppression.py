@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
 
 from lint.diagnostics import Diagnostic, Severity, Span
 from lint.packs import BadExample, Pack, Rule
+from lint.records import field, record
 from lint.source import Document
 
 META_PACK = "gwlint"
@@ -26,7 +26,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 COMMENT = re.compile(r"<!--\s*gwlint-(disable-next-line|disable|enable)\b(.*?)-->", re.DOTALL)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class SuppressionPolicy:
     """What a Linter knows when judging suppressions: every existing rule and pack, and whether to
     report unused ones. A suppression naming a rule that exists but is not selected is left alone."""
@@ -35,7 +35,7 @@ class SuppressionPolicy:
     report_unused: bool = True
 
 
-@dataclass
+@record
 class Directive:
     action: str  # "disable-next-line", "disable" or "enable"
     selectors: tuple[str, ...]  # empty: every rule
@@ -44,7 +44,7 @@ class Directive:
     used: set[str] = field(default_factory=set)  # selectors ("" for all) that suppressed something
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Region:
     directive: Directive
     selector: str  # "" for every rule

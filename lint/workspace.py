@@ -7,18 +7,17 @@ and ``--as-of`` replace its values. per-file-ignores always apply.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from lint import cache
+from lint import cache, records
 from lint.checks import Settings
 from lint.config import Config, ConfigError, ConfigResolver, merge_params
 from lint.diagnostics import Severity
 from lint.engine import FileResult, Linter
 from lint.packs import Pack, PackError, Rule, select_rules
+from lint.records import record
 from lint.setup import (
     LINTER_KEEP_DAYS,
     LinterSetupError,
@@ -31,7 +30,7 @@ from lint.setup import (
 from lint.suppression import META_RULE, SuppressionPolicy, is_meta, meta_selected
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Overrides:
     """The CLI flags that override configuration."""
 
@@ -42,7 +41,7 @@ class Overrides:
     as_of: datetime.date | None = None
 
 
-@dataclass
+@record
 class Plan:
     """Everything that applies to the files under one configuration."""
 
@@ -58,7 +57,7 @@ class Plan:
         if not off:
             return result
         kept = [d for d in result.diagnostics if d.rule not in off and d.pack not in off]
-        return dataclasses.replace(result, diagnostics=kept)
+        return records.replace(result, diagnostics=kept)
 
 
 class Workspace:
@@ -170,4 +169,4 @@ def _with_params(rule: Rule, config: Config) -> Rule:
     replace, extend = config.params.get(rule.id, {}), config.extend_params.get(rule.id, {})
     if not replace and not extend:
         return rule
-    return dataclasses.replace(rule, params=merge_params(rule.params, replace, extend), path=str(config.path))
+    return records.replace(rule, params=merge_params(rule.params, replace, extend), path=str(config.path))

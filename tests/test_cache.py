@@ -128,9 +128,9 @@ def test_a_built_linter_is_read_back_with_its_compiled_patterns(
 
 
 def test_other_rules_or_settings_get_their_own_linter(cache_home: Path) -> None:
-    import dataclasses
     import datetime
 
+    from lint import records
     from lint.checks import Settings
     from lint.packs import load_pack
     from lint.setup import built_linter
@@ -140,7 +140,7 @@ def test_other_rules_or_settings_get_their_own_linter(cache_home: Path) -> None:
     rules = list(load_pack(path).rules)
     first = built_linter(rules, Settings(as_of=datetime.date(2024, 6, 1)))
     built_linter(rules, Settings(as_of=datetime.date(2024, 6, 2)))
-    changed = [dataclasses.replace(rules[0], params={"wrong": ["旧名称"], "right": "新名称"})]
+    changed = [records.replace(rules[0], params={"wrong": ["旧名称"], "right": "新名称"})]
     renamed = built_linter(changed, Settings(as_of=datetime.date(2024, 6, 1)))
     assert len(list((cache_home / "linters").glob("*.pickle"))) == 3
     assert [d.matched for d in first.lint_text("老名称和旧名称")] == ["老名称"]

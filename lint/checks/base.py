@@ -6,14 +6,14 @@ import datetime
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from lint.packs import PackError, Rule
+from lint.records import field, record
 from lint.source import Document
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Finding:
     """One match of a check: a character range, an optional replacement, extra message fields."""
 
@@ -23,7 +23,7 @@ class Finding:
     fields: Mapping[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Settings:
     """Run-time settings every check can read (not per rule): the date drafts are judged against."""
 

@@ -20,17 +20,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from lint.checks import segment
 from lint.checks.base import Check, Finding, Params
+from lint.records import record
 from lint.source import Document
 
 CLASSES = ("doubled-first", "doubled-inner", "doubled-last", "swapped", "similar")
 EDGE_REACH = 4  # longest joining word looked for around a doubled edge character
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Variant:
     text: str
     name: str

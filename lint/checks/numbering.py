@@ -30,10 +30,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 
 from lint.checks.base import Check, Finding, Params
 from lint.checks.scan import Scanner
+from lint.records import field, record
 from lint.source import Document
 
 RESET = "reset"
@@ -68,7 +68,7 @@ def chinese_numeral(number: int) -> str:
     return ("" if tens == 1 else CHINESE_DIGITS[tens]) + "十" + (CHINESE_DIGITS[units] if units else "")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Item:
     """One series marker: its family (a heading level or a series name), number and place."""
 
@@ -89,7 +89,7 @@ class Item:
         return self.text.replace(self.numeral, new, 1)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Problem:
     report: str
     item: Item
@@ -97,7 +97,7 @@ class Problem:
     expected: str = ""
 
 
-@dataclass
+@record
 class SeriesState:
     """The open series of one scope: the last item of each family, most recent last."""
 
@@ -146,7 +146,7 @@ def _advance(state: SeriesState, item: Item) -> Iterator[Problem]:
         yield problem
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Series:
     name: str
     pattern: re.Pattern[str]

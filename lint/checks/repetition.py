@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from lint.checks import segment
 from lint.checks.base import Check, Finding, Params
 from lint.checks.context import Context
 from lint.checks.text import HAN, is_han
+from lint.records import record
 from lint.source import Document
 
 GAP = r"[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*"
@@ -39,7 +39,7 @@ LINE_BREAKS = "\r\n"
 GAPS = re.compile(GAP)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Candidate:
     start: int
     unit: str

@@ -20,10 +20,10 @@ import bisect
 import datetime
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from lint.checks.base import Check, Finding, Params
 from lint.checks.scan import Scanner
+from lint.records import record
 from lint.source import Document
 
 FRAME = re.compile(r"\$\{(\w+)\}")
@@ -32,7 +32,7 @@ SENTENCE_MARKS = re.compile(f"[{re.escape(SENTENCE_END)}]")
 REFERENCE_KEYS = {"regex", "current_from", "current_until", "instead"}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Reference:
     pattern: re.Pattern[str]
     current_from: datetime.date | None

@@ -17,10 +17,10 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from lint.checks.base import Check, Finding, Params
 from lint.checks.text import CJK_PUNCT, HAN, is_cjk_text, is_han
+from lint.records import record
 from lint.source import Document
 
 # Spans where half-width marks belong to something else: URLs and e-mail addresses.
@@ -54,7 +54,7 @@ def is_ascii_alnum(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Protected:
     """The document's URLs and e-mail addresses, in order (they never overlap)."""
 
@@ -73,7 +73,7 @@ class Protected:
         return at >= 0 and index < self.ends[at]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Paragraph:
     text: str
     start: int
