@@ -8,11 +8,11 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from lint import __version__
 from lint.diagnostics import Severity
 
+TYPE_CHECKING = False  # typing costs a cold start ~4 ms; type checkers read the name as theirs
 if TYPE_CHECKING:
     from lint.engine import FileResult
     from lint.fixing import Session
