@@ -8,7 +8,6 @@ Paths are stored relative to the baseline file's folder, so the baseline works f
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -36,6 +35,8 @@ def fingerprint(diagnostic: Diagnostic, document: Document) -> str:
     before, after = text[max(0, start - NEIGHBOURHOOD) : start], text[end : end + NEIGHBOURHOOD]
     parts = (diagnostic.rule, before, text[start:end], after)
     normalized = "\0".join(_spaces().sub(" ", part) for part in parts)
+    import hashlib  # only with a baseline or SARIF: OpenSSL's start-up is felt on every check
+
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:20]
 
 

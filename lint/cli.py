@@ -44,11 +44,23 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")  # fmt: skip
 
 
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    """argparse's own formatter, given the width: left to find it, it imports shutil (and with it
+    bz2 and lzma) for every argument added, a few ms of every run that never prints help."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size(sys.__stdout__.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        columns = 80
+    return argparse.HelpFormatter(prog, width=columns - 2)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="gwlint", description="公文草稿检查：a linter for Chinese official drafts.")
+    parser = argparse.ArgumentParser(
+        prog="gwlint", description="公文草稿检查：a linter for Chinese official drafts.", formatter_class=_formatter
+    )
     parser.add_argument("--version", action="version", version=f"gwlint {__version__}")
     sub = parser.add_subparsers(dest="command")
-    check = sub.add_parser("check", help="lint files (the default command)")
+    check = sub.add_parser("check", help="lint files (the default command)", formatter_class=_formatter)
     check.add_argument("paths", nargs="*", default=[], help="files, directories (recursing over drafts) or - for stdin")
     check.add_argument("--format", default="full", help="full, json, concise, github, sarif, junit (default: full)")
     check.add_argument(
@@ -99,10 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--write-baseline", type=Path, metavar="FILE", help="record the current findings in FILE and exit 0"
     )
     _common(check)
-    rules = sub.add_parser("rules", help="list packs and rules")
+    rules = sub.add_parser("rules", help="list packs and rules", formatter_class=_formatter)
     rules.add_argument("--format", choices=("table", "markdown", "json"), default="table")
     _common(rules)
-    explain = sub.add_parser("explain", help="show a rule's rationale and examples")
+    explain = sub.add_parser("explain", help="show a rule's rationale and examples", formatter_class=_formatter)
     explain.add_argument("rule", help="rule id (pack.slug) or pack name")
     _common(explain)
     return parser

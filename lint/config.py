@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -21,6 +20,7 @@ TYPE_CHECKING = False  # typing costs a cold start ~4 ms; type checkers read the
 if TYPE_CHECKING:
     from typing import Any
 
+MENTIONS_GWLINT_TABLE = re.compile(r"\bgwlint\b[\"']?\s*[.\]=]")  # [tool.gwlint], tool.gwlint.x =, gwlint = {…}
 CONFIG_NAMES = (".gwlint.yaml", ".gwlint.yml", "pyproject.toml")
 KEYS = ("select", "ignore", "packs", "per-file-ignores", "fail-level", "as-of", "params", "extend-params")
 
@@ -98,17 +98,18 @@ def find_config(folder: Path) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return "[tool.gwlint]" in _read_quietly(path)  # broken but meant for us: load_config reports it
-    return isinstance(data.get("tool"), dict) and "gwlint" in data["tool"]
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if not MENTIONS_GWLINT_TABLE.search(raw):  # most pyproject.toml: no TOML parser to import and run
+        return False
+    import tomllib
 
-
-def _read_quietly(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError:
+        return "[tool.gwlint]" in raw  # broken but meant for us: load_config reports it
+    return isinstance(data.get("tool"), dict) and "gwlint" in data["tool"]
 
 
 def load_config(path: Path) -> Config:
@@ -117,6 +118,8 @@ def load_config(path: Path) -> Config:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(path, f"cannot read configuration: {error}") from None
     if path.suffix == ".toml":
+        import tomllib
+
         try:
             data: object = tomllib.loads(raw)
         except tomllib.TOMLDecodeError as error:

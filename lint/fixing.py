@@ -7,7 +7,6 @@ with --fix they hold the diagnostics that remain after fixing.
 from __future__ import annotations
 
 import argparse
-import difflib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -205,6 +204,8 @@ def _internal_error(name: str, error: Exception) -> FileResult:
 
 def unified_diff(change: Change) -> Iterator[str]:
     before, after = _lines(change.before), _lines(change.after)
+    import difflib  # only for --diff
+
     for line in difflib.unified_diff(before, after, fromfile=change.name, tofile=change.name):
         yield line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
 

@@ -19,7 +19,6 @@ used, and the caller falls back to jieba itself.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import mmap
 import pickle
 import re
@@ -162,7 +161,7 @@ def load() -> Segmenter | None:
     except OSError:
         return None
     identity = "\0".join(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}" for path, stat in stats) + MAGIC.decode()
-    path = disk_cache.cache_dir() / "jieba" / f"{hashlib.sha256(identity.encode()).hexdigest()}.index"
+    path = disk_cache.cache_dir() / "jieba" / f"{disk_cache.bytes_key(identity.encode())}.index"
     index = _open_index(path)
     if index is None:  # missing or damaged: (re)build it
         if not disk_cache.write_file(path, lambda stream: build_index(dictionary, emit_table, stream)):

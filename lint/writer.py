@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -14,6 +12,8 @@ class WriteError(Exception):
 
 
 def digest(data: bytes) -> str:
+    import hashlib  # here and below: only when fixing, not on every check's start-up
+
     return hashlib.sha256(data).hexdigest()
 
 
@@ -24,6 +24,8 @@ def write_atomic(path: Path, data: bytes, expected_digest: str | None = None) ->
     whose content differs just before the replace is left alone and WriteError is raised. A symbolic
     link stays a link: its target is written.
     """
+    import tempfile
+
     target = path.resolve()
     mode = _mode(target)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".gwlint-tmp", dir=target.parent)

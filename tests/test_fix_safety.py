@@ -99,7 +99,9 @@ def test_a_file_edited_between_read_and_write_is_not_overwritten(
     pack: Path, drafts: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     first, second = drafts
-    mkstemp = writer.tempfile.mkstemp
+    import tempfile
+
+    mkstemp = tempfile.mkstemp
     edited = "有人刚改过：计划委员会。\n"
 
     def someone_edits(*args: object, **kwargs: object) -> tuple[int, str]:
@@ -107,7 +109,7 @@ def test_a_file_edited_between_read_and_write_is_not_overwritten(
             first.write_text(edited, encoding="utf-8")
         return mkstemp(*args, **kwargs)
 
-    monkeypatch.setattr(writer.tempfile, "mkstemp", someone_edits)
+    monkeypatch.setattr(tempfile, "mkstemp", someone_edits)
     assert fix(pack, first, second) == 2
     assert f"{first}: changed on disk since it was read; not overwritten" in capsys.readouterr().err
     assert first.read_text(encoding="utf-8") == edited
