@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import itertools
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -193,7 +194,8 @@ def run_check(args: argparse.Namespace) -> int:
     from lint.baseline import BaselineError, load_baseline, write_baseline
     from lint.config import ConfigError, ConfigResolver
     from lint.fixing import Session
-    from lint.reporters import FORMATS, write_report
+    from lint.parallel import iter_lint
+    from lint.reporters import FORMATS, streams, write_report
     from lint.setup import LinterSetupError
     from lint.workspace import Overrides, Workspace
 
@@ -214,14 +216,26 @@ def run_check(args: argparse.Namespace) -> int:
         baseline = load_baseline(args.baseline) if args.baseline else None
         workspace = Workspace(ConfigResolver(args.config, args.isolated), overrides)
         session = Session.from_args(args, sys.stderr)
-        judged = lint_all(workspace, args, session)
+        incoming = iter_lint(workspace, args, session)
+        first = next(incoming, None)  # every plan is resolved by now: a setup error stops the run here
     except (ConfigError, LinterSetupError, BaselineError) as error:
         _error(str(error))
         return EXIT_ERROR
-    results = [result for result, _ in judged]
-    for result in results:
-        if result.error:
-            _error(f"{result.path}: {result.error}")
+    judged: list[tuple[FileResult, Severity]] = []
+
+    def arriving() -> Iterator[FileResult]:
+        for item in itertools.chain([first] if first is not None else [], incoming):
+            judged.append(item)
+            if item[0].error:
+                _error(f"{item[0].path}: {item[0].error}")
+            yield item[0]
+
+    if streams(args.format) and not (args.write_baseline or baseline or args.diff):
+        # the report is written while the files are linted (by workers with -j): nothing waits for the last file
+        write_report(args.format, arriving(), sys.stdout, use_color(args.color, sys.stdout), workspace.rules())
+        session.write_summary(sys.stderr)
+        return exit_code(judged)
+    results = list(arriving())
     if args.write_baseline:
         try:
             count = write_baseline(args.write_baseline, results)

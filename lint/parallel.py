@@ -57,29 +57,50 @@ def lint_all(
     workspace: Workspace, args: argparse.Namespace, session: Session | None = None
 ) -> list[tuple[FileResult, Severity]]:
     """Lint (or fix, diff, annotate) each input with its configuration's plan; pair each result with its fail level."""
+    return list(iter_lint(workspace, args, session))
+
+
+def iter_lint(
+    workspace: Workspace, args: argparse.Namespace, session: Session | None = None
+) -> Iterator[tuple[FileResult, Severity]]:
+    """``lint_all`` one result at a time, in input order, as the results come in.
+
+    Every input's plan is resolved before the first result is yielded, so a configuration or pack
+    error is raised by the first ``next`` before anything has been reported.
+    """
     from lint.cli import expand_paths
     from lint.fixing import Session
 
     session = session or Session()
-    judged: list[tuple[FileResult, Severity] | None] = []
+    ready: list[tuple[FileResult, Severity] | None] = []  # inputs with no file to lint, by position
     tasks: list[Task] = []
     for name, path in expand_paths(args.paths):
         if path is None:
-            judged.append(_stdin(workspace, args, session))
+            ready.append(_stdin(workspace, args, session))
             continue
         try:
             plan = workspace.plan_for(path)
         except (OSError, RuntimeError) as error:  # pathlib's resolve() raises RuntimeError on a link loop
-            judged.append((FileResult(name, [], None, f"cannot resolve the path ({error})"), Severity.ERROR))
+            ready.append((FileResult(name, [], None, f"cannot resolve the path ({error})"), Severity.ERROR))
             continue
-        tasks.append(Task(len(judged), name, path, plan))
-        judged.append(None)
+        tasks.append(Task(len(ready), name, path, plan))
+        ready.append(None)
     jobs = getattr(args, "jobs", None) or default_jobs()
+    position = 0
     with ProgressBar(len(tasks), sys.stderr) as bar:
         for task, result in zip(tasks, _results(tasks, workspace, session, jobs), strict=True):
-            judged[task.index] = (result, task.plan.fail_level)
+            yield from _ready_before(ready, position, task.index)
+            position = task.index + 1
+            yield result, task.plan.fail_level
             bar.advance()
-    return [item for item in judged if item is not None]
+    yield from _ready_before(ready, position, len(ready))
+
+
+Judged = tuple[FileResult, Severity]
+
+
+def _ready_before(ready: list[Judged | None], start: int, stop: int) -> Iterator[Judged]:
+    return (item for item in ready[start:stop] if item is not None)
 
 
 def _stdin(workspace: Workspace, args: argparse.Namespace, session: Session) -> tuple[FileResult, Severity]:

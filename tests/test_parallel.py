@@ -237,3 +237,48 @@ def test_no_progress_output_when_stderr_is_not_a_terminal(drafts: Path, tmp_path
     assert len(list(drafts.iterdir())) >= 20
     assert done.returncode == 1
     assert done.stderr == ""
+
+
+class _Recorder(io.StringIO):
+    def __init__(self, events: list[str]) -> None:
+        super().__init__()
+        self.events = events
+
+    def write(self, text: str) -> int:
+        self.events.append("write")
+        return super().write(text)
+
+
+@pytest.mark.parametrize(("form", "streamed"), [("json", True), ("concise", True), ("sarif", False)])
+def test_a_streaming_report_is_written_while_files_are_still_being_linted(
+    drafts: Path, monkeypatch: pytest.MonkeyPatch, form: str, streamed: bool
+) -> None:
+    from lint.fixing import Session
+
+    events: list[str] = []
+    real = Session.file
+
+    def linting(self, plan, path, name):
+        events.append("lint")
+        return real(self, plan, path, name)
+
+    monkeypatch.setattr(Session, "file", linting)
+    out = _Recorder(events)
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["check", "-j", "1", "--format", form, str(drafts)]) == 1
+    last_lint = len(events) - 1 - events[::-1].index("lint")
+    assert ("write" in events[:last_lint]) is streamed
+    if form == "json":
+        report = json.loads(out.getvalue())
+        assert report["diagnostics"] and report["errors"] == []
+
+
+def test_a_setup_error_found_before_the_first_result_writes_no_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = tmp_path / "a.txt"
+    draft.write_text("坚决坚决\n", encoding="utf-8")
+    (tmp_path / ".gwlint.yaml").write_text("select: [no-such-pack]\n", encoding="utf-8")
+    assert main(["check", "--format", "json", str(draft)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "no-such-pack" in captured.err

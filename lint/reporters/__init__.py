@@ -6,7 +6,7 @@ rules in force as a keyword argument ``rules``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from importlib import import_module
 
 from lint.engine import FileResult
@@ -32,8 +32,13 @@ def get_reporter(name: str) -> Reporter:
     return import_module(FORMATS[name]).report
 
 
+def streams(name: str) -> bool:
+    """Whether the reporter reads its results once, in order, so it can be given them as they come."""
+    return bool(getattr(import_module(FORMATS[name]), "STREAMS", False))
+
+
 def write_report(
-    name: str, results: Sequence[FileResult], stream: TextIO, color: bool = False, rules: Sequence[Rule] = ()
+    name: str, results: Iterable[FileResult], stream: TextIO, color: bool = False, rules: Sequence[Rule] = ()
 ) -> None:
     module = import_module(FORMATS[name])
     if getattr(module, "NEEDS_RULES", False):

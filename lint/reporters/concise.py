@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 from lint.engine import FileResult
 
@@ -15,7 +15,10 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def report(results: Sequence[FileResult], stream: TextIO, color: bool = False) -> None:
+STREAMS = True  # reads each result once, in order: it may be given results while they are being linted
+
+
+def report(results: Iterable[FileResult], stream: TextIO, color: bool = False) -> None:
     for result in results:
         for d in result.diagnostics:
             stream.write(f"{d.path}:{d.span.line}:{d.span.column}: {d.severity} {d.rule} {one_line(d.message)}\n")

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from pathlib import PurePath
 
 from lint.diagnostics import Diagnostic, Severity
@@ -44,7 +44,10 @@ def annotation(diagnostic: Diagnostic) -> str:
     return command(COMMAND[diagnostic.severity], properties, diagnostic.message)
 
 
-def report(results: Sequence[FileResult], stream: TextIO, color: bool = False) -> None:
+STREAMS = True  # reads each result once, in order: it may be given results while they are being linted
+
+
+def report(results: Iterable[FileResult], stream: TextIO, color: bool = False) -> None:
     for result in results:
         if result.error:
             stream.write(command("error", {"file": PurePath(result.path).as_posix(), "title": "gwlint"}, result.error))
