@@ -261,12 +261,13 @@ class ConfigResolver:
             self._fixed = Config()
         self._by_path: dict[Path, Config] = {}
         self._by_folder: dict[Path, Path | None] = {}
+        self._resolved: dict[Path, Path] = {}
 
     def for_file(self, file: Path | None) -> Config:
         """The configuration for ``file`` (None: a file in the current folder, such as stdin)."""
         if self._fixed is not None:
             return self._fixed
-        folder = (file if file is not None else Path("stdin")).resolve().parent
+        folder = self._folder(file if file is not None else Path("stdin"))
         if folder not in self._by_folder:
             self._by_folder[folder] = find_config(folder)
         path = self._by_folder[folder]
@@ -275,6 +276,15 @@ class ConfigResolver:
         if path not in self._by_path:
             self._by_path[path] = load_config(path)
         return self._by_path[path]
+
+    def _folder(self, file: Path) -> Path:
+        """The real folder of ``file`` (a link to a file counts where it points); a folder is resolved once."""
+        if file.is_symlink():
+            return file.resolve().parent
+        raw = file.parent
+        if raw not in self._resolved:
+            self._resolved[raw] = raw.resolve()
+        return self._resolved[raw]
 
 
 def merge_params(base: Mapping[str, Any], replace: Mapping[str, Any], extend: Mapping[str, Any]) -> dict[str, Any]:

@@ -218,11 +218,14 @@ def _unpack_diagnostic(packed: PackedDiagnostic, path: str) -> Diagnostic:
         path if own is None else own,  # type: ignore[arg-type]
         Span(start, end, line, column, end_line, end_column),  # type: ignore[arg-type]
         rule,  # type: ignore[arg-type]
-        Severity(severity),
+        SEVERITIES[severity],  # type: ignore[index]
         message,  # type: ignore[arg-type]
         matched,  # type: ignore[arg-type]
         None if fix is None else Fix(*fix),  # type: ignore[misc]
     )
+
+
+SEVERITIES = {int(level): level for level in Severity}  # a dict lookup: Severity(n) costs a Python-level call
 
 
 def slim(result: FileResult) -> FileResult:
