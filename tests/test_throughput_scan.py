@@ -8,7 +8,8 @@ import re
 import pytest
 from conftest import CLEAN, SEEDS
 
-from lint.checks.scan import Scanner, occurring_words, starting_characters
+from lint.checks import scan
+from lint.checks.scan import Scanner, occurring_words, present_words, required_words, starting_characters
 from lint.engine import Linter
 
 TEXTS = [
@@ -99,3 +100,46 @@ def test_occurring_words_are_the_words_in_the_text(seed: int) -> None:
 def test_overlapping_and_nested_words_are_all_found() -> None:
     assert occurring_words(["甲乙", "乙丙", "甲乙丙丁", "甲", "丁"], "甲乙丙") == {"甲乙", "乙丙", "甲"}
     assert occurring_words([], "甲") == set()
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_present_words_are_the_words_in_the_text(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(seed)
+    alphabet = "甲乙丙a"
+    monkeypatch.setattr(scan, "HEAD", rng.randint(0, 30))  # words found before and after the head
+    words = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(0, 8))}
+    text = "".join(rng.choice(alphabet + "\n") for _ in range(rng.randint(0, 60)))
+    assert present_words(words, text) == {word for word in words if word in text}
+
+
+REQUIRED = [
+    (r"XX(?=学院)", {"XX"}),
+    (r"(?:版权|转载)所有", {"所有"}),
+    (r"(?:打铁)?还需", {"还需"}),
+    (r"(?<!x)(?:foo|bar+)", {"foo", "ba"}),
+    (r"[，。]{2}", {"，", "。"}),
+    (r"\d{4}年", {"年"}),
+    (r".*", None),
+    (r"(?i)ab", None),
+    (r"a|\d", None),
+]
+
+
+@pytest.mark.parametrize(("source", "words"), REQUIRED)
+def test_required_words_are_read_from_the_pattern(source: str, words: set[str] | None) -> None:
+    found = required_words(re.compile(source))
+    assert (set(found) if found is not None else None) == words
+
+
+def test_every_match_of_every_default_pattern_rule_holds_one_of_its_required_words(linter: Linter) -> None:
+    known = 0
+    for check in linter.checks:
+        words = getattr(check, "required", None)
+        if check.rule.kind != "pattern" or words is None:
+            continue
+        known += 1
+        examples = [example.text for example in check.rule.bad]
+        for text in [*TEXTS, *examples]:
+            for match in check.pattern.finditer(text):
+                assert any(word in match.group() for word in words), (check.rule.id, match.group())
+    assert known >= 80

@@ -163,3 +163,93 @@ def _skips_by_itself(pattern: re.Pattern[str]) -> bool:
     if op is sre.LITERAL or op is sre.IN:
         return True
     return op is sre.BRANCH and all(alt.data and alt.data[0][0] is sre.LITERAL for alt in av[1])
+
+
+MAX_CLASS_LITERALS = 8  # a class of more characters than this says too little to be worth a search
+
+
+def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings of which every match of ``pattern`` contains at least one; None when none are known.
+
+    Read from the parsed pattern: a run of literal characters outside any optional part, or one
+    such string from every alternative of a group. Of the candidates the one with the longest
+    shortest string is kept (the rarer it is likely to be). Lookarounds are left out: what they
+    require need not lie inside the match, and a text with no match needs no search at all.
+    """
+    if not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        found = _required(sre_parse.parse(pattern.pattern, pattern.flags))
+    except (re.error, RecursionError):
+        return None
+    return frozenset(found) if found else None
+
+
+def _required(sequence: object) -> set[str] | None:
+    best: set[str] | None = None
+    run: list[str] = []
+
+    def consider(candidate: set[str] | None) -> None:
+        nonlocal best
+        if candidate and (best is None or _strength(candidate) > _strength(best)):
+            best = candidate
+
+    for op, av in sequence:  # type: ignore[attr-defined]
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        consider({"".join(run)} if run else None)
+        run = []
+        if op is sre.SUBPATTERN:
+            consider(_required(av[-1]))
+        elif op is sre.ATOMIC_GROUP:
+            consider(_required(av))
+        elif op is sre.BRANCH:
+            alternatives = [_required(alternative) for alternative in av[1]]
+            if all(alternatives):
+                consider(set().union(*alternatives))  # type: ignore[arg-type]
+        elif op in REPEATS and av[0] >= 1:
+            consider(_required(av[2]))
+        elif op is sre.IN:
+            consider(_class_literals(av))
+    consider({"".join(run)} if run else None)
+    return best
+
+
+def _class_literals(items: list[tuple[object, object]]) -> set[str] | None:
+    if len(items) > MAX_CLASS_LITERALS or not all(op is sre.LITERAL for op, _ in items):
+        return None
+    return {chr(av) for _, av in items}  # type: ignore[call-overload]
+
+
+def _strength(words: set[str]) -> tuple[int, int]:
+    return min(map(len, words)), -len(words)
+
+
+HEAD = 50_000  # characters searched word by word before the shared scan
+
+
+def present_words(words: Iterable[str], text: str) -> set[str]:
+    """The ``words`` that occur in ``text``: the same set as ``{w for w in words if w in text}``.
+
+    One character is looked for with ``in`` (a fast scan), and so is every word in the first
+    ``HEAD`` characters. The other words share one scan: the alternation of those not yet found
+    is searched from where the last one was found, so the text is read once, however many words.
+    """
+    wanted = set(words)
+    found = {word for word in wanted if len(word) == 1 and word in text}
+    head = text[:HEAD]  # most words that occur at all occur early: finding them here saves recompiling
+    found |= {word for word in wanted if len(word) > 1 and word in head}
+    remaining = sorted((word for word in wanted - found if len(word) > 1), key=lambda w: (-len(w), w))
+    position = 0
+    while remaining:
+        alternation = re.compile("|".join(map(re.escape, remaining)))
+        match = alternation.search(text, position)
+        if match is None:
+            break
+        start = match.start()
+        hits = {word for word in remaining if text.startswith(word, start)}
+        found |= hits
+        remaining = [word for word in remaining if word not in hits]
+        position = start + 1  # no remaining word starts before here: the search found the leftmost
+    return found
