@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
+from lint import cache as disk_cache
 from lint.diagnostics import Severity
 from lint.records import field, record
 
@@ -103,11 +104,9 @@ def _has_tool_table(path: Path) -> bool:
         return False
     if not MENTIONS_GWLINT_TABLE.search(raw):  # most pyproject.toml: no TOML parser to import and run
         return False
-    import tomllib
-
     try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError:
+        data = _parsed_toml(raw)
+    except ValueError:  # a TOMLDecodeError
         return "[tool.gwlint]" in raw  # broken but meant for us: load_config reports it
     return isinstance(data.get("tool"), dict) and "gwlint" in data["tool"]
 
@@ -118,27 +117,56 @@ def load_config(path: Path) -> Config:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(path, f"cannot read configuration: {error}") from None
     if path.suffix == ".toml":
-        import tomllib
-
         try:
-            data: object = tomllib.loads(raw)
-        except tomllib.TOMLDecodeError as error:
+            data: object = _parsed_toml(raw)
+        except ValueError as error:  # a TOMLDecodeError
             raise ConfigError(path, f"TOML syntax error: {error}") from None
         tool = data.get("tool", {}) if isinstance(data, dict) else {}
         data = tool.get("gwlint", {}) if isinstance(tool, dict) else {}
     else:
-        import yaml  # only when a YAML configuration is found: start-up matters on every commit
+        data = _parsed_yaml(path, raw)
+    if not isinstance(data, dict):
+        raise ConfigError(path, "a configuration is a mapping of keys to values")
+    return parse_config(data, path)
+
+
+def _remembered(kind: str, raw: str, parse: Callable[[str], object]) -> object:
+    """``parse(raw)``, kept in the cache by content: importing and running a TOML or YAML parser costs
+    a cold run more than all the rest of its configuration. Only a successful parse is kept."""
+    key = disk_cache.bytes_key(raw.encode("utf-8"), kind)
+    entry = disk_cache.load_object(kind, key)
+    if isinstance(entry, tuple) and len(entry) == 1:
+        return entry[0]
+    data = parse(raw)
+    disk_cache.store_object(kind, key, (data,), keep_days=CONFIG_KEEP_DAYS)
+    return data
+
+
+CONFIG_KEEP_DAYS = 30
+
+
+def _parsed_toml(raw: str) -> dict[str, Any]:
+    def parse(text: str) -> object:
+        import tomllib
+
+        return tomllib.loads(text)
+
+    return _remembered("toml", raw, parse)  # type: ignore[return-value]
+
+
+def _parsed_yaml(path: Path, raw: str) -> object:
+    def parse(text: str) -> object:
+        import yaml  # only when a YAML configuration is found and not in the cache
 
         try:
-            data = yaml.load(raw, Loader=_unique_key_loader())  # a SafeLoader subclass
+            return yaml.load(text, Loader=_unique_key_loader())  # a SafeLoader subclass
         except _DuplicateKey as duplicate:
             raise ConfigError(path, "given twice", duplicate.key) from None
         except yaml.YAMLError as error:
             raise ConfigError(path, f"YAML syntax error: {error}") from None
-        data = {} if data is None else data
-    if not isinstance(data, dict):
-        raise ConfigError(path, "a configuration is a mapping of keys to values")
-    return parse_config(data, path)
+
+    data = _remembered("yaml", raw, parse)
+    return {} if data is None else data
 
 
 class _DuplicateKey(Exception):

@@ -186,3 +186,25 @@ def test_missing_config_flag_file_is_an_error(tmp_path, capsys):
     draft = write(tmp_path / "a.txt", PENDING)
     assert main([str(draft), "--config", str(tmp_path / "nope.yaml")]) == 2
     assert "no such configuration file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "parser"),
+    [
+        ("pyproject.toml", '[tool.gwlint]\nselect = ["placeholder"]\n', "tomllib"),
+        (".gwlint.yaml", "select: [placeholder]\n", "yaml"),
+    ],
+)
+def test_a_configuration_read_before_is_not_parsed_again_until_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, text: str, parser: str
+) -> None:
+    from lint.config import load_config
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert load_config(path).select == ("placeholder",)
+    monkeypatch.setitem(__import__("sys").modules, parser, None)  # importing the parser now fails
+    assert load_config(path).select == ("placeholder",)
+    path.write_text(text.replace("placeholder", "residue"), encoding="utf-8")
+    with pytest.raises(ImportError):
+        load_config(path)

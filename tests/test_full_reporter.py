@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from rich.cells import cell_len
 
 from lint.diagnostics import Severity
@@ -108,3 +109,10 @@ def test_color_output_styles_the_severity():
     stream = io.StringIO()
     report([FileResult("d.txt", linter.lint(document), document)], stream, color=True)
     assert "\x1b[" in stream.getvalue() and "error" in stream.getvalue()
+
+
+@pytest.mark.parametrize("text", ["", "abc", "占位符", "ＸＸ年", "e\u0301", "“引号”…", "第1（一）条"])
+def test_display_width_counts_columns_as_rich_does(text: str) -> None:
+    from lint.reporters.full import display_width
+
+    assert display_width(text) == cell_len(text)

@@ -39,21 +39,27 @@ def excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
 
 def source_block(document: Document, diagnostic: Diagnostic) -> Line:
     """The source line with the span underlined, then a marker line under it (one ``Line`` with a break)."""
-    from rich.cells import cell_len  # only when there is something to show: screen width of wide characters
-
     span = diagnostic.span
     line = document.line_text(span.line)
     end = span.end_column - 1 if span.end_line == span.line else len(line)
     shown, start, stop = excerpt(line, span.column - 1, end)
     style = STYLE[diagnostic.severity]
     pieces = [("    │ ", ""), (shown[:start], ""), (shown[start:stop], style + " underline"), (shown[stop:], "")]
-    pad = cell_len(shown[:start])
-    width = max(1, cell_len(shown[start:stop]))
+    pad = display_width(shown[:start])
+    width = max(1, display_width(shown[start:stop]))
     pieces += [("\n    │ " + " " * pad, "dim"), ("^" * width, style)]
     if diagnostic.fix is not None:
         label = "修复" if diagnostic.fix.safe else "建议修复"
         pieces.append((f" {label}：{diagnostic.fix.replacement or '（删除）'}", "green"))
     return "dim", pieces
+
+
+def display_width(text: str) -> int:
+    """Terminal columns of ``text``: two for a wide (CJK) character, none for a combining mark.
+    (rich's own table would cost a small run the import of rich.)"""
+    from unicodedata import combining, east_asian_width
+
+    return sum(0 if combining(char) else 2 if east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def layout(results: Sequence[FileResult]) -> Iterator[Line]:
