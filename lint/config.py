@@ -16,12 +16,13 @@ from pathlib import Path
 from lint import cache as disk_cache
 from lint.diagnostics import Severity
 from lint.records import field, record
+from lint.regexes import compiled
 
 TYPE_CHECKING = False  # typing costs a cold start ~4 ms; type checkers read the name as theirs
 if TYPE_CHECKING:
     from typing import Any
 
-MENTIONS_GWLINT_TABLE = re.compile(r"\bgwlint\b[\"']?\s*[.\]=]")  # [tool.gwlint], tool.gwlint.x =, gwlint = {…}
+MENTIONS_GWLINT_TABLE = compiled(r"\bgwlint\b[\"']?\s*[.\]=]")  # [tool.gwlint], tool.gwlint.x =, gwlint = {…}
 CONFIG_NAMES = (".gwlint.yaml", ".gwlint.yml", "pyproject.toml")
 KEYS = ("select", "ignore", "packs", "per-file-ignores", "fail-level", "as-of", "params", "extend-params")
 

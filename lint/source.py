@@ -11,15 +11,15 @@ from __future__ import annotations
 import bisect
 import codecs
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from lint.diagnostics import Span
 from lint.formats import format_for
 from lint.records import field, record
+from lint.regexes import compiled
 
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = compiled(r"\r\n|\r|\n")
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 

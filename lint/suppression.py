@@ -17,13 +17,14 @@ from collections.abc import Collection, Iterable, Sequence
 from lint.diagnostics import Diagnostic, Severity, Span
 from lint.packs import BadExample, Pack, Rule
 from lint.records import field, record
+from lint.regexes import compiled
 from lint.source import Document
 
 META_PACK = "gwlint"
 UNUSED_SUPPRESSION = "gwlint.unused-suppression"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
-COMMENT = re.compile(r"<!--\s*gwlint-(disable-next-line|disable|enable)\b(.*?)-->", re.DOTALL)
+COMMENT = compiled(r"<!--\s*gwlint-(disable-next-line|disable|enable)\b(.*?)-->", re.DOTALL)
 
 
 @record(frozen=True)

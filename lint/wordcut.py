@@ -21,7 +21,6 @@ from __future__ import annotations
 import bisect
 import mmap
 import pickle
-import re
 import struct
 from array import array
 from collections.abc import Callable, Iterator
@@ -31,6 +30,7 @@ from math import log
 from pathlib import Path
 
 from lint import cache as disk_cache
+from lint.regexes import compiled
 
 TYPE_CHECKING = False  # typing costs a cold start ~4 ms; type checkers read the name as theirs
 if TYPE_CHECKING:
@@ -44,10 +44,10 @@ MIN_FLOAT = -3.14e100
 PREVIOUS_STATES = {"B": "ES", "M": "MB", "S": "SE", "E": "BM"}
 
 # jieba 0.42's patterns for the default mode (jieba/__init__.py and jieba/finalseg/__init__.py)
-HAN_BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
-SKIP = re.compile("(\r\n|\\s)")
-HMM_HAN = re.compile("([\u4e00-\u9fd5]+)")
-HMM_SKIP = re.compile("([a-zA-Z0-9]+(?:\\.\\d+)?%?)")
+HAN_BLOCK = compiled("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
+SKIP = compiled("(\r\n|\\s)")
+HMM_HAN = compiled("([\u4e00-\u9fd5]+)")
+HMM_SKIP = compiled("([a-zA-Z0-9]+(?:\\.\\d+)?%?)")
 
 
 def jieba_folder() -> Path | None:

@@ -11,15 +11,14 @@ params:
 
 from __future__ import annotations
 
-import re
-
 from lint.checks.base import Params
+from lint.regexes import compiled
 
 WINDOW = 40  # characters of context inspected on each side
 OPENING_QUOTES = "“"
 CLOSING_QUOTES = "”"
-QUOTES = re.compile(f"[{OPENING_QUOTES}{CLOSING_QUOTES}]")
-QUOTE_OR_BREAK = re.compile(f"[{OPENING_QUOTES}{CLOSING_QUOTES}\r\n]")
+QUOTES = compiled(f"[{OPENING_QUOTES}{CLOSING_QUOTES}]")
+QUOTE_OR_BREAK = compiled(f"[{OPENING_QUOTES}{CLOSING_QUOTES}\r\n]")
 
 
 class Context:

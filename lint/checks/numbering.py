@@ -34,6 +34,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from lint.checks.base import Check, Finding, Params
 from lint.checks.scan import Scanner
 from lint.records import field, record
+from lint.regexes import compiled
 from lint.source import Document
 
 RESET = "reset"
@@ -42,10 +43,10 @@ CHINESE_DIGITS = "〇一二三四五六七八九"
 INDENT = r"[ \t\u3000]*"
 # GB/T 9704 heading levels, tolerant of the wrong marks other rules report (一. （一）、 1、).
 HEADING_LEVELS = (
-    re.compile(INDENT + r"(?P<mark>(?P<n>[一二三四五六七八九十]+)[、.．，,])(?![一二三四五六七八九十\d])"),
-    re.compile(INDENT + r"(?P<mark>[（(](?P<n>[一二三四五六七八九十]+)[）)])"),
-    re.compile(INDENT + r"(?P<mark>(?P<n>\d{1,2})[.．、])(?![\d.．、])"),
-    re.compile(INDENT + r"(?P<mark>[（(](?P<n>\d{1,2})[）)])"),
+    compiled(INDENT + r"(?P<mark>(?P<n>[一二三四五六七八九十]+)[、.．，,])(?![一二三四五六七八九十\d])"),
+    compiled(INDENT + r"(?P<mark>[（(](?P<n>[一二三四五六七八九十]+)[）)])"),
+    compiled(INDENT + r"(?P<mark>(?P<n>\d{1,2})[.．、])(?![\d.．、])"),
+    compiled(INDENT + r"(?P<mark>[（(](?P<n>\d{1,2})[）)])"),
 )
 
 

@@ -22,11 +22,12 @@ from collections import Counter
 from collections.abc import Iterator
 
 from lint.checks.base import Check, Finding, Params
+from lint.regexes import compiled
 from lint.source import Document
 
 SENTENCE_ENDS = "。？！；"
 SPACES = " \t\u3000"
-NOT_SPACE = re.compile(f"[^{SPACES}]")
+NOT_SPACE = compiled(f"[^{SPACES}]")
 
 
 def _is_latin(char: str) -> bool:

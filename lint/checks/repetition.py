@@ -32,11 +32,12 @@ from lint.checks.base import Check, Finding, Params
 from lint.checks.context import Context
 from lint.checks.text import HAN, is_han
 from lint.records import record
+from lint.regexes import compiled
 from lint.source import Document
 
 GAP = r"[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*"
 LINE_BREAKS = "\r\n"
-GAPS = re.compile(GAP)
+GAPS = compiled(GAP)
 
 
 @record(frozen=True, slots=True)

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
+from lint.regexes import compiled
+
 CATEGORIES = {
     sre.CATEGORY_DIGIT: r"\d",
     sre.CATEGORY_NOT_DIGIT: r"\D",
@@ -29,7 +31,7 @@ CATEGORIES = {
 }
 ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
-GLOBAL_FLAGS = re.compile(r"\A(?:\(\?[aiLmsux]+\))+")
+GLOBAL_FLAGS = compiled(r"\A(?:\(\?[aiLmsux]+\))+")
 
 
 class _Unknown(Exception):
@@ -72,25 +74,6 @@ def _gate(pattern: re.Pattern[str], starts: re.Pattern[str]) -> re.Pattern[str] 
         return re.compile(f"{starts.pattern}(?<=(?={source})[\\s\\S])", pattern.flags)
     except (re.error, RecursionError, OverflowError):
         return None
-
-
-def occurring_words(words: Iterable[str], text: str) -> set[str]:
-    """The ``words`` that occur in ``text``, overlapping occurrences included, in one scan.
-
-    The alternation, longest words first, finds the longest word at every offset where one starts
-    (the search goes on from the next character, not after the match); the shorter words starting
-    at that offset are its prefixes.
-    """
-    wanted = set(words)
-    if not wanted:
-        return set()
-    pattern = re.compile("|".join(re.escape(word) for word in sorted(wanted, key=lambda w: (-len(w), w))))
-    longest: set[str] = set()
-    position = 0
-    while (match := pattern.search(text, position)) is not None:
-        longest.add(match.group())
-        position = match.start() + 1
-    return {word[:size] for word in longest for size in range(1, len(word) + 1)} & wanted
 
 
 def starting_characters(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -240,6 +223,8 @@ def present_words(words: Iterable[str], text: str) -> set[str]:
     found = {word for word in wanted if len(word) == 1 and word in text}
     head = text[:HEAD]  # most words that occur at all occur early: finding them here saves recompiling
     found |= {word for word in wanted if len(word) > 1 and word in head}
+    if len(text) <= HEAD:
+        return found
     remaining = sorted((word for word in wanted - found if len(word) > 1), key=lambda w: (-len(w), w))
     position = 0
     while remaining:

@@ -24,11 +24,12 @@ from collections.abc import Iterator
 from lint.checks.base import Check, Finding, Params
 from lint.checks.scan import Scanner
 from lint.records import record
+from lint.regexes import compiled
 from lint.source import Document
 
-FRAME = re.compile(r"\$\{(\w+)\}")
+FRAME = compiled(r"\$\{(\w+)\}")
 SENTENCE_END = "。！？!?\n"
-SENTENCE_MARKS = re.compile(f"[{re.escape(SENTENCE_END)}]")
+SENTENCE_MARKS = compiled(f"[{re.escape(SENTENCE_END)}]")
 REFERENCE_KEYS = {"regex", "current_from", "current_until", "instead"}
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from lint.checks.base import Check, Finding, Params
 from lint.checks.context import Context
-from lint.checks.scan import occurring_words
+from lint.checks.scan import present_words
 from lint.source import Document
 
 
@@ -37,7 +37,7 @@ class SubstitutionCheck(Check):
     def find_many(cls, checks: Sequence[Check], document: Document) -> Iterator[Iterable[Finding]]:
         """One scan for the wrong forms of all rules; only rules with a form in the document search it."""
         rules = [check for check in checks if isinstance(check, SubstitutionCheck)]
-        present = occurring_words((word for check in rules for word in check.wrong), document.text)
+        present = present_words((word for check in rules for word in check.wrong), document.text)
         for check in checks:
             if isinstance(check, SubstitutionCheck) and present.isdisjoint(check.wrong):
                 yield ()

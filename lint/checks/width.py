@@ -21,16 +21,17 @@ from collections.abc import Iterator
 from lint.checks.base import Check, Finding, Params
 from lint.checks.text import CJK_PUNCT, HAN, is_cjk_text, is_han
 from lint.records import record
+from lint.regexes import compiled
 from lint.source import Document
 
 # Spans where half-width marks belong to something else: URLs and e-mail addresses.
-PROTECTED = re.compile(
+PROTECTED = compiled(
     r"[A-Za-z][A-Za-z0-9+.-]*://[!-~]+|www\.[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 )
 # A paragraph that is only a heading number before the "." (一. / 第三. / （二）.): numbering, not a sentence end.
 CHINESE_NUMERALS = "一二三四五六七八九十百零〇"
-NUMBERING_PREFIX = re.compile(rf"\s*(?:第?[{CHINESE_NUMERALS}\d]+|[（(][{CHINESE_NUMERALS}\d]+[)）])\s*\Z")
-PERIOD = re.compile(r"\.")
+NUMBERING_PREFIX = compiled(rf"\s*(?:第?[{CHINESE_NUMERALS}\d]+|[（(][{CHINESE_NUMERALS}\d]+[)）])\s*\Z")
+PERIOD = compiled(r"\.")
 SENTENCE_CLOSERS = "”’》）」』〕】"
 HALF_CLOSERS = "\"')"
 SPACES = " \t\u3000"
@@ -40,7 +41,7 @@ PROTECTED_SIGNS = ("://", "www.", "@")  # one of them is in every PROTECTED matc
 @functools.cache
 def chinese_pattern() -> re.Pattern[str]:
     """Any Chinese character or mark; compiled on first use (its large ranges take ~2 ms to compile)."""
-    return re.compile(f"[{HAN}{re.escape(CJK_PUNCT)}]")
+    return compiled(f"[{HAN}{re.escape(CJK_PUNCT)}]")
 
 
 is_chinese = is_cjk_text  # a Han character or a full-width Chinese mark
