@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from lint.diagnostics import Diagnostic
 from lint.source import Document, text_document
 
-TYPE_CHECKING = False  # typing costs a cold start ~4 ms; type checkers read the name as theirs
+TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from lint.formats.docx import DocxDraft
 

@@ -27,7 +27,7 @@ from lint.engine import FileResult
 from lint.progress import ProgressBar
 from lint.records import record, replace
 
-TYPE_CHECKING = False  # typing costs a cold start ~4 ms; type checkers read the name as theirs
+TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from lint.fixing import Session
     from lint.source import Document

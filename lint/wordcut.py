@@ -32,7 +32,7 @@ from pathlib import Path
 from lint import cache as disk_cache
 from lint.regexes import compiled
 
-TYPE_CHECKING = False  # typing costs a cold start ~4 ms; type checkers read the name as theirs
+TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import BinaryIO
 

@@ -14,7 +14,7 @@ from lint.diagnostics import Diagnostic, Severity
 from lint.engine import FileResult
 from lint.source import Document
 
-TYPE_CHECKING = False  # typing costs a cold start ~4 ms; type checkers read the name as theirs
+TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import TextIO
 
