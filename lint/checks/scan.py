@@ -209,7 +209,7 @@ def _strength(words: set[str]) -> tuple[int, int]:
     return min(map(len, words)), -len(words)
 
 
-HEAD = 50_000  # characters searched word by word before the shared scan
+HEAD = 8_000  # characters searched word by word before the shared scan
 
 
 def present_words(words: Iterable[str], text: str) -> set[str]:
