@@ -28,11 +28,11 @@ try:  # hashlib itself starts OpenSSL (~2 ms of every cold run); its BLAKE2 is t
 except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b as _blake2b
 
-FORMAT = "3"
+FORMAT = "3"  # bump when the layout of a cached object changes without a version bump
 
 
 def blake2b(data: bytes = b"") -> _blake2b:
-    return _blake2b(data, digest_size=32)  # bump when the layout of a cached object changes without a version bump
+    return _blake2b(data, digest_size=32)
 
 
 def cache_dir() -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import itertools
 import os
 import sys
@@ -16,8 +17,6 @@ from lint.diagnostics import Severity
 TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from lint.engine import FileResult
-    from lint.fixing import Session
-    from lint.workspace import Workspace
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("check", "rules", "explain")
@@ -45,17 +44,18 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")  # fmt: skip
 
 
-def _formatter(prog: str) -> argparse.HelpFormatter:
-    """argparse's own formatter, given the width: left to find it, it imports shutil (and with it
-    bz2 and lzma) for every argument added, a few ms of every run that never prints help."""
+def _help_width() -> int:
+    """The width argparse would find itself: left to do it, it imports shutil (and with it bz2 and
+    lzma) for every argument added, a few ms of every run that never prints help."""
     try:
         columns = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size(sys.__stdout__.fileno()).columns
     except (AttributeError, ValueError, OSError):
         columns = 80
-    return argparse.HelpFormatter(prog, width=columns - 2)
+    return columns - 2
 
 
 def build_parser() -> argparse.ArgumentParser:
+    _formatter = functools.partial(argparse.HelpFormatter, width=_help_width())
     parser = argparse.ArgumentParser(
         prog="gwlint", description="公文草稿检查：a linter for Chinese official drafts.", formatter_class=_formatter
     )
@@ -257,15 +257,6 @@ def run_check(args: argparse.Namespace) -> int:
     write_report(args.format, results, sys.stdout, use_color(args.color, sys.stdout), workspace.rules())
     session.write_summary(sys.stdout if args.format == "full" else sys.stderr)
     return exit_code(judged)
-
-
-def lint_all(
-    workspace: Workspace, args: argparse.Namespace, session: Session | None = None
-) -> list[tuple[FileResult, Severity]]:
-    """Lint (or fix, diff, annotate) each input with its configuration's plan; pair each result with its fail level."""
-    from lint.parallel import lint_all as lint_inputs
-
-    return lint_inputs(workspace, args, session)
 
 
 def exit_code(judged: Sequence[tuple[FileResult, Severity]]) -> int:

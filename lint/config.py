@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 MENTIONS_GWLINT_TABLE = compiled(r"\bgwlint\b[\"']?\s*[.\]=]")  # [tool.gwlint], tool.gwlint.x =, gwlint = {…}
+CONFIG_KEEP_DAYS = 30  # parsed configurations not read for this long are removed from the cache
 CONFIG_NAMES = (".gwlint.yaml", ".gwlint.yml", "pyproject.toml")
 KEYS = ("select", "ignore", "packs", "per-file-ignores", "fail-level", "as-of", "params", "extend-params")
 
@@ -101,7 +102,9 @@ def find_config(folder: Path) -> Path | None:
 def _has_tool_table(path: Path) -> bool:
     try:
         raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+    except UnicodeDecodeError:  # broken but meant for us when it says so: load_config reports it
+        return "[tool.gwlint]" in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
         return False
     if not MENTIONS_GWLINT_TABLE.search(raw):  # most pyproject.toml: no TOML parser to import and run
         return False
@@ -141,9 +144,6 @@ def _remembered(kind: str, raw: str, parse: Callable[[str], object]) -> object:
     data = parse(raw)
     disk_cache.store_object(kind, key, (data,), keep_days=CONFIG_KEEP_DAYS)
     return data
-
-
-CONFIG_KEEP_DAYS = 30
 
 
 def _parsed_toml(raw: str) -> dict[str, Any]:

@@ -7,39 +7,14 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from pack_helpers import only_pack
+from pack_helpers import DEMO_PACK, only_pack
 
 from lint.cli import main
-
-PACK = """\
-pack: demo
-description: 测试用规则包
-rules:
-  - id: old-name
-    title: 旧称
-    severity: warning
-    kind: pattern
-    message: "“{match}”应改为“{replacement}”"
-    rationale: 测试。
-    source: 测试
-    fix: safe
-    params: {words: [计划委员会], replacement: 发展和改革委员会}
-    examples: {bad: [{text: "计划委员会发文。", fixed: "发展和改革委员会发文。"}], good: ["发展和改革委员会发文。"]}
-  - id: double-de
-    title: 重复的“的”
-    severity: warning
-    kind: pattern
-    message: "“{match}”重复，应为“的”"
-    rationale: 测试。
-    source: 测试
-    params: {regex: 的的}
-    examples: {bad: [我们的的工作], good: [我们的工作]}
-"""
 
 
 @pytest.fixture
 def pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    return only_pack(tmp_path, monkeypatch, PACK)
+    return only_pack(tmp_path, monkeypatch, DEMO_PACK)
 
 
 def build_draft(path: Path) -> Path:

@@ -208,3 +208,13 @@ def test_a_configuration_read_before_is_not_parsed_again_until_it_changes(
     path.write_text(text.replace("placeholder", "residue"), encoding="utf-8")
     with pytest.raises(ImportError):
         load_config(path)
+
+
+def test_a_pyproject_meant_for_gwlint_that_is_not_utf8_is_reported_not_passed_over(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "pyproject.toml").write_bytes('[tool.gwlint]\nselect = ["公文"]\n'.encode("gbk"))
+    draft = tmp_path / "a.txt"
+    draft.write_text("正文。\n", encoding="utf-8")
+    assert main(["check", str(draft)]) == 2
+    assert "pyproject.toml" in capsys.readouterr().err

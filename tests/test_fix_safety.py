@@ -10,6 +10,7 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -99,8 +100,6 @@ def test_a_file_edited_between_read_and_write_is_not_overwritten(
     pack: Path, drafts: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     first, second = drafts
-    import tempfile
-
     mkstemp = tempfile.mkstemp
     edited = "有人刚改过：计划委员会。\n"
 

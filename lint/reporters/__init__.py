@@ -6,7 +6,7 @@ rules in force as a keyword argument ``rules``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from importlib import import_module
 
 from lint.engine import FileResult
@@ -24,12 +24,6 @@ FORMATS = {
     "sarif": "lint.reporters.sarif",
     "junit": "lint.reporters.junit",
 }
-
-Reporter = Callable[[Sequence[FileResult], "TextIO", bool], None]
-
-
-def get_reporter(name: str) -> Reporter:
-    return import_module(FORMATS[name]).report
 
 
 def streams(name: str) -> bool:
