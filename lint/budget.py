@@ -16,7 +16,7 @@ means no limit.
 from __future__ import annotations
 
 import signal
-import threading
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -52,8 +52,16 @@ def scaled_budget(seconds: float | None, characters: int) -> float | None:
 
 
 def budgets_supported() -> bool:
-    """True when a budget can interrupt work here (POSIX, main thread)."""
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    """True when a budget can interrupt work here (POSIX, main thread).
+
+    Without ``threading`` imported no thread was started through it, so this is the main thread
+    (a thread started with ``_thread`` alone is caught by ``signal.signal`` refusing it); a
+    one-draft run is spared importing ``threading`` for the question.
+    """
+    if not hasattr(signal, "setitimer"):
+        return False
+    threading = sys.modules.get("threading")
+    return threading is None or threading.current_thread() is threading.main_thread()
 
 
 class Budget:
@@ -70,7 +78,10 @@ class Budget:
     def __enter__(self) -> Budget:
         if self.seconds is not None and budgets_supported():
             self._entered = time.monotonic()
-            self._previous_handler = signal.signal(signal.SIGALRM, self._tick)
+            try:
+                self._previous_handler = signal.signal(signal.SIGALRM, self._tick)
+            except ValueError:  # not the main thread after all: no budget, as documented
+                return self
             tick = min(TICK, self.seconds)
             self._outer = signal.setitimer(signal.ITIMER_REAL, tick, tick)
             self._armed = True

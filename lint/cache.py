@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import copyreg
 import io
+import marshal
 import os
 import pickle
 import re
@@ -16,6 +17,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from types import CodeType
 
 from lint import __version__
 
@@ -83,14 +85,14 @@ def load_object(kind: str, key: str) -> object | None:
 def store_object(kind: str, key: str, value: object, keep_days: float | None = None) -> None:
     """Write ``value`` under ``key`` atomically (readers never see half an entry); failures are ignored.
 
-    Compiled regular expressions are stored with their compiled program (see ``_reduce_pattern``),
-    so that reading them back does not compile them again. With ``keep_days``, entries of this kind
-    not written for that long are removed.
+    Compiled regular expressions are stored with their compiled program (see ``_reduce_pattern``)
+    and compiled Python code as marshal data, so that reading them back does not compile them
+    again. With ``keep_days``, entries of this kind not written for that long are removed.
     """
     buffer = io.BytesIO()
     try:
         pickler = pickle.Pickler(buffer, protocol=5)
-        pickler.dispatch_table = {**copyreg.dispatch_table, re.Pattern: _reduce_pattern}
+        pickler.dispatch_table = {**copyreg.dispatch_table, re.Pattern: _reduce_pattern, CodeType: _reduce_code}
         pickler.dump(value)
     except Exception:  # not picklable (a check holding a closure, ...): simply not cached
         return
@@ -138,6 +140,11 @@ def _reduce_pattern(pattern: re.Pattern[str]) -> tuple[object, tuple[object, ...
     if _restore_pattern(*state) != pattern:
         raise pickle.PicklingError(f"cannot store the compiled form of {pattern.pattern!r}")
     return _restore_pattern, state
+
+
+def _reduce_code(code: CodeType) -> tuple[object, tuple[object, ...]]:
+    """Pickle compiled Python code as ``marshal`` stores it in a .pyc (the key's salt names the Python)."""
+    return marshal.loads, (marshal.dumps(code),)
 
 
 def _restore_pattern(*state: object) -> re.Pattern[str]:

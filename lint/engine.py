@@ -7,7 +7,7 @@ This is the Python API the CLI uses: ``Linter`` (built once from packs), ``lint_
 from __future__ import annotations
 
 import functools
-import string
+from _string import formatter_parser  # what string.Formatter.parse calls; string itself compiles a regex at import
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -21,16 +21,21 @@ from lint.source import Document, SourceError, document_from_bytes, read_documen
 from lint.suppression import SuppressionPolicy, apply_suppressions
 
 
-class _PlainFields(string.Formatter):
-    """Substitutes ``{name}`` only: a pack's message may not reach attributes or items (``{match.__class__}``)."""
+@functools.cache
+def _plain_fields_formatter() -> object:
+    """A formatter that substitutes ``{name}`` only: a pack's message may not reach attributes or
+    items (``{match.__class__}``). Built on first use: most messages are plain (see ``_plain_names``)."""
+    import string
 
-    def get_field(self, field_name: str, args: Sequence[object], kwargs: Mapping[str, object]) -> tuple[object, str]:
-        if not field_name.isidentifier() or field_name not in kwargs:
-            return "{" + field_name + "}", field_name
-        return kwargs[field_name], field_name
+    class PlainFields(string.Formatter):
+        def get_field(
+            self, field_name: str, args: Sequence[object], kwargs: Mapping[str, object]
+        ) -> tuple[object, str]:
+            if not field_name.isidentifier() or field_name not in kwargs:
+                return "{" + field_name + "}", field_name
+            return kwargs[field_name], field_name
 
-
-_FORMATTER = _PlainFields()
+    return PlainFields()
 
 
 def render_message(template: str, fields: dict[str, str]) -> str:
@@ -38,7 +43,7 @@ def render_message(template: str, fields: dict[str, str]) -> str:
     if names is not None and names <= fields.keys():
         return template.format_map(fields)  # the same text, without the Formatter's Python-level parsing
     try:
-        return _FORMATTER.vformat(template, (), fields)
+        return _plain_fields_formatter().vformat(template, (), fields)  # type: ignore[attr-defined]
     except (ValueError, IndexError, AttributeError, KeyError, TypeError):
         return template
 
@@ -48,7 +53,7 @@ def _plain_names(template: str) -> frozenset[str] | None:
     """The field names of a message made of text and ``{name}`` fields only; None for any other."""
     names = set()
     try:
-        for _, name, spec, conversion in _FORMATTER.parse(template):
+        for _, name, spec, conversion in formatter_parser(template):
             if name is None:
                 continue
             if spec or conversion or not name.isidentifier():

@@ -14,6 +14,8 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable
 
+from lint.regexes import compiled_code
+
 TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import Any, TypeVar
@@ -130,7 +132,7 @@ def _init(qualname: str, fields: list[Field], frozen: bool, post_init: bool) -> 
     if post_init:
         body.append("self.__post_init__()")
     source = f"def __init__({', '.join(arguments)}):\n    " + "\n    ".join(body or ["pass"])
-    exec(source, scope)
+    exec(compiled_code(source, f"<record {qualname}>"), scope)
     init = scope["__init__"]
     init.__qualname__ = f"{qualname}.__init__"
     return init  # type: ignore[no-any-return]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -388,6 +390,29 @@ def test_budget_keeps_an_outer_timer_running() -> None:
         assert 900 < left <= 1000
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def test_budget_off_the_main_thread_is_a_no_op_even_when_threading_was_never_imported(monkeypatch) -> None:
+    import threading
+
+    from lint.budget import time_budget
+
+    outcome: list[object] = []
+
+    def work() -> None:
+        monkeypatch.delitem(sys.modules, "threading")  # as in a run that never imported it
+        try:
+            with time_budget(0.01):
+                time.sleep(0.05)  # would overrun; signal.signal refuses this thread, so nothing interrupts it
+            outcome.append("finished")
+        except Exception as error:  # the test reports whatever escaped
+            outcome.append(error)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    monkeypatch.undo()
+    assert outcome == ["finished"]
 
 
 def test_budget_is_a_no_op_off_the_main_thread_and_for_zero() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint.engine import _FORMATTER, Linter, _plain_names, render_message
+from lint.engine import Linter, _plain_fields_formatter, _plain_names, render_message
 
 FIELDS = {"match": "四", "replacement": "三", "earlier": "二", "expected": "三", "匹配": "甲"}
 ODD = [
@@ -29,7 +29,7 @@ ODD = [
 
 def formatter_reference(template: str, fields: dict[str, str]) -> str:
     try:
-        return _FORMATTER.vformat(template, (), fields)
+        return _plain_fields_formatter().vformat(template, (), fields)
     except (ValueError, IndexError, AttributeError, KeyError, TypeError):
         return template
 
