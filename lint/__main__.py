@@ -1,3 +1,3 @@
-from lint.cli import main
+from lint.cli import console_main
 
-raise SystemExit(main())
+console_main()

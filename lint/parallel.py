@@ -68,11 +68,29 @@ def iter_lint(
     Every input's plan is resolved before the first result is yielded, so a configuration or pack
     error is raised by the first ``next`` before anything has been reported.
     """
+    yield from lint_planned(plan_inputs(workspace, args, session))
+
+
+@record
+class Planned:
+    """The inputs of a run with their plans resolved: ``ready`` holds, by position, the results of
+    inputs that needed no file linted (stdin, a path that cannot be resolved), None elsewhere."""
+
+    workspace: Workspace
+    session: Session
+    jobs: int
+    tasks: list[Task]
+    ready: list[tuple[FileResult, Severity] | None]
+
+
+def plan_inputs(workspace: Workspace, args: argparse.Namespace, session: Session | None = None) -> Planned:
+    """Resolve every input's plan (reading configurations, loading linters); raises ConfigError or
+    LinterSetupError before any file is linted."""
     from lint.cli import expand_paths
     from lint.fixing import Session
 
     session = session or Session()
-    ready: list[tuple[FileResult, Severity] | None] = []  # inputs with no file to lint, by position
+    ready: list[tuple[FileResult, Severity] | None] = []
     tasks: list[Task] = []
     for name, path in expand_paths(args.paths):
         if path is None:
@@ -85,10 +103,15 @@ def iter_lint(
             continue
         tasks.append(Task(len(ready), name, path, plan))
         ready.append(None)
-    jobs = getattr(args, "jobs", None) or default_jobs()
-    position = 0
+    return Planned(workspace, session, getattr(args, "jobs", None) or default_jobs(), tasks, ready)
+
+
+def lint_planned(planned: Planned) -> Iterator[tuple[FileResult, Severity]]:
+    """Each input's result with its fail level, in input order, as the results come in."""
+    ready, tasks, position = planned.ready, planned.tasks, 0
     with ProgressBar(len(tasks), sys.stderr) as bar:
-        for task, result in zip(tasks, _results(tasks, workspace, session, jobs), strict=True):
+        results = _results(tasks, planned.workspace, planned.session, planned.jobs)
+        for task, result in zip(tasks, results, strict=True):
             yield from _ready_before(ready, position, task.index)
             position = task.index + 1
             yield result, task.plan.fail_level

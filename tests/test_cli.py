@@ -117,3 +117,39 @@ def test_full_output_shows_line_column_rule_and_marker(drafts, capsys):
 def test_module_entry_point_runs():
     done = subprocess.run([sys.executable, "-m", "lint", "--version"], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0 and "gwlint" in done.stdout
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_the_collector_is_paused_for_start_up_only_and_left_as_it_was(drafts, monkeypatch, collecting):
+    import gc
+
+    from lint.engine import Linter
+
+    seen = []
+    run = Linter.run
+
+    def watched(self, document, *args, **kwargs):
+        if document.path.endswith("bad.txt"):  # not the packs' examples, verified while starting up
+            seen.append((gc.isenabled(), gc.get_freeze_count() > 0))
+        return run(self, document, *args, **kwargs)
+
+    monkeypatch.setattr(Linter, "run", watched)
+    (gc.enable if collecting else gc.disable)()
+    try:
+        assert main([str(drafts / "bad.txt"), "--format", "concise"]) == 1
+        after = (gc.isenabled(), gc.get_freeze_count())
+    finally:
+        gc.enable()
+    assert seen == [(collecting, True)]  # start-up objects frozen out of the passes while linting
+    assert after == (collecting, 0)
+
+
+def test_the_command_skips_interpreter_teardown_but_loses_no_output(tmp_path, capsys):
+    draft = tmp_path / "many.txt"
+    draft.write_text(BAD * 3000, encoding="utf-8")  # a report far larger than any pipe buffer
+    expected_code = main([str(draft), "--format", "json"])
+    expected = capsys.readouterr().out
+    command = [sys.executable, "-m", "lint", str(draft), "--format", "json"]
+    done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8")
+    assert (done.returncode, done.stdout, done.stderr) == (expected_code, expected, "")
+    assert expected_code == 1 and len(json.loads(expected)["diagnostics"]) == 3000
