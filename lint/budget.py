@@ -15,11 +15,15 @@ means no limit.
 
 from __future__ import annotations
 
-import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+
+try:  # the C module signal wraps: ``import signal`` builds three enums (~1 ms) this needs none of
+    import _signal as signal
+except ImportError:  # pragma: no cover - an interpreter without it
+    import signal  # type: ignore[no-redef]
 
 TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
