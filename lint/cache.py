@@ -57,6 +57,19 @@ def content_key(paths: Iterable[Path], salt: str = "") -> str:
     return digest.hexdigest()
 
 
+def stat_key(paths: Iterable[Path], salt: str = "") -> str:
+    """A key that changes when any of ``paths`` is changed, added or removed, read from their size
+    and modification time only (what decides whether a .pyc is current)."""
+    digest = blake2b(f"{__version__}\0{FORMAT}\0{salt}".encode())
+    for path in paths:
+        try:
+            stat = os.stat(path)
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+        except OSError:
+            digest.update(f"{path}\0<unreadable>\0".encode())
+    return digest.hexdigest()
+
+
 def bytes_key(data: bytes, salt: str = "") -> str:
     return blake2b(f"{__version__}\0{FORMAT}\0{salt}\0".encode() + data).hexdigest()
 

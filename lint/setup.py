@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import pickle
 from collections.abc import Sequence
 from pathlib import Path
@@ -69,8 +70,11 @@ def cached_linter(key: str) -> Linter | None:
 
 
 def inputs_key(extra: Sequence[Path], choices: object) -> str | None:
-    """A key for what a linter is built from without reading the packs: their files' content
-    (built-in and ``extra``), ``choices`` (picklable: selectors, params, settings...) and the code.
+    """A key for what a linter is built from without reading the packs: their files' size and
+    modification time (built-in and ``extra``), ``choices`` (picklable: selectors, params,
+    settings...) and the code's, as Python itself decides whether a .pyc is current. Reading and
+    hashing every pack and module instead was a tenth of a one-draft run; what the plan leads to,
+    the built linter, is still keyed by content (``linter_key``).
 
     None when ``choices`` cannot be keyed.
     """
@@ -78,15 +82,25 @@ def inputs_key(extra: Sequence[Path], choices: object) -> str | None:
         data = pickle.dumps(([str(path) for path in extra], choices), protocol=5)
     except Exception:
         return None
-    return cache.bytes_key(data, cache.content_key([*builtin_pack_paths(), *extra], _code_salt()))
+    return cache.bytes_key(data, cache.stat_key([*builtin_pack_paths(), *extra], _code_stamp()))
+
+
+def _code_sources() -> list[Path]:
+    """The modules whose objects a cached linter holds (changes in a checkout count)."""
+    here = Path(__file__).resolve().parent
+    checks = here / "checks"
+    kinds = sorted(checks / name for name in os.listdir(checks) if name.endswith(".py"))  # no glob: no fnmatch regex
+    return [here / "engine.py", here / "packs.py", here / "records.py", *kinds]
 
 
 @functools.cache
 def _code_salt() -> str:
-    """The source of the modules whose objects a cached linter holds (changes in a checkout count)."""
-    here = Path(__file__).resolve().parent
-    sources = [here / "engine.py", here / "packs.py", here / "records.py", *sorted((here / "checks").glob("*.py"))]
-    return cache.runtime_salt() + cache.content_key(sources)
+    return cache.runtime_salt() + cache.content_key(_code_sources())
+
+
+@functools.cache
+def _code_stamp() -> str:
+    return cache.runtime_salt() + cache.stat_key(_code_sources())
 
 
 def make_linter(

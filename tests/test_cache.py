@@ -197,3 +197,25 @@ def test_a_plan_is_remembered_only_when_it_passed_its_checks(cache_home: Path) -
         with pytest.raises(ConfigError, match="no-such-pack"):
             _plan(config)
     assert not (cache_home / "plans").exists()
+
+
+def test_an_edited_pack_is_planned_again_even_at_the_same_size(cache_home: Path, pack_file: Path) -> None:
+    import datetime
+    import os
+
+    from lint.config import ConfigResolver
+    from lint.workspace import Overrides, Workspace
+
+    def plan():  # type: ignore[no-untyped-def]
+        overrides = Overrides(packs=(pack_file,), as_of=datetime.date(2024, 6, 1))
+        return Workspace(ConfigResolver(None, True), overrides).plan_for(None)
+
+    assert plan().linter.lint_text("这是老名称。")[0].rule == "team.old-name"
+    same_size = PACK.replace("老名称", "旧名称").replace("这是老", "这是旧")  # the plan's key reads size and time
+    assert len(same_size.encode()) == len(PACK.encode())
+    pack_file.write_text(same_size, encoding="utf-8")
+    later = pack_file.stat().st_mtime_ns + 1_000_000
+    os.utime(pack_file, ns=(later, later))  # a file system with coarse times could have kept the old one
+    edited = plan().linter
+    assert edited.lint_text("这是老名称。") == []
+    assert edited.lint_text("这是旧名称。")[0].rule == "team.old-name"
