@@ -56,13 +56,30 @@ def _help_width() -> int:
     return columns - 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Sequence[str] = SUBCOMMANDS) -> argparse.ArgumentParser:
+    """The parser of ``commands`` (all by default; ``main`` builds only the one it runs)."""
     _formatter = functools.partial(argparse.HelpFormatter, width=_help_width())
     parser = argparse.ArgumentParser(
         prog="gwlint", description="公文草稿检查：a linter for Chinese official drafts.", formatter_class=_formatter
     )
     parser.add_argument("--version", action="version", version=f"gwlint {__version__}")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(
+        dest="command", metavar="{" + ",".join(SUBCOMMANDS) + "}"
+    )  # all, however many are built
+    if "check" in commands:
+        _add_check(sub, _formatter)
+    if "rules" in commands:
+        rules = sub.add_parser("rules", help="list packs and rules", formatter_class=_formatter)
+        rules.add_argument("--format", choices=("table", "markdown", "json"), default="table")
+        _common(rules)
+    if "explain" in commands:
+        explain = sub.add_parser("explain", help="show a rule's rationale and examples", formatter_class=_formatter)
+        explain.add_argument("rule", help="rule id (pack.slug) or pack name")
+        _common(explain)
+    return parser
+
+
+def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argparse.HelpFormatter]) -> None:
     check = sub.add_parser("check", help="lint files (the default command)", formatter_class=_formatter)
     check.add_argument("paths", nargs="*", default=[], help="files, directories (recursing over drafts) or - for stdin")
     check.add_argument("--format", default="full", help="full, json, concise, github, sarif, junit (default: full)")
@@ -114,13 +131,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--write-baseline", type=Path, metavar="FILE", help="record the current findings in FILE and exit 0"
     )
     _common(check)
-    rules = sub.add_parser("rules", help="list packs and rules", formatter_class=_formatter)
-    rules.add_argument("--format", choices=("table", "markdown", "json"), default="table")
-    _common(rules)
-    explain = sub.add_parser("explain", help="show a rule's rationale and examples", formatter_class=_formatter)
-    explain.add_argument("rule", help="rule id (pack.slug) or pack name")
-    _common(explain)
-    return parser
 
 
 def _date(value: str) -> datetime.date:
@@ -307,7 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments or (arguments[0] not in SUBCOMMANDS and arguments[0] not in ("-h", "--help", "--version")):
         arguments.insert(0, "check")
-    parser = build_parser()
+    parser = build_parser(SUBCOMMANDS if arguments[0] not in SUBCOMMANDS else arguments[:1])
     try:
         args = parser.parse_args(arguments)
     except SystemExit as exit_:

@@ -25,7 +25,7 @@ import struct
 from array import array
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
-from importlib.util import find_spec
+from importlib.machinery import PathFinder
 from math import log
 from pathlib import Path
 
@@ -51,9 +51,14 @@ HMM_SKIP = compiled("([a-zA-Z0-9]+(?:\\.\\d+)?%?)")
 
 
 def jieba_folder() -> Path | None:
-    """Where jieba is installed, found without importing it."""
+    """Where jieba is installed, found without importing it (nor importlib.util, for the usual case
+    of a package on sys.path)."""
     try:
-        spec = find_spec("jieba")
+        spec = PathFinder.find_spec("jieba")
+        if spec is None:  # perhaps behind another finder (an editable install...)
+            from importlib.util import find_spec
+
+            spec = find_spec("jieba")
     except (ImportError, ValueError):
         return None
     if spec is None or not spec.submodule_search_locations:

@@ -153,3 +153,9 @@ def test_the_command_skips_interpreter_teardown_but_loses_no_output(tmp_path, ca
     done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8")
     assert (done.returncode, done.stdout, done.stderr) == (expected_code, expected, "")
     assert expected_code == 1 and len(json.loads(expected)["diagnostics"]) == 3000
+
+
+def test_a_usage_error_names_every_command_though_only_one_parser_is_built(capsys):
+    assert main(["--no-such-option", "draft.txt"]) == 2
+    error = capsys.readouterr().err
+    assert "{check,rules,explain}" in error and "--no-such-option" in error
