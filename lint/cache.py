@@ -11,7 +11,6 @@ import copyreg
 import io
 import marshal
 import os
-import pickle
 import re
 import sys
 import time
@@ -25,6 +24,11 @@ from lint import __version__
 TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import BinaryIO
+
+try:  # the C pickler itself: ``import pickle`` also builds the pure-Python one (~1 ms of every run)
+    from _pickle import Pickler, PicklingError, dumps, load
+except ImportError:  # pragma: no cover - a Python without the accelerator
+    from pickle import Pickler, PicklingError, dumps, load  # type: ignore[assignment] # noqa: F401 - dumps: for lint.setup
 
 try:  # hashlib itself starts OpenSSL (~2 ms of every cold run); its BLAKE2 is this same module
     from _blake2 import blake2b as _blake2b
@@ -91,7 +95,7 @@ def load_object(kind: str, key: str) -> object | None:
     """The object stored under ``key``, or None when there is none or it cannot be read back."""
     try:
         with open(cache_dir() / kind / f"{key}.pickle", "rb") as stream:
-            return pickle.load(stream)
+            return load(stream)
     except Exception:  # a corrupt entry (truncated, from another Python, ...) is rebuilt, never fatal
         return None
 
@@ -105,7 +109,7 @@ def store_object(kind: str, key: str, value: object, keep_days: float | None = N
     """
     buffer = io.BytesIO()
     try:
-        pickler = pickle.Pickler(buffer, protocol=5)
+        pickler = Pickler(buffer, protocol=5)
         pickler.dispatch_table = {**copyreg.dispatch_table, re.Pattern: _reduce_pattern, CodeType: _reduce_code}
         pickler.dump(value)
     except Exception:  # not picklable (a check holding a closure, ...): simply not cached
@@ -155,7 +159,7 @@ def _reduce_pattern(pattern: re.Pattern[str]) -> tuple[object, tuple[object, ...
         parsed.state.groups - 1, groupindex, tuple(indexgroup),
     )  # fmt: skip
     if _restore_pattern(*state) != pattern:
-        raise pickle.PicklingError(f"cannot store the compiled form of {pattern.pattern!r}")
+        raise PicklingError(f"cannot store the compiled form of {pattern.pattern!r}")
     return _restore_pattern, state
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import pickle
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -59,7 +58,7 @@ def built_linter(rules: Sequence[Rule], settings: Settings | None = None) -> Lin
 def linter_key(rules: Sequence[Rule], settings: Settings) -> str | None:
     """The cache key of ``built_linter(rules, settings)``; None when the rules cannot be keyed."""
     try:
-        return cache.bytes_key(pickle.dumps((list(rules), settings), protocol=5), _code_salt())
+        return cache.bytes_key(cache.dumps((list(rules), settings), protocol=5), _code_salt())
     except Exception:
         return None
 
@@ -79,7 +78,7 @@ def inputs_key(extra: Sequence[Path], choices: object) -> str | None:
     None when ``choices`` cannot be keyed.
     """
     try:
-        data = pickle.dumps(([str(path) for path in extra], choices), protocol=5)
+        data = cache.dumps(([str(path) for path in extra], choices), protocol=5)
     except Exception:
         return None
     return cache.bytes_key(data, cache.stat_key([*builtin_pack_paths(), *extra], _code_stamp()))

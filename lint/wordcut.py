@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import mmap
-import pickle
 import struct
 from array import array
 from collections.abc import Callable, Iterator
@@ -146,7 +145,7 @@ def build_index(dictionary: Path, emit_table: Path, stream: BinaryIO) -> None:
     stream.write(array("I", (freqs[word] for word in words)).tobytes())
     stream.write(b"".join(words))
     with open(emit_table, "rb") as source:
-        emit = pickle.load(source)  # jieba's own file, shipped with the jieba this index is built from
+        emit = disk_cache.load(source)  # jieba's own file, shipped with the jieba this index is built from
     chars = sorted({ord(char) for state in STATES for char in emit[state]})
     stream.write(struct.pack("=I", len(chars)))
     stream.write(array("I", chars).tobytes())
@@ -278,7 +277,7 @@ def _hmm_model(folder: Path) -> tuple[dict, dict]:
     tables = []
     for name in ("prob_start.p", "prob_trans.p"):
         with open(folder / name, "rb") as stream:
-            tables.append(pickle.load(stream))
+            tables.append(disk_cache.load(stream))
     start, trans = tables
     return start, trans
 

@@ -72,7 +72,7 @@ def test_a_corrupt_entry_is_rebuilt_silently(cache_home: Path, pack_file: Path, 
 def test_an_entry_of_the_wrong_type_is_ignored(cache_home: Path, pack_file: Path) -> None:
     expected = load_pack(pack_file)
     (entry,) = entries(cache_home)
-    entry.write_bytes(cache.pickle.dumps(["something else"]))
+    entry.write_bytes(cache.dumps(["something else"]))
     assert load_pack(pack_file) == expected
 
 
