@@ -222,7 +222,8 @@ def present_words(words: Iterable[str], text: str) -> set[str]:
     wanted = set(words)
     found = {word for word in wanted if len(word) == 1 and word in text}
     head = text[:HEAD]  # most words that occur at all occur early: finding them here saves recompiling
-    found |= {word for word in wanted if len(word) > 1 and word in head}
+    characters = set(head)  # a word with a character not in the head is not in it: no scan for it
+    found |= {word for word in wanted if len(word) > 1 and characters.issuperset(word) and word in head}
     if len(text) <= HEAD:
         return found
     remaining = sorted((word for word in wanted - found if len(word) > 1), key=lambda w: (-len(w), w))
