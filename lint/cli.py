@@ -63,9 +63,8 @@ def build_parser(commands: Sequence[str] = SUBCOMMANDS) -> argparse.ArgumentPars
         prog="gwlint", description="公文草稿检查：a linter for Chinese official drafts.", formatter_class=_formatter
     )
     parser.add_argument("--version", action="version", version=f"gwlint {__version__}")
-    sub = parser.add_subparsers(
-        dest="command", metavar="{" + ",".join(SUBCOMMANDS) + "}"
-    )  # all, however many are built
+    # the usage names every command, also when main() built the parser of only the one it runs
+    sub = parser.add_subparsers(dest="command", metavar="{" + ",".join(SUBCOMMANDS) + "}")
     if "check" in commands:
         _add_check(sub, _formatter)
     if "rules" in commands:
