@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lint.budget import DEFAULT_RULE_TIMEOUT, Budget, BudgetExceeded, scaled_budget
 from lint.checks import Check, Finding, Settings, build_checks
+from lint.checks.scan import present_words
 from lint.diagnostics import Diagnostic, Fix
 from lint.fixer import apply_fixes
 from lint.packs import Pack, PackError, Rule, load_packs, select_rules
@@ -172,11 +173,15 @@ def _run_checks(
 ) -> Iterator[tuple[Check, list[Finding]]]:
     """Each check's findings; the checks of a kind that shares work between rules run as one batch.
 
-    A batch yields one rule's findings at a time, each under that rule's budget (the shared work is
-    charged to the first). When a batch fails or overruns, the rule it was at and the ones after it
-    run alone, so a problem is reported for the rule that has it and the others still report.
+    One search of the document for the words the checks require (``Check.required``) leaves out
+    the checks none of whose words is there: they cannot find anything. A batch yields one rule's
+    findings at a time, each under that rule's budget (the shared work is charged to the first).
+    When a batch fails or overruns, the rule it was at and the ones after it run alone, so a
+    problem is reported for the rule that has it and the others still report.
     """
-    for group in _kind_groups(checks):
+    present = present_words({word for check in checks if check.required for word in check.required}, document.text)
+    possible = [check for check in checks if check.required is None or not present.isdisjoint(check.required)]
+    for group in _kind_groups(possible):
         batch: Iterator[list[Finding]] | None = None
         if len(group) > 1 and type(group[0]).shares_work():
             batch = iter(type(group[0]).find_many(group, document))

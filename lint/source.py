@@ -69,12 +69,15 @@ class Document:
 
     def paragraphs(self) -> Iterator[tuple[int, int]]:
         """(start, end) of every line's content, line break excluded."""
-        text = self.text
-        for index, start in enumerate(self.line_starts):
-            stop = self.line_starts[index + 1] if index + 1 < len(self.line_starts) else len(text)
-            while stop > start and text[stop - 1] in "\r\n":
-                stop -= 1
-            yield start, stop
+        return map(self.paragraph, range(len(self.line_starts)))
+
+    def paragraph(self, index: int) -> tuple[int, int]:
+        """(start, end) of the content of line ``index`` (0-based), line break excluded."""
+        text, start = self.text, self.line_starts[index]
+        stop = self.line_starts[index + 1] if index + 1 < len(self.line_starts) else len(text)
+        while stop > start and text[stop - 1] in "\r\n":
+            stop -= 1
+        return start, stop
 
 
 def decode(data: bytes, path: str) -> tuple[str, str, bool]:

@@ -38,6 +38,17 @@ def test_batches_find_what_each_rule_finds_alone(linter: Linter, document: Docum
         assert together == alone, type(group[0]).kind
 
 
+@pytest.mark.parametrize("document", list(documents()), ids=lambda d: d.path)
+def test_the_engine_reports_what_every_rule_finds_alone(linter: Linter, document: Document) -> None:
+    """Leaving out the rules whose required words are absent, and batching, change nothing."""
+    alone = sorted(
+        (check.rule.id, finding.start, finding.end) for check in linter.checks for finding in check.find(document)
+    )
+    reported = sorted((d.rule, d.span.start, d.span.end) for d in linter.run(document, None).diagnostics)
+    assert reported == sorted(set(alone))
+    assert any(check.required is not None for check in linter.checks)
+
+
 def test_a_kind_that_shares_no_work_is_run_rule_by_rule() -> None:
     assert not Check.shares_work()
 

@@ -11,6 +11,7 @@ from conftest import CLEAN, SEEDS
 from lint.checks import scan
 from lint.checks.scan import Scanner, present_words, required_words, starting_characters
 from lint.engine import Linter
+from lint.source import Document
 
 TEXTS = [
     "",
@@ -125,7 +126,7 @@ def test_required_words_are_read_from_the_pattern(source: str, words: set[str] |
 def test_every_match_of_every_default_pattern_rule_holds_one_of_its_required_words(linter: Linter) -> None:
     known = 0
     for check in linter.checks:
-        words = getattr(check, "required", None)
+        words = check.required
         if check.rule.kind != "pattern" or words is None:
             continue
         known += 1
@@ -134,6 +135,18 @@ def test_every_match_of_every_default_pattern_rule_holds_one_of_its_required_wor
             for match in check.pattern.finditer(text):
                 assert any(word in match.group() for word in words), (check.rule.id, match.group())
     assert known >= 80
+
+
+def test_every_rule_that_requires_words_finds_nothing_without_them(linter: Linter) -> None:
+    kinds = set()
+    for check in linter.checks:
+        if check.required is None:
+            continue
+        kinds.add(check.rule.kind)
+        for text in [*TEXTS, *(example.text for example in check.rule.bad)]:
+            if list(check.find(Document("t", text))):
+                assert any(word in text for word in check.required), (check.rule.id, text[:40])
+    assert kinds >= {"pattern", "substitution", "collocation"}
 
 
 def test_fixed_patterns_compiled_once_are_read_back_by_the_next_process(tmp_path) -> None:

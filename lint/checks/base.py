@@ -108,6 +108,10 @@ class Check(ABC):
 
     kind: ClassVar[str]
     default_fix: ClassVar[str] = "none"  # "safe", "unsafe" or "none" when the rule does not say
+    # Strings of which every finding's document holds at least one (a literal every match contains);
+    # None when unknown. The engine searches the document once for all rules' words and does not
+    # run a rule none of whose words is there.
+    required: frozenset[str] | None = None
 
     def __init__(self, rule: Rule, settings: Settings | None = None) -> None:
         self.rule = rule

@@ -51,6 +51,7 @@ class CollocationCheck(Check):
         verbs = "|".join(re.escape(v) for v in sorted(wrong, key=len, reverse=True))
         quoted = f"[{re.escape(OPENING_QUOTES)}]?{re.escape(term)}[{re.escape(CLOSING_QUOTES)}]?"
         self.verb_pattern: re.Pattern[str] | None = re.compile(f"(?P<verb>{verbs})(?P<term>{quoted})")
+        self.required = frozenset([term])
         self.order_pattern = None
         self.scanner = Scanner(self.verb_pattern)
 

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from lint.checks.base import Check, Finding, Params
 from lint.checks.scan import Scanner
+from lint.checks.text import SPACES
 from lint.records import field, record
 from lint.regexes import compiled
 from lint.source import Document
@@ -40,7 +41,7 @@ from lint.source import Document
 RESET = "reset"
 REPORTS = ("gap", "repeat", "mixed", "nested", "order")
 CHINESE_DIGITS = "〇一二三四五六七八九"
-INDENT = r"[ \t\u3000]*"
+INDENT = f"[{SPACES}]*"
 # GB/T 9704 heading levels, tolerant of the wrong marks other rules report (一. （一）、 1、).
 HEADING_LEVELS = (
     compiled(INDENT + r"(?P<mark>(?P<n>[一二三四五六七八九十]+)[、.．，,])(?![一二三四五六七八九十\d])"),
@@ -300,7 +301,7 @@ class NumberingCheck(Check):
         line_starts: set[int] = set()
         for start, end in document.paragraphs():
             line = text[start:end]
-            content = start + len(line) - len(line.lstrip(" \t\u3000"))
+            content = start + len(line) - len(line.lstrip(SPACES))
             line_starts.add(content)
             if self.resets is not None and self.resets.match(text, content, end):
                 items.append(Item(RESET, 0, content, content, "", ""))

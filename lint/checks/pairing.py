@@ -22,16 +22,12 @@ from collections import Counter
 from collections.abc import Iterator
 
 from lint.checks.base import Check, Finding, Params
+from lint.checks.text import SPACES, is_latin
 from lint.regexes import compiled
 from lint.source import Document
 
 SENTENCE_ENDS = "。？！；"
-SPACES = " \t\u3000"
 NOT_SPACE = compiled(f"[^{SPACES}]")
-
-
-def _is_latin(char: str) -> bool:
-    return char.isascii() and char.isalpha()
 
 
 class PairingCheck(Check):
@@ -91,7 +87,7 @@ class PairingCheck(Check):
             char = mark(index)
             if char not in self.closer_of and char not in self.opener_of:
                 continue
-            if index > start and index + 1 < end and _is_latin(text[index - 1]) and _is_latin(text[index + 1]):
+            if index > start and index + 1 < end and is_latin(text[index - 1]) and is_latin(text[index + 1]):
                 continue  # an apostrophe: don’t
             if char in self.closer_of:
                 stack.append(index)

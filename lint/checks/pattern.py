@@ -17,11 +17,11 @@ unless_quoted, only_if_document_matches, unless_document_matches).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 
 from lint.checks.base import Check, Finding, Params
 from lint.checks.context import Context
-from lint.checks.scan import Scanner, present_words, required_words
+from lint.checks.scan import Scanner, required_words
 from lint.source import Document
 
 
@@ -63,15 +63,6 @@ class PatternCheck(Check):
     @property
     def offers_fix(self) -> bool:
         return self.replacement is not None or self.translation is not None or bool(self.order)
-
-    @classmethod
-    def find_many(cls, checks: Sequence[Check], document: Document) -> Iterator[Iterable[Finding]]:
-        """One search for the words every match of each rule must contain; a rule none of whose
-        words is in the document cannot match there and is not run."""
-        needs = [check.required if isinstance(check, PatternCheck) else None for check in checks]
-        present = present_words((word for words in needs if words for word in words), document.text)
-        for check, words in zip(checks, needs, strict=True):
-            yield () if words and present.isdisjoint(words) else check.find(document)
 
     def find(self, document: Document) -> Iterator[Finding]:
         text = document.text

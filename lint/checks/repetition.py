@@ -30,12 +30,12 @@ from collections.abc import Iterator
 from lint.checks import segment
 from lint.checks.base import Check, Finding, Params
 from lint.checks.context import Context
-from lint.checks.text import HAN, is_han
+from lint.checks.text import HAN, SPACES, is_han
 from lint.records import record
 from lint.regexes import compiled
 from lint.source import Document
 
-GAP = r"[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*"
+GAP = rf"[{SPACES}]*(?:\r\n|\r|\n)[{SPACES}]*"
 LINE_BREAKS = "\r\n"
 GAPS = compiled(GAP)
 

@@ -10,11 +10,10 @@ unless_quoted, only_if_document_matches, unless_document_matches).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 
 from lint.checks.base import Check, Finding, Params
 from lint.checks.context import Context
-from lint.checks.scan import present_words
 from lint.source import Document
 
 
@@ -29,20 +28,10 @@ class SubstitutionCheck(Check):
         if self.right in wrong:
             raise params.error("right", "the right form is also listed as wrong")
         self.wrong = tuple(wrong)
+        self.required = frozenset(wrong)
         alternatives = "|".join(re.escape(w) for w in sorted(wrong, key=len, reverse=True))
         self.pattern = re.compile(alternatives)
         self.context = Context(params)
-
-    @classmethod
-    def find_many(cls, checks: Sequence[Check], document: Document) -> Iterator[Iterable[Finding]]:
-        """One scan for the wrong forms of all rules; only rules with a form in the document search it."""
-        rules = [check for check in checks if isinstance(check, SubstitutionCheck)]
-        present = present_words((word for check in rules for word in check.wrong), document.text)
-        for check in checks:
-            if isinstance(check, SubstitutionCheck) and present.isdisjoint(check.wrong):
-                yield ()
-            else:
-                yield check.find(document)
 
     def find(self, document: Document) -> Iterator[Finding]:
         text = document.text

@@ -6,6 +6,13 @@ from __future__ import annotations
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007"
 # Full-width Chinese punctuation that sits inside Chinese text.
 CJK_PUNCT = "，。、；：？！“”‘’《》（）〔〕【】—…·「」『』〈〉"
+# What indents or pads a line of a draft: spaces, tabs and the full-width space.
+SPACES = " \t\u3000"
+
+
+def is_latin(char: str) -> bool:
+    """An ASCII letter."""
+    return char.isascii() and char.isalpha()
 
 
 def is_han(char: str) -> bool:

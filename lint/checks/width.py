@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from lint.checks.base import Check, Finding, Params
-from lint.checks.text import CJK_PUNCT, HAN, is_cjk_text, is_han
+from lint.checks.text import CJK_PUNCT, HAN, SPACES, is_cjk_text, is_han, is_latin
 from lint.records import record
 from lint.regexes import compiled
 from lint.source import Document
@@ -34,7 +34,6 @@ NUMBERING_PREFIX = compiled(rf"\s*(?:第?[{CHINESE_NUMERALS}\d]+|[（(][{CHINESE
 PERIOD = compiled(r"\.")
 SENTENCE_CLOSERS = "”’》）」』〕】"
 HALF_CLOSERS = "\"')"
-SPACES = " \t\u3000"
 PROTECTED_SIGNS = ("://", "www.", "@")  # one of them is in every PROTECTED match
 
 
@@ -45,10 +44,6 @@ def chinese_pattern() -> re.Pattern[str]:
 
 
 is_chinese = is_cjk_text  # a Han character or a full-width Chinese mark
-
-
-def is_latin(char: str) -> bool:
-    return char.isascii() and char.isalpha()
 
 
 def is_ascii_alnum(char: str) -> bool:
@@ -319,13 +314,10 @@ def _paragraphs_with(document: Document, pattern: re.Pattern[str]) -> Iterator[t
     match = pattern.search(text)
     while match is not None:
         line = bisect.bisect_right(line_starts, match.start()) - 1
-        start = line_starts[line]
-        stop = line_starts[line + 1] if line + 1 < len(line_starts) else len(text)
-        end = stop
-        while end > start and text[end - 1] in "\r\n":
-            end -= 1
+        start, end = document.paragraph(line)
         if match.start() < end:
             yield start, end
+        stop = line_starts[line + 1] if line + 1 < len(line_starts) else len(text)
         match = pattern.search(text, stop) if stop > match.start() else None
 
 
