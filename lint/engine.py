@@ -126,8 +126,12 @@ class Linter:
                         seen.add(key)
                         diagnostics.append(self._diagnostic(check, finding, document))
         diagnostics.sort(key=Diagnostic.sort_key)
-        active = {rule.id for rule in self.rules} | {rule.pack for rule in self.rules}
-        return Outcome(apply_suppressions(document, diagnostics, active, self.suppression), problems)
+        return Outcome(apply_suppressions(document, diagnostics, self.active, self.suppression), problems)
+
+    @functools.cached_property
+    def active(self) -> frozenset[str]:
+        """The ids and packs of this linter's rules (what a suppression comment may name as checked)."""
+        return frozenset(rule.id for rule in self.rules) | {rule.pack for rule in self.rules}
 
     @staticmethod
     def _diagnostic(check: Check, finding: Finding, document: Document) -> Diagnostic:
