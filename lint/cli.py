@@ -241,7 +241,7 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None]) -> i
     from lint.config import ConfigError, ConfigResolver
     from lint.fixing import Session
     from lint.parallel import lint_planned, plan_inputs
-    from lint.reporters import FORMATS, streams, write_report
+    from lint.reporters import FORMATS, renderer, streams, write_report
     from lint.setup import LinterSetupError
     from lint.workspace import Overrides, Workspace
 
@@ -268,15 +268,16 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None]) -> i
         return EXIT_ERROR
     start_up_over()
     judged: list[tuple[FileResult, Severity]] = []
+    streaming = streams(args.format) and not (args.write_baseline or baseline or args.diff)
 
     def arriving() -> Iterator[FileResult]:
-        for item in lint_planned(planned):
+        for item in lint_planned(planned, renderer(args.format) if streaming else None):
             judged.append(item)
             if item[0].error:
                 _error(f"{item[0].path}: {item[0].error}")
             yield item[0]
 
-    if streams(args.format) and not (args.write_baseline or baseline or args.diff):
+    if streaming:
         # the report is written while the files are linted (by workers with -j): nothing waits for the last file
         write_report(args.format, arriving(), sys.stdout, use_color(args.color, sys.stdout), workspace.rules())
         session.write_summary(sys.stderr)

@@ -67,12 +67,17 @@ def _plain_names(template: str) -> frozenset[str] | None:
 
 @record
 class FileResult:
-    """What one input produced: its document (for reporters that show source) or an error."""
+    """What one input produced: its document (for reporters that show source) or an error.
+
+    ``rendered`` is this result's part of the report when the worker process that linted it has
+    already written it in the run's format (see ``lint.reporters.renderer``); None otherwise.
+    """
 
     path: str
     diagnostics: list[Diagnostic]
     document: Document | None = None
     error: str | None = None
+    rendered: str | None = None
 
 
 @record

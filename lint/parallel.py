@@ -19,7 +19,7 @@ import argparse
 import os
 import sys
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from lint.diagnostics import Diagnostic, Fix, Severity, Span
@@ -106,11 +106,19 @@ def plan_inputs(workspace: Workspace, args: argparse.Namespace, session: Session
     return Planned(workspace, session, getattr(args, "jobs", None) or default_jobs(), tasks, ready)
 
 
-def lint_planned(planned: Planned) -> Iterator[tuple[FileResult, Severity]]:
-    """Each input's result with its fail level, in input order, as the results come in."""
+Render = Callable[[FileResult], str]
+
+
+def lint_planned(planned: Planned, render: Render | None = None) -> Iterator[tuple[FileResult, Severity]]:
+    """Each input's result with its fail level, in input order, as the results come in.
+
+    With ``render`` (a reporter's, see ``lint.reporters.renderer``), a worker process that lints a
+    file also renders its part of the report (``FileResult.rendered``): the report is then mostly
+    written by the workers, in parallel, and this process only copies it out.
+    """
     ready, tasks, position = planned.ready, planned.tasks, 0
     with ProgressBar(len(tasks), sys.stderr) as bar:
-        results = _results(tasks, planned.workspace, planned.session, planned.jobs)
+        results = _results(tasks, planned.workspace, planned.session, planned.jobs, render)
         for task, result in zip(tasks, results, strict=True):
             yield from _ready_before(ready, position, task.index)
             position = task.index + 1
@@ -133,7 +141,9 @@ def _stdin(workspace: Workspace, args: argparse.Namespace, session: Session) -> 
     return slim(result), plan.fail_level
 
 
-def _results(tasks: Sequence[Task], workspace: Workspace, session: Session, jobs: int) -> Iterator[FileResult]:
+def _results(
+    tasks: Sequence[Task], workspace: Workspace, session: Session, jobs: int, render: Render | None = None
+) -> Iterator[FileResult]:
     if not _worth_a_pool(tasks, session, jobs):
         for task in tasks:
             yield slim(session.file(task.plan, task.path, task.name))
@@ -142,7 +152,7 @@ def _results(tasks: Sequence[Task], workspace: Workspace, session: Session, jobs
 
     done = 0
     try:
-        for result in _pooled(tasks, workspace, session, min(jobs, len(tasks))):
+        for result in _pooled(tasks, workspace, session, min(jobs, len(tasks)), render):
             done += 1
             yield result
     except BrokenProcessPool:  # a worker was killed (out of memory, a signal): finish its files here
@@ -164,7 +174,9 @@ def _worth_a_pool(tasks: Sequence[Task], session: Session, jobs: int) -> bool:
     return False
 
 
-def _pooled(tasks: Sequence[Task], workspace: Workspace, session: Session, workers: int) -> Iterator[FileResult]:
+def _pooled(
+    tasks: Sequence[Task], workspace: Workspace, session: Session, workers: int, render: Render | None = None
+) -> Iterator[FileResult]:
     """Each task's result, linted by ``workers`` processes forked after the plans were built (so they
     inherit the linters). Files go out in chunks and results come back packed as plain tuples: pickling
     the result objects themselves costs more than linting small files."""
@@ -175,7 +187,7 @@ def _pooled(tasks: Sequence[Task], workspace: Workspace, session: Session, worke
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")  # fork: no pickling of plans
     size = max(1, min(CHUNK_FILES, len(tasks) // (workers * 8)))
     chunks = [[(task.name, task.path) for task in tasks[i : i + size]] for i in range(0, len(tasks), size)]
-    setup = (workspace, session.mode, session.unsafe, session.rule_timeout)
+    setup = (workspace, session.mode, session.unsafe, session.rule_timeout, render)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=setup) as pool:
         for packed in pool.map(_lint_chunk, chunks):
             yield from map(unpack_result, packed)
@@ -186,15 +198,22 @@ CHUNK_FILES = 32  # at most this many files per message to a worker (fewer when 
 _worker: dict[str, object] = {}  # one worker process's workspace and session, set once when it starts
 
 
-def _start_worker(workspace: Workspace, mode: str, unsafe: bool, rule_timeout: float | None) -> None:
+def _start_worker(
+    workspace: Workspace, mode: str, unsafe: bool, rule_timeout: float | None, render: Render | None
+) -> None:
     from lint.fixing import Session
 
     _worker["workspace"] = workspace
     _worker["session"] = Session(mode, unsafe, None, rule_timeout)
+    _worker["render"] = render
 
 
 def _lint_chunk(items: list[tuple[str, Path]]) -> list[PackedResult]:
-    return [pack_result(_lint_in_worker(item)) for item in items]
+    render: Render | None = _worker.get("render")  # type: ignore[assignment]
+    results = [_lint_in_worker(item) for item in items]
+    if render is not None:
+        results = [replace(result, rendered=render(result)) for result in results]
+    return [pack_result(result) for result in results]
 
 
 def _lint_in_worker(item: tuple[str, Path]) -> FileResult:
@@ -209,20 +228,21 @@ def _lint_in_worker(item: tuple[str, Path]) -> FileResult:
 
 
 PackedDiagnostic = tuple[object, ...]
-PackedResult = tuple[str, "str | None", "tuple[object, ...] | None", list[PackedDiagnostic]]
+PackedResult = tuple[str, "str | None", "tuple[object, ...] | None", list[PackedDiagnostic], "str | None"]
 
 
 def pack_result(result: FileResult) -> PackedResult:
     """``result`` as tuples of strings and numbers (see ``unpack_result``)."""
     document = slim(result).document
     excerpt = document.pack() if isinstance(document, SourceExcerpt) else None
-    return result.path, result.error, excerpt, [_pack_diagnostic(d, result.path) for d in result.diagnostics]
+    diagnostics = [_pack_diagnostic(d, result.path) for d in result.diagnostics]
+    return result.path, result.error, excerpt, diagnostics, result.rendered
 
 
 def unpack_result(packed: PackedResult) -> FileResult:
-    path, error, excerpt, diagnostics = packed
+    path, error, excerpt, diagnostics, rendered = packed
     document = SourceExcerpt.unpack(excerpt) if excerpt is not None else None
-    return FileResult(path, [_unpack_diagnostic(d, path) for d in diagnostics], document, error)  # type: ignore[arg-type]
+    return FileResult(path, [_unpack_diagnostic(d, path) for d in diagnostics], document, error, rendered)  # type: ignore[arg-type]
 
 
 def _pack_diagnostic(diagnostic: Diagnostic, path: str) -> PackedDiagnostic:

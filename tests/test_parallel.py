@@ -24,9 +24,9 @@ def pool_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     real = parallel._pooled
 
-    def counting(tasks, workspace, session, workers):
+    def counting(tasks, workspace, session, workers, render=None):
         calls.append(workers)
-        return real(tasks, workspace, session, workers)
+        return real(tasks, workspace, session, workers, render)
 
     monkeypatch.setattr(parallel, "POOL_MIN_BYTES", 0)
     monkeypatch.setattr(parallel, "_pooled", counting)
@@ -57,7 +57,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-@pytest.mark.parametrize("output", ["json", "full", "sarif"])
+@pytest.mark.parametrize("output", ["json", "full", "sarif", "concise", "github"])
 def test_two_jobs_report_exactly_what_one_job_reports(
     drafts: Path, pool_calls: list[int], capsys: pytest.CaptureFixture[str], output: str
 ) -> None:
@@ -122,6 +122,47 @@ def test_files_of_a_worker_that_died_are_linted_here(
     assert pool_calls == [2]
 
 
+@pytest.mark.parametrize("output", ["json", "concise", "github"])
+def test_workers_render_their_files_part_of_a_streaming_report(
+    drafts: Path,
+    pool_calls: list[int],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    output: str,
+) -> None:
+    from lint.reporters import FORMATS, renderer
+
+    module = __import__(FORMATS[output], fromlist=["render"])
+    real = renderer(output)
+    assert real is not None
+    log = tmp_path / "rendered-by"
+
+    def logging(result):  # type: ignore[no-untyped-def]
+        with open(log, "a") as stream:  # workers are other processes: they report through a file
+            stream.write(f"{os.getpid()}\n")
+        return real(result)
+
+    expected = run(capsys, str(drafts), "--format", output, "-j", "1")
+    monkeypatch.setattr(module, "render", logging)
+    assert run(capsys, str(drafts), "--format", output, "-j", "2") == expected
+    renderers = log.read_text().split()
+    assert pool_calls == [2]
+    assert len(renderers) == len(list(drafts.iterdir()))
+    assert str(os.getpid()) not in renderers  # this process only wrote what the workers rendered
+
+
+def test_a_baseline_run_renders_in_this_process_after_filtering(
+    drafts: Path, pool_calls: list[int], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    baseline = tmp_path / "baseline.json"
+    assert main(["check", str(drafts), "--write-baseline", str(baseline), "-j", "1"]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, str(drafts), "--format", "json", "--baseline", str(baseline), "-j", "2")
+    assert pool_calls == [2]
+    assert (code, json.loads(out)["diagnostics"]) == (0, [])
+
+
 def test_one_file_or_a_small_run_starts_no_workers(
     drafts: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -184,9 +225,11 @@ def test_a_result_packed_for_the_way_back_from_a_worker_unpacks_the_same(drafts:
     fixed = Diagnostic("a.txt", Span(14, 16, 2, 11, 2, 13), "p.comma", Severity.ERROR, "重复", "，，", Fix("，"))
     unsafe = Diagnostic("other.txt", Span(6, 8, 2, 3, 2, 5), "p.xx", Severity.INFO, "占位", "XX", Fix("", False))
     plain = Diagnostic("a.txt", Span(0, 3, 1, 1, 1, 4), "p.line", Severity.WARNING, "行", "第一行")
-    original = FileResult("a.txt", [fixed, unsafe, plain], document, "rule p.slow stopped")
+    original = FileResult("a.txt", [fixed, unsafe, plain], document, "rule p.slow stopped", "rendered text")
     back = parallel.unpack_result(parallel.pack_result(original))
-    assert (back.path, back.diagnostics, back.error) == (original.path, original.diagnostics, original.error)
+    assert (back.path, back.diagnostics, back.error, back.rendered) == (
+        original.path, original.diagnostics, original.error, "rendered text"
+    )  # fmt: skip
     assert isinstance(back.document, parallel.SourceExcerpt)
     lines = [back.document.line_text(d.span.line) for d in back.diagnostics]
     assert lines == ["请于XX月XX日前报送，，谢谢。"] * 2 + ["第一行"]

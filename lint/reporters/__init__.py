@@ -1,12 +1,14 @@
 """Reporters, registered by format name; each module exposes ``report(results, stream, color)``.
 
 A reporter that describes the rules themselves (SARIF) sets ``NEEDS_RULES = True`` and takes the
-rules in force as a keyword argument ``rules``.
+rules in force as a keyword argument ``rules``. A streaming reporter whose text for a file depends on
+that file's result alone exposes it as ``render(result) -> str``: with ``-j``, the worker that linted
+the file renders it (``FileResult.rendered``) and the report only writes it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from importlib import import_module
 
 from lint.engine import FileResult
@@ -29,6 +31,12 @@ FORMATS = {
 def streams(name: str) -> bool:
     """Whether the reporter reads its results once, in order, so it can be given them as they come."""
     return bool(getattr(import_module(FORMATS[name]), "STREAMS", False))
+
+
+def renderer(name: str) -> Callable[[FileResult], str] | None:
+    """The reporter's ``render`` (one result's text, see above), or None when it has none."""
+    module = import_module(FORMATS[name])
+    return getattr(module, "render", None) if getattr(module, "STREAMS", False) else None
 
 
 def write_report(

@@ -18,7 +18,13 @@ def one_line(text: str) -> str:
 STREAMS = True  # reads each result once, in order: it may be given results while they are being linted
 
 
+def render(result: FileResult) -> str:
+    return "".join(
+        f"{d.path}:{d.span.line}:{d.span.column}: {d.severity} {d.rule} {one_line(d.message)}\n"
+        for d in result.diagnostics
+    )
+
+
 def report(results: Iterable[FileResult], stream: TextIO, color: bool = False) -> None:
     for result in results:
-        for d in result.diagnostics:
-            stream.write(f"{d.path}:{d.span.line}:{d.span.column}: {d.severity} {d.rule} {one_line(d.message)}\n")
+        stream.write(result.rendered if result.rendered is not None else render(result))

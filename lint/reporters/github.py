@@ -47,10 +47,14 @@ def annotation(diagnostic: Diagnostic) -> str:
 STREAMS = True  # reads each result once, in order: it may be given results while they are being linted
 
 
+def render(result: FileResult) -> str:
+    lines = [annotation(diagnostic) + "\n" for diagnostic in result.diagnostics]
+    if result.error:
+        where = {"file": PurePath(result.path).as_posix(), "title": "gwlint"}
+        lines.insert(0, command("error", where, result.error) + "\n")
+    return "".join(lines)
+
+
 def report(results: Iterable[FileResult], stream: TextIO, color: bool = False) -> None:
     for result in results:
-        if result.error:
-            stream.write(command("error", {"file": PurePath(result.path).as_posix(), "title": "gwlint"}, result.error))
-            stream.write("\n")
-        for diagnostic in result.diagnostics:
-            stream.write(annotation(diagnostic) + "\n")
+        stream.write(result.rendered if result.rendered is not None else render(result))
