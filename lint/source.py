@@ -80,6 +80,13 @@ class Document:
         return start, stop
 
 
+# Extra bytes of multi-byte characters past which valid UTF-8 is taken as UTF-8 without trying GB18030.
+# GBK text is valid UTF-8 by accident only while short: a GBK character passes as part of a UTF-8
+# sequence with a chance of about one in six, so the odds for ~48 of them in a row are below 1e-30.
+# Most drafts stop here and never load the GB18030 codec.
+UNAMBIGUOUS_UTF8 = 48
+
+
 def decode(data: bytes, path: str) -> tuple[str, str, bool]:
     """Decode a draft: a BOM decides; else UTF-8 unless GB18030 (a superset of GBK) reads as more likely Chinese."""
     if data.startswith(codecs.BOM_UTF8):
@@ -99,7 +106,7 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
                 path,
                 f"cannot decode: not UTF-8 ({_where(data, utf8_error)}) and not GB18030/GBK ({_where(data, gb_error)})",
             ) from None
-    if text.isascii():
+    if text.isascii() or len(data) - len(text) >= UNAMBIGUOUS_UTF8:
         return text, "utf-8", False
     try:
         gb_text = data.decode("gb18030")

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from lint.cli import main
 from lint.formats import format_for
-from lint.source import SourceError, decode, document_from_bytes, encode, read_document, text_document
+from lint.source import UNAMBIGUOUS_UTF8, SourceError, decode, document_from_bytes, encode, read_document, text_document
 
 DRAFT = "关于召开全市安全生产工作会议的通知\n各区县人民政府：\n"
 
@@ -28,6 +30,24 @@ def test_short_gbk_texts_that_are_also_valid_utf8_are_read_as_gbk(text: str) -> 
     data = text.encode("gbk")
     data.decode("utf-8")  # the trap: these GBK bytes are valid UTF-8 (通知 reads as ֪ͨ)
     assert decode(data, "d.txt") == (text, "gb18030", False)
+
+
+def test_gbk_text_that_is_valid_utf8_is_read_as_gbk_up_to_the_length_where_that_cannot_happen_by_chance() -> None:
+    trap = "通知为同志省为签印" * 2  # GBK bytes, every character of which also reads as UTF-8
+    data = trap.encode("gbk")
+    assert len(data) - len(data.decode("utf-8")) < UNAMBIGUOUS_UTF8
+    assert decode(data, "d.txt")[:2] == (trap, "gb18030")
+    long_utf8 = ("关于召开全市安全生产工作会议的通知" * 3).encode()
+    assert len(long_utf8) - len(long_utf8.decode()) >= UNAMBIGUOUS_UTF8
+    assert decode(long_utf8, "d.txt")[:2] == (long_utf8.decode(), "utf-8")
+
+
+def test_a_long_utf8_draft_is_read_without_loading_the_gb18030_codec() -> None:
+    code = (
+        "import sys; from lint.source import decode; "
+        f"decode({DRAFT * 2!r}.encode(), 'd.txt'); print('encodings.gb18030' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
 
 
 @pytest.mark.parametrize("text", ["通知", "Café 通知", "°C 与 ±5%", "中文 text, naïve", "ok"])
