@@ -64,10 +64,21 @@ rules:
 """
 
 
+def without_builtin_packs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Leave the built-in packs out until the test ends.
+
+    lint.setup imports ``builtin_pack_paths`` by name: it is imported before lint.packs is patched,
+    or a first import during the test would keep the patched function for the rest of the run.
+    """
+    from lint import packs, setup
+
+    monkeypatch.setattr(setup, "builtin_pack_paths", list)
+    monkeypatch.setattr(packs, "builtin_pack_paths", list)
+
+
 def only_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> Path:
     """Write ``text`` as packs/demo.yaml and leave the built-in packs out, so a test sees only it."""
-    monkeypatch.setattr("lint.packs.builtin_pack_paths", list)
-    monkeypatch.setattr("lint.setup.builtin_pack_paths", list)
+    without_builtin_packs(monkeypatch)
     path = tmp_path / "packs" / "demo.yaml"
     path.parent.mkdir()
     path.write_text(text, encoding="utf-8")

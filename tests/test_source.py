@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pack_helpers import without_builtin_packs
 
 from lint.cli import main
 from lint.formats import format_for
@@ -65,8 +66,7 @@ def test_undecodable_bytes_name_the_file_and_the_encodings_tried(tmp_path: Path)
 
 
 def test_cli_reports_an_undecodable_file_without_a_traceback(tmp_path: Path, monkeypatch, capsys) -> None:
-    monkeypatch.setattr("lint.packs.builtin_pack_paths", list)
-    monkeypatch.setattr("lint.setup.builtin_pack_paths", list)
+    without_builtin_packs(monkeypatch)
     broken = tmp_path / "broken.txt"
     broken.write_bytes(b"\x81\x20\xff")
     assert main(["check", str(broken)]) == 2
