@@ -204,3 +204,41 @@ def test_every_format_keeps_the_exit_code_contract(form, tmp_path, team, capsys)
     assert main([str(bad), *team, "--format", form, "--fail-level", "error"]) == 0
     assert main([str(tmp_path / "missing.txt"), str(bad), *team, "--format", form]) == 2
     capsys.readouterr()
+
+
+class _Writes:
+    """A text stream that keeps each write apart."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.pieces.append(text)
+        return len(text)
+
+    def writelines(self, lines) -> None:  # type: ignore[no-untyped-def]
+        for line in lines:
+            self.write(line)
+
+
+@pytest.mark.parametrize("output", ["json", "concise", "github"])
+def test_a_large_file_is_reported_line_by_line_not_built_whole_in_memory(output: str) -> None:
+    from lint.diagnostics import Diagnostic, Severity, Span
+    from lint.engine import FileResult
+    from lint.reporters import renderer, write_report
+
+    diagnostics = [
+        Diagnostic("big.txt", Span(i, i + 2, i + 1, 1, i + 1, 3), "p.xx", Severity.ERROR, "占位", "XX")
+        for i in range(200)
+    ]
+    result = FileResult("big.txt", diagnostics)
+    stream = _Writes()
+    write_report(output, [result], stream)  # type: ignore[arg-type]
+    text = "".join(stream.pieces)
+    assert text.count("big.txt") >= 200
+    assert max(map(len, stream.pieces)) < len(text) / 50  # no write holds the whole report
+    rendered = renderer(output)
+    assert rendered is not None
+    worker = _Writes()
+    write_report(output, [FileResult("big.txt", diagnostics, rendered=rendered(result))], worker)  # type: ignore[arg-type]
+    assert "".join(worker.pieces) == text  # what a worker rendered is written as it is

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from lint.engine import FileResult
 
@@ -19,12 +19,14 @@ STREAMS = True  # reads each result once, in order: it may be given results whil
 
 
 def render(result: FileResult) -> str:
-    return "".join(
-        f"{d.path}:{d.span.line}:{d.span.column}: {d.severity} {d.rule} {one_line(d.message)}\n"
-        for d in result.diagnostics
-    )
+    return "".join(_lines(result))
+
+
+def _lines(result: FileResult) -> Iterator[str]:
+    for d in result.diagnostics:
+        yield f"{d.path}:{d.span.line}:{d.span.column}: {d.severity} {d.rule} {one_line(d.message)}\n"
 
 
 def report(results: Iterable[FileResult], stream: TextIO, color: bool = False) -> None:
-    for result in results:
-        stream.write(result.rendered if result.rendered is not None else render(result))
+    for result in results:  # line by line: no second copy of a large file's report in memory
+        stream.writelines([result.rendered] if result.rendered is not None else _lines(result))

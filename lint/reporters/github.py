@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import PurePath
 
 from lint.diagnostics import Diagnostic, Severity
@@ -48,13 +48,17 @@ STREAMS = True  # reads each result once, in order: it may be given results whil
 
 
 def render(result: FileResult) -> str:
-    lines = [annotation(diagnostic) + "\n" for diagnostic in result.diagnostics]
+    return "".join(_lines(result))
+
+
+def _lines(result: FileResult) -> Iterator[str]:
     if result.error:
         where = {"file": PurePath(result.path).as_posix(), "title": "gwlint"}
-        lines.insert(0, command("error", where, result.error) + "\n")
-    return "".join(lines)
+        yield command("error", where, result.error) + "\n"
+    for diagnostic in result.diagnostics:
+        yield annotation(diagnostic) + "\n"
 
 
 def report(results: Iterable[FileResult], stream: TextIO, color: bool = False) -> None:
-    for result in results:
-        stream.write(result.rendered if result.rendered is not None else render(result))
+    for result in results:  # line by line: no second copy of a large file's report in memory
+        stream.writelines([result.rendered] if result.rendered is not None else _lines(result))

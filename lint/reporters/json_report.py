@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from lint.engine import FileResult
 
@@ -16,24 +16,29 @@ STREAMS = True  # reads each result once, in order: it may be given results whil
 
 
 def render(result: FileResult) -> str:
-    """The result's diagnostics, one encoded object per line, joined by ``,\\n`` ("" when none)."""
+    """The result's diagnostics, one encoded object per line, joined by ``,\n`` ("" when none)."""
+    return ",\n".join(_encoded(result))
+
+
+def _encoded(result: FileResult) -> Iterator[str]:
     # json's C encoder; indent= would switch to the pure-Python one
-    return ",\n".join(json.dumps(diagnostic.to_dict(), ensure_ascii=False) for diagnostic in result.diagnostics)
+    return (json.dumps(diagnostic.to_dict(), ensure_ascii=False) for diagnostic in result.diagnostics)
 
 
 def report(results: Iterable[FileResult], stream: TextIO, color: bool = False) -> None:
-    # One diagnostic per line, written as each file's result arrives: readable and diffable, and no
-    # second copy of a large report.
+    # One diagnostic per line, written as it is encoded (or as a worker rendered the file's lines):
+    # readable and diffable, and no second copy of a large file's report in memory.
     stream.write('{"version": 1, "diagnostics": [')
     separator = "\n"
     errors = []
     for result in results:
         if result.error:
             errors.append({"path": result.path, "message": result.error})
-        text = result.rendered if result.rendered is not None else render(result)
-        if text:
-            stream.write(separator + text)
-            separator = ",\n"
+        pieces = [result.rendered] if result.rendered is not None else _encoded(result)
+        for piece in pieces:
+            if piece:
+                stream.write(separator + piece)
+                separator = ",\n"
     stream.write(
         ("\n" if separator == ",\n" else "") + '], "errors": ' + json.dumps(errors, ensure_ascii=False) + "}\n"
     )
