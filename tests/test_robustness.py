@@ -377,6 +377,24 @@ def test_budget_interrupts_a_backtracking_regex_and_restores_the_previous_handle
         signal.signal(signal.SIGALRM, previous)
 
 
+def test_a_tick_still_pending_when_a_budget_ends_does_not_kill_the_process() -> None:
+    import subprocess
+
+    # Blocking SIGALRM holds a tick back as a debugger or valgrind may: it arrives after the budget
+    # has restored the default action, which would end the process.
+    code = (
+        "import os, signal\n"
+        "from lint.budget import Budget\n"
+        "signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})\n"
+        "with Budget(5.0):\n"
+        "    os.kill(os.getpid(), signal.SIGALRM)\n"
+        "signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGALRM})\n"
+        "print('still here')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (done.returncode, done.stdout) == (0, "still here\n")
+
+
 def test_budget_keeps_an_outer_timer_running() -> None:
     import signal
 
