@@ -232,8 +232,10 @@ PackedResult = tuple[str, "str | None", "tuple[object, ...] | None", list[Packed
 
 
 def pack_result(result: FileResult) -> PackedResult:
-    """``result`` as tuples of strings and numbers (see ``unpack_result``)."""
-    document = slim(result).document
+    """``result`` as tuples of strings and numbers (see ``unpack_result``). A result whose part of
+    the report is already rendered goes without its excerpt: only reporters that show the source
+    read it, and those are not the ones that render in workers."""
+    document = slim(result).document if result.rendered is None else None
     excerpt = document.pack() if isinstance(document, SourceExcerpt) else None
     diagnostics = [_pack_diagnostic(d, result.path) for d in result.diagnostics]
     return result.path, result.error, excerpt, diagnostics, result.rendered

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pack_helpers import CATASTROPHIC_PACK
 
-from lint import parallel
+from lint import parallel, records
 from lint.cli import main
 from lint.progress import ProgressBar
 from tests.conftest import CLEAN, ROOT, SEEDS
@@ -225,16 +225,16 @@ def test_a_result_packed_for_the_way_back_from_a_worker_unpacks_the_same(drafts:
     fixed = Diagnostic("a.txt", Span(14, 16, 2, 11, 2, 13), "p.comma", Severity.ERROR, "重复", "，，", Fix("，"))
     unsafe = Diagnostic("other.txt", Span(6, 8, 2, 3, 2, 5), "p.xx", Severity.INFO, "占位", "XX", Fix("", False))
     plain = Diagnostic("a.txt", Span(0, 3, 1, 1, 1, 4), "p.line", Severity.WARNING, "行", "第一行")
-    original = FileResult("a.txt", [fixed, unsafe, plain], document, "rule p.slow stopped", "rendered text")
+    original = FileResult("a.txt", [fixed, unsafe, plain], document, "rule p.slow stopped")
     back = parallel.unpack_result(parallel.pack_result(original))
-    assert (back.path, back.diagnostics, back.error, back.rendered) == (
-        original.path, original.diagnostics, original.error, "rendered text"
-    )  # fmt: skip
+    assert (back.path, back.diagnostics, back.error) == (original.path, original.diagnostics, original.error)
     assert isinstance(back.document, parallel.SourceExcerpt)
     lines = [back.document.line_text(d.span.line) for d in back.diagnostics]
     assert lines == ["请于XX月XX日前报送，，谢谢。"] * 2 + ["第一行"]
     assert back.document.source_text[10:18] == document.source_text[10:18]
     assert (back.document.path, back.document.format, back.document.encoding) == ("a.txt", "text", document.encoding)
+    rendered = parallel.unpack_result(parallel.pack_result(records.replace(original, rendered="text")))
+    assert (rendered.diagnostics, rendered.rendered, rendered.document) == (original.diagnostics, "text", None)
     failed = FileResult("b.txt", [], None, "cannot read")
     assert parallel.unpack_result(parallel.pack_result(failed)) == failed
 
