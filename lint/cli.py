@@ -309,7 +309,7 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None]) -> i
 def exit_code(judged: Sequence[tuple[FileResult, Severity]]) -> int:
     if any(result.error for result, _ in judged):
         return EXIT_ERROR
-    found = any(d.severity >= level for result, level in judged for d in result.diagnostics)
+    found = any((worst := result.worst()) is not None and worst >= level for result, level in judged)
     return EXIT_FOUND if found else EXIT_CLEAN
 
 

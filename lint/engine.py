@@ -14,7 +14,7 @@ from pathlib import Path
 from lint.budget import DEFAULT_RULE_TIMEOUT, Budget, BudgetExceeded, scaled_budget
 from lint.checks import Check, Finding, Settings, build_checks
 from lint.checks.scan import present_words
-from lint.diagnostics import Diagnostic, Fix
+from lint.diagnostics import Diagnostic, Fix, Severity
 from lint.fixer import apply_fixes
 from lint.packs import Pack, PackError, Rule, load_packs, select_rules
 from lint.records import record
@@ -65,19 +65,35 @@ def _plain_names(template: str) -> frozenset[str] | None:
     return frozenset(names)
 
 
+@record(frozen=True, slots=True)
+class Rendered:
+    """A file's part of the report, written by the worker process that linted it in the run's format
+    (see ``lint.reporters.renderer``), and the highest severity among the diagnostics it shows."""
+
+    text: str
+    worst: Severity | None
+
+
 @record
 class FileResult:
     """What one input produced: its document (for reporters that show source) or an error.
 
-    ``rendered`` is this result's part of the report when the worker process that linted it has
-    already written it in the run's format (see ``lint.reporters.renderer``); None otherwise.
+    A result with ``rendered`` set comes from a worker that has already written the file's part of
+    the report: its diagnostics and document stayed there (``diagnostics`` is empty) and
+    ``rendered.worst`` stands for them (see ``worst``).
     """
 
     path: str
     diagnostics: list[Diagnostic]
     document: Document | None = None
     error: str | None = None
-    rendered: str | None = None
+    rendered: Rendered | None = None
+
+    def worst(self) -> Severity | None:
+        """The highest severity among the file's diagnostics; None when there are none."""
+        if self.rendered is not None:
+            return self.rendered.worst
+        return max((diagnostic.severity for diagnostic in self.diagnostics), default=None)
 
 
 @record

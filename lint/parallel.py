@@ -3,14 +3,15 @@
 Results come back in input order whatever the number of jobs, so the report is the same with
 ``-j 1`` and ``-j N``. The parent resolves every file's plan first (a configuration error stops the
 run before any work is done, as it would have with one job); the workers receive the resolved
-workspace once, when they start, and use its plans (one linter per distinct configuration, built
-once). Each worker runs its files in its own main thread, so the per-rule time budget (SIGALRM)
-works there as it does without workers. A worker that dies takes no results with it: the files it
-had not returned are linted again in this process. Small runs are not worth starting processes
-for and are linted here.
+plans once, when they start (one linter per distinct configuration, built once), and each file
+comes with the position of its plan. Each worker runs its files in its own main thread, so the
+per-rule time budget (SIGALRM) works there as it does without workers. A worker that dies takes
+no results with it: the files it had not returned are linted again in this process. Small runs
+are not worth starting processes for and are linted here.
 
-Every result keeps a ``SourceExcerpt`` of its document instead of the document itself, so a run's
-memory follows its largest file, not the number of files.
+Every result keeps a ``SourceExcerpt`` of its document instead of the document itself, or no
+document when the report reads none (see ``kept``), so a run's memory follows its largest file,
+not the number of files.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from lint.diagnostics import Diagnostic, Fix, Severity, Span
-from lint.engine import FileResult
+from lint.engine import FileResult, Rendered
 from lint.progress import ProgressBar
 from lint.records import record, replace
 
@@ -76,7 +77,6 @@ class Planned:
     """The inputs of a run with their plans resolved: ``ready`` holds, by position, the results of
     inputs that needed no file linted (stdin, a path that cannot be resolved), None elsewhere."""
 
-    workspace: Workspace
     session: Session
     jobs: int
     tasks: list[Task]
@@ -103,7 +103,7 @@ def plan_inputs(workspace: Workspace, args: argparse.Namespace, session: Session
             continue
         tasks.append(Task(len(ready), name, path, plan))
         ready.append(None)
-    return Planned(workspace, session, getattr(args, "jobs", None) or default_jobs(), tasks, ready)
+    return Planned(session, getattr(args, "jobs", None) or default_jobs(), tasks, ready)
 
 
 Render = Callable[[FileResult], str]
@@ -113,12 +113,13 @@ def lint_planned(planned: Planned, render: Render | None = None) -> Iterator[tup
     """Each input's result with its fail level, in input order, as the results come in.
 
     With ``render`` (a reporter's, see ``lint.reporters.renderer``), a worker process that lints a
-    file also renders its part of the report (``FileResult.rendered``): the report is then mostly
-    written by the workers, in parallel, and this process only copies it out.
+    file also renders its part of the report (``FileResult.rendered``) and keeps the diagnostics:
+    the report is then mostly written by the workers, in parallel, and this process only copies it
+    out.
     """
     ready, tasks, position = planned.ready, planned.tasks, 0
     with ProgressBar(len(tasks), sys.stderr) as bar:
-        results = _results(tasks, planned.workspace, planned.session, planned.jobs, render)
+        results = _results(tasks, planned.session, planned.jobs, render)
         for task, result in zip(tasks, results, strict=True):
             yield from _ready_before(ready, position, task.index)
             position = task.index + 1
@@ -141,23 +142,21 @@ def _stdin(workspace: Workspace, args: argparse.Namespace, session: Session) -> 
     return slim(result), plan.fail_level
 
 
-def _results(
-    tasks: Sequence[Task], workspace: Workspace, session: Session, jobs: int, render: Render | None = None
-) -> Iterator[FileResult]:
+def _results(tasks: Sequence[Task], session: Session, jobs: int, render: Render | None = None) -> Iterator[FileResult]:
     if not _worth_a_pool(tasks, session, jobs):
         for task in tasks:
-            yield slim(session.file(task.plan, task.path, task.name))
+            yield kept(session.file(task.plan, task.path, task.name), render)
         return
     from concurrent.futures.process import BrokenProcessPool  # with multiprocessing: only for runs that use them
 
     done = 0
     try:
-        for result in _pooled(tasks, workspace, session, min(jobs, len(tasks)), render):
+        for result in _pooled(tasks, session, min(jobs, len(tasks)), render):
             done += 1
             yield result
     except BrokenProcessPool:  # a worker was killed (out of memory, a signal): finish its files here
         for task in tasks[done:]:
-            yield slim(session.file(task.plan, task.path, task.name))
+            yield kept(session.file(task.plan, task.path, task.name), render)
 
 
 def _worth_a_pool(tasks: Sequence[Task], session: Session, jobs: int) -> bool:
@@ -175,7 +174,7 @@ def _worth_a_pool(tasks: Sequence[Task], session: Session, jobs: int) -> bool:
 
 
 def _pooled(
-    tasks: Sequence[Task], workspace: Workspace, session: Session, workers: int, render: Render | None = None
+    tasks: Sequence[Task], session: Session, workers: int, render: Render | None = None
 ) -> Iterator[FileResult]:
     """Each task's result, linted by ``workers`` processes forked after the plans were built (so they
     inherit the linters). Files go out in chunks and results come back packed as plain tuples: pickling
@@ -185,9 +184,12 @@ def _pooled(
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")  # fork: no pickling of plans
+    plans = list({id(task.plan): task.plan for task in tasks}.values())
+    number = {id(plan): index for index, plan in enumerate(plans)}
+    items = [(task.name, task.path, number[id(task.plan)]) for task in tasks]  # a worker uses the plan resolved here
     size = max(1, min(CHUNK_FILES, len(tasks) // (workers * 8)))
-    chunks = [[(task.name, task.path) for task in tasks[i : i + size]] for i in range(0, len(tasks), size)]
-    setup = (workspace, session.mode, session.unsafe, session.rule_timeout, render)
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    setup = (plans, session.mode, session.unsafe, session.rule_timeout, render)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=setup) as pool:
         for packed in pool.map(_lint_chunk, chunks):
             yield from map(unpack_result, packed)
@@ -195,55 +197,66 @@ def _pooled(
 
 CHUNK_FILES = 32  # at most this many files per message to a worker (fewer when there are few files)
 
-_worker: dict[str, object] = {}  # one worker process's workspace and session, set once when it starts
+_worker: dict[str, object] = {}  # one worker process's plans, session and renderer, set once when it starts
 
 
 def _start_worker(
-    workspace: Workspace, mode: str, unsafe: bool, rule_timeout: float | None, render: Render | None
+    plans: list[Plan], mode: str, unsafe: bool, rule_timeout: float | None, render: Render | None
 ) -> None:
     from lint.fixing import Session
 
-    _worker["workspace"] = workspace
+    _worker["plans"] = plans
     _worker["session"] = Session(mode, unsafe, None, rule_timeout)
     _worker["render"] = render
 
 
-def _lint_chunk(items: list[tuple[str, Path]]) -> list[PackedResult]:
+Item = tuple[str, Path, int]  # a file's display name, its path and the position of its plan
+
+
+def _lint_chunk(items: list[Item]) -> list[PackedResult]:
     render: Render | None = _worker.get("render")  # type: ignore[assignment]
-    results = [_lint_in_worker(item) for item in items]
-    if render is not None:
-        results = [replace(result, rendered=render(result)) for result in results]
-    return [pack_result(result) for result in results]
+    return [pack_result(kept(_lint_in_worker(item), render, in_worker=True)) for item in items]
 
 
-def _lint_in_worker(item: tuple[str, Path]) -> FileResult:
-    name, path = item
-    workspace: Workspace = _worker["workspace"]  # type: ignore[assignment]
+def _lint_in_worker(item: Item) -> FileResult:
+    name, path, plan = item
     session: Session = _worker["session"]  # type: ignore[assignment]
-    try:
-        plan = workspace.plan_for(path)
-    except Exception as error:  # resolved once in the parent already; this would be a change on disk since
-        return FileResult(name, [], None, f"cannot resolve the path ({error})")
-    return slim(session.file(plan, path, name))
+    return session.file(_worker["plans"][plan], path, name)  # type: ignore[index]
+
+
+def kept(result: FileResult, render: Render | None = None, in_worker: bool = False) -> FileResult:
+    """What of a linted file goes on to the report. The reporter's ``render`` reads no document: a
+    worker renders the file's part of the report and keeps only that and the highest severity;
+    here the reporter renders it, line by line, from the diagnostics. Without ``render``, the
+    document is cut down to an excerpt (``slim``)."""
+    if render is None:
+        return slim(result)
+    if not in_worker:
+        return replace(result, document=None)
+    return replace(result, diagnostics=[], document=None, rendered=Rendered(render(result), result.worst()))
 
 
 PackedDiagnostic = tuple[object, ...]
-PackedResult = tuple[str, "str | None", "tuple[object, ...] | None", list[PackedDiagnostic], "str | None"]
+PackedResult = tuple[str, "str | None", "tuple[object, ...] | None", list[PackedDiagnostic], "tuple[str, int] | None"]
 
 
 def pack_result(result: FileResult) -> PackedResult:
-    """``result`` as tuples of strings and numbers (see ``unpack_result``). A result whose part of
-    the report is already rendered goes without its excerpt: only reporters that show the source
-    read it, and those are not the ones that render in workers."""
-    document = slim(result).document if result.rendered is None else None
+    """``result`` as tuples of strings and numbers (see ``unpack_result``)."""
+    document = slim(result).document
     excerpt = document.pack() if isinstance(document, SourceExcerpt) else None
     diagnostics = [_pack_diagnostic(d, result.path) for d in result.diagnostics]
-    return result.path, result.error, excerpt, diagnostics, result.rendered
+    rendered = result.rendered
+    packed_rendered = None if rendered is None else (rendered.text, int(rendered.worst or 0))
+    return result.path, result.error, excerpt, diagnostics, packed_rendered
 
 
 def unpack_result(packed: PackedResult) -> FileResult:
-    path, error, excerpt, diagnostics, rendered = packed
+    path, error, excerpt, diagnostics, packed_rendered = packed
     document = SourceExcerpt.unpack(excerpt) if excerpt is not None else None
+    rendered = None
+    if packed_rendered is not None:
+        text, worst = packed_rendered  # type: ignore[misc]
+        rendered = Rendered(text, SEVERITIES.get(worst))  # type: ignore[arg-type]
     return FileResult(path, [_unpack_diagnostic(d, path) for d in diagnostics], document, error, rendered)  # type: ignore[arg-type]
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pack_helpers import CATASTROPHIC_PACK
 
-from lint import parallel, records
+from lint import parallel
 from lint.cli import main
 from lint.progress import ProgressBar
 from tests.conftest import CLEAN, ROOT, SEEDS
@@ -24,9 +24,9 @@ def pool_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     real = parallel._pooled
 
-    def counting(tasks, workspace, session, workers, render=None):
+    def counting(tasks, session, workers, render=None):
         calls.append(workers)
-        return real(tasks, workspace, session, workers, render)
+        return real(tasks, session, workers, render)
 
     monkeypatch.setattr(parallel, "POOL_MIN_BYTES", 0)
     monkeypatch.setattr(parallel, "_pooled", counting)
@@ -152,6 +152,20 @@ def test_workers_render_their_files_part_of_a_streaming_report(
     assert str(os.getpid()) not in renderers  # this process only wrote what the workers rendered
 
 
+def test_exit_codes_with_rendering_workers_follow_the_fail_level_as_with_one_job(
+    drafts: Path, pool_calls: list[int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    codes = {}
+    for level in ("error", "warning", "info"):
+        options = ("--format", "json", "--select", "numbering", "--fail-level", level)
+        one = run(capsys, str(drafts), *options, "-j", "1")
+        two = run(capsys, str(drafts), *options, "-j", "2")
+        assert two == one
+        codes[level] = one[0]
+    assert pool_calls == [2, 2, 2]
+    assert codes == {"error": 0, "warning": 1, "info": 1}  # the numbering rules warn
+
+
 def test_a_baseline_run_renders_in_this_process_after_filtering(
     drafts: Path, pool_calls: list[int], capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -218,7 +232,7 @@ def test_results_keep_only_excerpts_of_their_documents(drafts: Path) -> None:
 
 def test_a_result_packed_for_the_way_back_from_a_worker_unpacks_the_same(drafts: Path) -> None:
     from lint.diagnostics import Diagnostic, Fix, Severity, Span
-    from lint.engine import FileResult
+    from lint.engine import FileResult, Rendered
     from lint.source import Document
 
     document = Document("a.txt", "第一行\n请于XX月XX日前报送，，谢谢。\n")
@@ -233,10 +247,28 @@ def test_a_result_packed_for_the_way_back_from_a_worker_unpacks_the_same(drafts:
     assert lines == ["请于XX月XX日前报送，，谢谢。"] * 2 + ["第一行"]
     assert back.document.source_text[10:18] == document.source_text[10:18]
     assert (back.document.path, back.document.format, back.document.encoding) == ("a.txt", "text", document.encoding)
-    rendered = parallel.unpack_result(parallel.pack_result(records.replace(original, rendered="text")))
-    assert (rendered.diagnostics, rendered.rendered, rendered.document) == (original.diagnostics, "text", None)
+    for worst in (Severity.WARNING, None):
+        done = FileResult("a.txt", [], None, None, Rendered("text", worst))
+        assert parallel.unpack_result(parallel.pack_result(done)) == done
     failed = FileResult("b.txt", [], None, "cannot read")
     assert parallel.unpack_result(parallel.pack_result(failed)) == failed
+
+
+def test_what_is_kept_of_a_result_depends_on_what_the_report_reads() -> None:
+    from lint.diagnostics import Diagnostic, Severity, Span
+    from lint.engine import FileResult, Rendered
+    from lint.reporters import renderer
+    from lint.source import Document
+
+    document = Document("a.txt", "请于XX月前报送。\n")
+    found = Diagnostic("a.txt", Span(2, 4, 1, 3, 1, 5), "p.xx", Severity.WARNING, "占位", "XX")
+    result = FileResult("a.txt", [found], document)
+    render = renderer("json")
+    assert isinstance(parallel.kept(result).document, parallel.SourceExcerpt)  # the full report shows source
+    assert parallel.kept(result, render) == FileResult("a.txt", [found])  # json renders from the diagnostics
+    in_worker = parallel.kept(result, render, in_worker=True)
+    assert in_worker == FileResult("a.txt", [], rendered=Rendered(render(result), Severity.WARNING))
+    assert in_worker.worst() == result.worst() == Severity.WARNING
 
 
 def test_an_excerpt_slices_like_the_text_it_came_from() -> None:

@@ -61,4 +61,4 @@ def _lines(result: FileResult) -> Iterator[str]:
 
 def report(results: Iterable[FileResult], stream: TextIO, color: bool = False) -> None:
     for result in results:  # line by line: no second copy of a large file's report in memory
-        stream.writelines([result.rendered] if result.rendered is not None else _lines(result))
+        stream.writelines([result.rendered.text] if result.rendered is not None else _lines(result))

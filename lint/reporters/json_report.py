@@ -34,7 +34,7 @@ def report(results: Iterable[FileResult], stream: TextIO, color: bool = False) -
     for result in results:
         if result.error:
             errors.append({"path": result.path, "message": result.error})
-        pieces = [result.rendered] if result.rendered is not None else _encoded(result)
+        pieces = [result.rendered.text] if result.rendered is not None else _encoded(result)
         for piece in pieces:
             if piece:
                 stream.write(separator + piece)
