@@ -59,9 +59,9 @@ class Series:
 
     @property
     def throughput(self) -> float | None:
-        """Megabytes (10^6 bytes) of input per second of median wall time."""
+        """Megabytes (10^6 bytes) of input per second of median wall time; None without input."""
         wall = self.wall
-        return self.input_bytes / 1e6 / wall if wall else None
+        return self.input_bytes / 1e6 / wall if wall and self.input_bytes else None
 
 
 HELPER = """
