@@ -99,7 +99,7 @@ def speedup_target(
     measured = f"{one.wall:.2f} s / {two.wall:.2f} s = {speedup:.2f}×"
     if busy is not None and busy[0].wall and busy[1].wall:
         # two processes doing one's work each: 2 × one's time over theirs is the speed-up they got
-        measured += f" (the machine's, from the busy loops: {2 * busy[0].wall / busy[1].wall:.2f}×)"
+        measured += f" (two busy loops in the same run: {2 * busy[0].wall / busy[1].wall:.2f}×)"
     return Target(number, what, threshold, measured, speedup >= limit)
 
 

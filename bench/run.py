@@ -115,8 +115,8 @@ class Bench:
         return case, one, two, (busy_one, busy_two)
 
 
-# The machine's own ceiling for target 3: the same pure-Python work in one process, then in two at
-# once. On a VM whose second CPU is shared, two processes may take longer than one; this shows it.
+# Context for target 3: the same pure-Python work in one process, then in two at once. On a VM whose
+# second CPU is shared, two processes get anywhere from 1x to 2x, and that changes from minute to minute.
 BUSY = """import os, sys
 for _ in range(int(sys.argv[1])):
     if os.fork() == 0:
@@ -153,7 +153,8 @@ NOTES = [
     "zhlint is shown for reference only (one run on the big file); no target compares with it.",
     "Files over 10 MB get at most 3 runs and no warm-up run.",
     "The busy loops (the same pure-Python loop in one process, then in two at once, alternating with "
-    "gwlint's runs) show how much of a second CPU the machine gave in this run; no target compares with them.",
+    "gwlint's runs) show what two processes got of the machine's two CPUs in this run; no target compares "
+    "with them.",
 ]
 
 
