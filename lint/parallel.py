@@ -113,9 +113,9 @@ def lint_planned(planned: Planned, render: Render | None = None) -> Iterator[tup
     """Each input's result with its fail level, in input order, as the results come in.
 
     With ``render`` (a reporter's, see ``lint.reporters.renderer``), a worker process that lints a
-    file also renders its part of the report (``FileResult.rendered``) and keeps the diagnostics:
-    the report is then mostly written by the workers, in parallel, and this process only copies it
-    out.
+    file also renders its part of the report and sends back only that and the highest severity
+    (``FileResult.rendered``): the report is then mostly written by the workers, in parallel, and
+    this process only copies it out. See ``kept`` for what is kept of each result.
     """
     ready, tasks, position = planned.ready, planned.tasks, 0
     with ProgressBar(len(tasks), sys.stderr) as bar:
