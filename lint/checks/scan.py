@@ -209,7 +209,10 @@ def _strength(words: set[str]) -> tuple[int, int]:
     return min(map(len, words)), -len(words)
 
 
-HEAD = 8_000  # characters searched word by word before the shared scan
+# Characters searched word by word before the shared scan. Up to about this length, ~350 searches with
+# ``in`` cost less than the shared scan, which compiles its alternation again after each word it finds:
+# on a 60,000-character report 8,000 took 29 ms here, 32,000 took 3 ms (a 1 MB file: 46 -> 35 ms).
+HEAD = 32_000
 
 
 def present_words(words: Iterable[str], text: str) -> set[str]:
