@@ -171,3 +171,16 @@ def test_fixed_patterns_compiled_once_are_read_back_by_the_next_process(tmp_path
         for _ in range(2)
     ]
     assert runs[0] >= 10 and runs[1] == 0
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_the_trie_pattern_matches_where_any_of_its_words_begins(seed: int) -> None:
+    from lint.checks.scan import trie_pattern
+
+    rng = random.Random(seed)
+    alphabet = "甲乙丙丁.*("  # regex metacharacters are words' characters too
+    words = sorted({"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 12))})
+    text = "".join(rng.choice(alphabet) for _ in range(200))
+    pattern = re.compile(trie_pattern(words))
+    starts = [match.start() for position in range(len(text)) if (match := pattern.match(text, position))]
+    assert starts == [p for p in range(len(text)) if any(text.startswith(word, p) for word in words)]

@@ -15,7 +15,7 @@ before the position as in a search).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
@@ -215,6 +215,30 @@ def _strength(words: set[str]) -> tuple[int, int]:
 HEAD = 32_000
 
 
+def trie_pattern(words: Sequence[str]) -> str:
+    """A regex matching where any of ``words`` (sorted, non-empty) begins, branching once per distinct
+    character: ``re`` tries the alternatives of a group one by one at every candidate position, so
+    ``工作|工程`` as ``工(?:作|程)`` tries a third fewer of them here (on absent words over 10 MB)."""
+    branches = []
+    start = 0
+    while start < len(words):
+        first = words[start][0]
+        end = start
+        while end < len(words) and words[end][0] == first:
+            end += 1
+        rests = [word[1:] for word in words[start:end]]
+        longer = [rest for rest in rests if rest]
+        if not longer:
+            branches.append(re.escape(first))
+        elif len(longer) == 1 and len(rests) == 1:
+            branches.append(re.escape(first + longer[0]))
+        else:
+            optional = "?" if len(longer) < len(rests) else ""
+            branches.append(f"{re.escape(first)}(?:{trie_pattern(longer)}){optional}")
+        start = end
+    return "|".join(branches)
+
+
 def present_words(words: Iterable[str], text: str) -> set[str]:
     """The ``words`` that occur in ``text``: the same set as ``{w for w in words if w in text}``.
 
@@ -229,10 +253,10 @@ def present_words(words: Iterable[str], text: str) -> set[str]:
     found |= {word for word in wanted if len(word) > 1 and characters.issuperset(word) and word in head}
     if len(text) <= HEAD:
         return found
-    remaining = sorted((word for word in wanted - found if len(word) > 1), key=lambda w: (-len(w), w))
+    remaining = sorted(word for word in wanted - found if len(word) > 1)
     position = 0
     while remaining:
-        alternation = re.compile("|".join(map(re.escape, remaining)))
+        alternation = re.compile(trie_pattern(remaining))
         match = alternation.search(text, position)
         if match is None:
             break
