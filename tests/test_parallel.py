@@ -131,9 +131,11 @@ def test_workers_render_their_files_part_of_a_streaming_report(
     tmp_path: Path,
     output: str,
 ) -> None:
+    from importlib import import_module
+
     from lint.reporters import FORMATS, renderer
 
-    module = __import__(FORMATS[output], fromlist=["render"])
+    module = import_module(FORMATS[output])
     real = renderer(output)
     assert real is not None
     log = tmp_path / "rendered-by"

@@ -143,6 +143,7 @@ def test_aabb_can_be_switched_off():
         ("heading: '('\n", "params.heading"),
         ("allow: 常常\n", "params.allow"),
         ("colour: red\n", "params.colour"),
+        ("reduplicable_verbs: [学习]\nallow: [学习学习]\n", "params.reduplicable_verbs"),
     ],
 )
 def test_bad_params_are_pack_errors(params, field):

@@ -62,6 +62,11 @@ class RepetitionCheck(Check):
         self.ignore_units = params.regex("ignore_units")
         self.heading = params.regex("heading")
         self.reduplicable_verbs = frozenset(params.strings("reduplicable_verbs"))
+        doubled_in_allow = sorted(verb for verb in self.reduplicable_verbs if verb * 2 in params.strings("allow"))
+        if doubled_in_allow:  # allow accepts them everywhere: the clause-end condition would never apply
+            raise params.error(
+                "reduplicable_verbs", f"already allowed everywhere by 'allow': {', '.join(doubled_in_allow)}"
+            )
         self.reduplication_before = params.regex("reduplication_before")
         self.context = Context(params)
         self.allowed = _allow_index(params.strings("allow"))
