@@ -88,7 +88,11 @@ def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argpar
         help="exit 1 when a diagnostic at or above this severity is found (default: warning)",
     )
     check.add_argument(
-        "--as-of", type=_date, metavar="YYYY-MM-DD", help="judge stale references against this date (default: today)"
+        "--as-of",
+        type=_as_of,
+        metavar="YYYY-MM-DD|document",
+        help="the day drafts are judged at: formulations, names and references are right or outdated relative to it "
+        "(default: today; 'document': the date written in each draft)",
     )
     check.add_argument(
         "--stdin-filename",
@@ -132,11 +136,13 @@ def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argpar
     _common(check)
 
 
-def _date(value: str) -> datetime.date:
+def _as_of(value: str) -> datetime.date | str:
+    from lint.dating import parse_as_of
+
     try:
-        return datetime.date.fromisoformat(value)
+        return parse_as_of(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form or 'document': {value!r}") from None
 
 
 def _seconds(value: str) -> float:
@@ -275,6 +281,8 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None]) -> i
             judged.append(item)
             if item[0].error:
                 _error(f"{item[0].path}: {item[0].error}")
+            if item[0].note:
+                sys.stderr.write(f"gwlint: note: {item[0].path}: {item[0].note}\n")
             yield item[0]
 
     if streaming:

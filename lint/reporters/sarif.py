@@ -40,7 +40,7 @@ def describe(rule: Rule) -> dict[str, Any]:
     if rule.bad:
         help_text += f"\n错误示例：{rule.bad[0].text}"
     if rule.good:
-        help_text += f"\n正确示例：{rule.good[0]}"
+        help_text += f"\n正确示例：{rule.good[0].text}"
     return {
         "id": rule.id,
         "name": rule.id.replace(".", "/"),
