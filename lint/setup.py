@@ -71,7 +71,8 @@ def inputs_key(extra: Sequence[Path], choices: object) -> str | None:
     """A key for what a linter is built from without reading the packs: their files' size and
     modification time (built-in and ``extra``), ``choices`` (picklable: selectors, params...) and
     the code's, as Python itself decides whether a .pyc is current. Reading and hashing every pack
-    and module instead was a tenth of a one-draft run; what the plan leads to, the built linter, is still keyed by content (``linter_key``).
+    and module instead was a tenth of a one-draft run; what the plan leads to, the built linter,
+    is still keyed by content (``linter_key``).
 
     None when ``choices`` cannot be keyed.
     """
