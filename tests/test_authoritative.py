@@ -3,13 +3,14 @@ beyond the reviewed web-copy artefacts (tests/data/authoritative-exceptions.yaml
 
 from __future__ import annotations
 
-import pytest
-
 import authoritative as corpus
+import pytest
 
 if not corpus.available():
     if corpus.required():
-        raise RuntimeError(f"the authoritative corpus is missing at {corpus.CORPUS} (CI needs ../shared beside the clone)")
+        raise RuntimeError(
+            f"the authoritative corpus is missing at {corpus.CORPUS} (CI needs ../shared beside the clone)"
+        )
     pytest.skip(f"the authoritative corpus is not at {corpus.CORPUS}", allow_module_level=True)
 
 TEXTS = corpus.texts()
