@@ -6,9 +6,8 @@ import importlib.util
 import sys
 from pathlib import Path
 
-import pytest
-
 import authoritative
+import pytest
 
 QUALITY = Path(__file__).resolve().parent.parent / "bench" / "quality.py"
 
