@@ -127,9 +127,8 @@ def devset_report(linter: Linter, folder: Path, show: list[str]) -> tuple[SetRep
         for diagnostic in diagnostics:
             if not any(defect.found_by(diagnostic, lines) for defect in defects):
                 report.unexplained += 1
-                show.append(
-                    f"false   {name}:{diagnostic.span.line}:{diagnostic.span.column} {diagnostic.rule} {diagnostic.matched}"
-                )
+                where = f"{name}:{diagnostic.span.line}:{diagnostic.span.column}"
+                show.append(f"false   {where} {diagnostic.rule} {diagnostic.matched}")
     return report, recall
 
 
