@@ -119,8 +119,8 @@ def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argpar
         "--rule-timeout",
         type=_seconds,
         metavar="SECONDS",
-        help="stop and report a rule that runs longer than this on one file, per million "
-        "characters of it (default: 2; 0: no limit)",
+        help="stop and report a rule that uses more CPU time than this on one file, per million "
+        "characters of it (default: 2; at least 0.1; 0: no limit)",
     )
     check.add_argument(
         "--config",
@@ -146,12 +146,16 @@ def _as_of(value: str) -> datetime.date | str:
 
 
 def _seconds(value: str) -> float:
+    from lint.budget import MIN_RULE_TIMEOUT
+
     try:
         seconds = float(value)
     except ValueError:
         seconds = -1.0
     if not seconds >= 0:
         raise argparse.ArgumentTypeError(f"not a number of seconds >= 0: {value!r}")
+    if 0 < seconds < MIN_RULE_TIMEOUT:
+        raise argparse.ArgumentTypeError(f"below the minimum of {MIN_RULE_TIMEOUT:g} seconds (0: no limit): {value!r}")
     return seconds
 
 
@@ -246,7 +250,7 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None]) -> i
     from lint.baseline import BaselineError, load_baseline, write_baseline
     from lint.config import ConfigError, ConfigResolver
     from lint.fixing import Session
-    from lint.parallel import lint_planned, plan_inputs
+    from lint.parallel import JOBS_PER_CPU, MAX_JOBS, lint_planned, plan_inputs
     from lint.reporters import FORMATS, renderer, streams, write_report
     from lint.setup import LinterSetupError
     from lint.workspace import Overrides, Workspace
@@ -272,6 +276,10 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None]) -> i
     except (ConfigError, LinterSetupError, BaselineError) as error:
         _error(str(error))
         return EXIT_ERROR
+    if args.jobs and planned.jobs < args.jobs:
+        sys.stderr.write(
+            f"gwlint: note: -j {args.jobs} lowered to {planned.jobs} (at most {JOBS_PER_CPU} per CPU, {MAX_JOBS} in all)\n"
+        )
     start_up_over()
     judged: list[tuple[FileResult, Severity]] = []
     streaming = streams(args.format) and not (args.write_baseline or baseline or args.diff)

@@ -61,7 +61,7 @@ SUPPRESSION_CASES = {  # name: (path, how to make a text of about n lines or com
     "comments on one plain-text line": (
         "a.txt",
         lambda n: "<!-- gwlint-disable placeholder -->" * n + "\n**县\n",
-        20_000,
+        10_000,
     ),
     "comments never closed": (
         "a.md",
