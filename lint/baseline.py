@@ -116,8 +116,12 @@ class Baseline:
 def load_baseline(path: Path) -> Baseline:
     import json
 
+    from lint.source import SourceError, read_regular
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular(path, str(path)).decode("utf-8"))  # not a FIFO or a device
+    except SourceError as error:
+        raise BaselineError(str(error)) from None
     except FileNotFoundError:
         raise BaselineError(f"{path}: no such baseline file (create it with --write-baseline)") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:

@@ -131,16 +131,23 @@ def builtin_pack_paths() -> list[Path]:
     return sorted(folder / name for name in os.listdir(folder) if name.endswith(".yaml"))  # no glob: no fnmatch regex
 
 
+MAX_PACK_BYTES = 16 * 1024 * 1024  # a pack is rules written by people: far less than this
+
+
 def load_pack(path: Path, builtin: bool = False) -> Pack:
     """The pack in ``path``; a pack parsed before with the same content comes from the cache."""
+    from lint.source import SourceError, read_regular
+
     name = str(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path, name, MAX_PACK_BYTES)  # not a FIFO or a device: they would block or never end
         key = cache.bytes_key(data, f"{name}\0{builtin}\0{_parser_stamp()}")
         cached = cache.load_object("packs", key)
         if isinstance(cached, Pack):
             return cached
         raw = data.decode("utf-8")
+    except SourceError as error:
+        raise PackError(name, f"cannot read pack: {error.reason}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise PackError(name, f"cannot read pack: {error}") from None
     pack = parse_pack(raw, name, builtin=builtin)

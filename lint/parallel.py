@@ -147,10 +147,16 @@ def _ready_before(ready: list[Judged | None], start: int, stop: int) -> Iterator
 
 
 def _stdin(workspace: Workspace, args: argparse.Namespace, session: Session) -> tuple[FileResult, Severity]:
+    from lint.source import SourceError, read_stream
+
     stdin_file = Path(args.stdin_filename) if args.stdin_filename else None
     plan = workspace.plan_for(stdin_file)
-    result = session.stdin(plan, sys.stdin.buffer.read(), args.stdin_filename or "-", stdin_file)
-    return slim(result), plan.fail_level
+    name = args.stdin_filename or "-"
+    try:
+        data = read_stream(sys.stdin.buffer, name)
+    except SourceError as error:
+        return FileResult(name, [], None, error.reason), plan.fail_level
+    return slim(session.stdin(plan, data, name, stdin_file)), plan.fail_level
 
 
 def _results(tasks: Sequence[Task], session: Session, jobs: int, render: Render | None = None) -> Iterator[FileResult]:
