@@ -26,6 +26,52 @@ class Finding:
     fields: Mapping[str, str] = field(default_factory=dict)
 
 
+# Bounds on a pack's regular expressions, checked before compiling (compiling alone can take seconds
+# for a long pattern of large classes; counts past Python's own limit raise OverflowError). The
+# built-in packs stay far below them: at most 325 characters and a count of 80.
+MAX_PATTERN_CHARACTERS = 50_000  # a word list of some 8,000 words joined by | still fits
+MAX_REPETITION = 10_000  # {m,n}: m and n at most this
+MAX_NESTED_REPETITION = 1_000_000  # counts multiplied through nested repetitions (a{1000}){1000}...
+
+
+def pattern_bounds_problem(source: str) -> str | None:
+    """Why ``source`` exceeds the bounds above, or None. Raises re.error when it does not parse."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    return _repetition_problem(_parser.parse(source), 1)
+
+
+def _repetition_problem(sequence: object, outer: int) -> str | None:
+    from re import _constants, _parser  # type: ignore[attr-defined]
+
+    for op, av in sequence:  # type: ignore[attr-defined]
+        if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
+            low, high, repeated = av
+            bounded = [count for count in (low, high) if count != _constants.MAXREPEAT]
+            if max(bounded) > MAX_REPETITION:
+                return f"repetition count {max(bounded):,} is over {MAX_REPETITION:,}"
+            times = outer * (high if high != _constants.MAXREPEAT else max(low, 1))
+            if times > MAX_NESTED_REPETITION:
+                return f"nested repetitions multiply to {times:,}, over {MAX_NESTED_REPETITION:,}"
+            children, outer_of_children = [repeated], times
+        else:
+            children, outer_of_children = list(_subpatterns(av, _parser.SubPattern)), outer
+        for child in children:
+            problem = _repetition_problem(child, outer_of_children)
+            if problem is not None:
+                return problem
+    return None
+
+
+def _subpatterns(value: object, kind: type) -> Iterator[object]:
+    """The parsed groups inside an operator's argument (branches, group bodies, lookarounds)."""
+    if isinstance(value, kind):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _subpatterns(item, kind)
+
+
 class Params:
     """Reads a rule's ``params`` with types; every problem is a PackError naming the field."""
 
@@ -82,10 +128,21 @@ class Params:
         return None if source is None else self.compile(key, source)
 
     def compile(self, key: str, source: str) -> re.Pattern[str]:
+        """``re.compile(source)``, or a PackError for a pattern that is invalid or out of bounds
+        (see ``pattern_bounds_problem``): nothing a pack says may hang or exhaust the run."""
+        if len(source) > MAX_PATTERN_CHARACTERS:
+            raise self.error(
+                key, f"regular expression too long: {len(source):,} characters (at most {MAX_PATTERN_CHARACTERS:,})"
+            )
         try:
-            return re.compile(source)
+            problem = pattern_bounds_problem(source)
+            if problem is None:
+                return re.compile(source)
         except re.error as error:
-            raise self.error(key, f"invalid regular expression: {error}") from None
+            problem = f"invalid regular expression: {error}"
+        except (OverflowError, RecursionError, MemoryError) as error:
+            problem = f"regular expression out of bounds: {error or type(error).__name__}"
+        raise self.error(key, problem)
 
     def raw(self, key: str, default: Any = None) -> Any:
         return self._get(key, default, False)
