@@ -113,7 +113,7 @@ def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argpar
         "--jobs",
         type=_jobs,
         metavar="N",
-        help="lint files in N processes (default: the number of CPUs; small runs use one)",
+        help="lint files in N processes (default: the number of CPUs; at most 4 per CPU and 64; small runs use one)",
     )
     check.add_argument(
         "--rule-timeout",
@@ -277,9 +277,8 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None]) -> i
         _error(str(error))
         return EXIT_ERROR
     if args.jobs and planned.jobs < args.jobs:
-        sys.stderr.write(
-            f"gwlint: note: -j {args.jobs} lowered to {planned.jobs} (at most {JOBS_PER_CPU} per CPU, {MAX_JOBS} in all)\n"
-        )
+        limits = f"at most {JOBS_PER_CPU} per CPU, {MAX_JOBS} in all"
+        sys.stderr.write(f"gwlint: note: -j {args.jobs} lowered to {planned.jobs} ({limits})\n")
     start_up_over()
     judged: list[tuple[FileResult, Severity]] = []
     streaming = streams(args.format) and not (args.write_baseline or baseline or args.diff)

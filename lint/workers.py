@@ -13,6 +13,7 @@ the items left settle as deaths too.
 
 from __future__ import annotations
 
+import contextlib
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 
@@ -169,10 +170,8 @@ class _Crew:
         """End the workers: asked to, after a complete run; at once, when the run was cut short."""
         for worker in self.workers:
             if finished:
-                try:
+                with contextlib.suppress(OSError):  # it died meanwhile
                     worker.connection.send(None)
-                except OSError:
-                    pass
             else:
                 worker.process.terminate()
         for worker in self.workers:

@@ -58,10 +58,10 @@ SUPPRESSION_CASES = {  # name: (path, how to make a text of about n lines or com
         lambda n: "<!-- gwlint-disable numbers -->\n**县\n" * n + "<!-- gwlint-enable punctuation -->\n**县\n" * n,
         3_000,
     ),
-    "comments on one plain-text line": (
+    "comments sharing plain-text lines": (
         "a.txt",
-        lambda n: "<!-- gwlint-disable placeholder -->" * n + "\n**县\n",
-        10_000,
+        lambda n: ("<!-- gwlint-disable placeholder -->" * 100 + "\n") * (n // 100) + "**县\n",
+        40_000,
     ),
     "comments never closed": (
         "a.md",
