@@ -1,0 +1,43 @@
+"""What a secretary and a CI engineer see, with every default rule: valid reports for the seeds,
+readable messages, honest summaries."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from conftest import SEEDS
+from test_reporters import validate_sarif
+
+from lint.cli import main
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_sarif_for_the_seeds_with_every_default_rule_validates(capsys):
+    """Rules whose pack and kind share a name (names, numbering…) gave duplicate tags, which the
+    schema forbids ("uniqueItems"); only a run with all default packs shows it."""
+    code, out, _ = run(["--isolated", "--format", "sarif", str(SEEDS)], capsys)
+    assert code == 1
+    log = json.loads(out)
+    validate_sarif(log)
+    tags = [rule["properties"]["tags"] for rule in log["runs"][0]["tool"]["driver"]["rules"]]
+    assert ["names"] in tags
+    assert all(len(set(tag)) == len(tag) for tag in tags)
+
+
+@pytest.mark.parametrize("form", ["json", "junit", "concise", "github", "full"])
+def test_every_format_reports_the_seeds(capsys, form):
+    code, out, _ = run(["--isolated", "--format", form, str(SEEDS)], capsys)
+    assert code == 1
+    if form == "json":
+        assert json.loads(out)
+    elif form == "junit":
+        assert ET.fromstring(out).tag == "testsuites"
+    else:
+        assert "names.garbled-leader-name" in out
