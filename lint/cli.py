@@ -177,8 +177,11 @@ def expand_paths(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
             continue
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(_walk(path)):
+            children = sorted(_walk(path))
+            for child in children:
                 yield str(child), child
+            if not children:
+                yield raw, path  # the folder itself: reading it says that it holds no draft
         else:
             yield raw, path
 

@@ -41,3 +41,24 @@ def test_every_format_reports_the_seeds(capsys, form):
         assert ET.fromstring(out).tag == "testsuites"
     else:
         assert "names.garbled-leader-name" in out
+
+
+def test_a_summary_never_says_no_problems_about_a_file_it_could_not_read(tmp_path, capsys):
+    missing = tmp_path / "missing.txt"
+    code, out, err = run(["--isolated", str(missing)], capsys)
+    assert code == 2
+    assert "No problems found" not in out
+    assert "Could not check 1 of 1 file(s)" in out and f"{missing}: no such file" in err
+    clean = tmp_path / "clean.txt"
+    clean.write_text("会议于3月1日召开。\n", encoding="utf-8")
+    code, out, _ = run(["--isolated", str(missing), str(clean)], capsys)
+    assert code == 2
+    assert "Could not check 1 of 2 file(s)" in out and "No problems found in the other 1 file(s)." in out
+
+
+def test_a_folder_without_drafts_is_an_error_not_a_pass(tmp_path, capsys):
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    code, out, err = run(["--isolated", str(tmp_path)], capsys)
+    assert code == 2
+    assert "no drafts" in err and "nothing was checked" in err
+    assert "No problems found" not in out

@@ -89,8 +89,16 @@ def layout(results: Sequence[FileResult]) -> Iterator[Line]:
                 yield source_block(result.document, diagnostic)
         yield "", []
     total = sum(by_severity.values())
+    failed = sum(1 for result in results if result.error)
+    if failed:
+        yield (
+            "bold red",
+            [(f"Could not check {failed} of {len(results)} file(s) (see the “gwlint: error:” lines).", "")],
+        )
     if total == 0:
-        yield "green", [(f"No problems found in {len(results)} file(s).", "")]
+        if len(results) > failed:
+            other = "the other " if failed else ""
+            yield "green", [(f"No problems found in {other}{len(results) - failed} file(s).", "")]
         return
     parts = [f"{by_severity[s]} {s}" for s in sorted(by_severity, reverse=True)]
     yield (
