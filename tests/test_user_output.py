@@ -62,3 +62,43 @@ def test_a_folder_without_drafts_is_an_error_not_a_pass(tmp_path, capsys):
     assert code == 2
     assert "no drafts" in err and "nothing was checked" in err
     assert "No problems found" not in out
+
+
+QUOTING_PACK = """
+pack: team
+description: t
+rules:
+  - id: verb
+    title: 搭配
+    severity: warning
+    kind: pattern
+    message: "“{match}”搭配不当"
+    rationale: r
+    source: s
+    params: {regex: '坚定“两个维护”'}
+    examples: {bad: ["要坚定“两个维护”。"], good: ["要做到“两个维护”。"]}
+"""
+
+
+def test_a_message_never_nests_double_quotation_marks(tmp_path, capsys):
+    """GB/T 15834: quotation marks inside quotation marks are single ones (‘’)."""
+    from lint.engine import nest_quotes
+
+    assert nest_quotes("“{match}”搭配不当", {"match": "坚定“两个维护”"}) == {"match": "坚定‘两个维护’"}
+    assert nest_quotes("引号{match}没有配对", {"match": "“两个维护”"}) == {"match": "“两个维护”"}
+    assert nest_quotes("引号“{match}”没有配对", {"match": "“"}) == {"match": "“"}
+    pack = tmp_path / "team.yaml"
+    pack.write_text(QUOTING_PACK, encoding="utf-8")
+    draft = tmp_path / "a.txt"
+    draft.write_text("要坚定“两个维护”。\n", encoding="utf-8")
+    code, out, _ = run(
+        ["--isolated", "--pack", str(pack), "--select", "team", "--format", "concise", str(draft)], capsys
+    )
+    assert code == 1
+    messages = [line.split(" ", 3)[-1] for line in out.splitlines()]
+    assert messages
+    for message in messages:
+        depth = 0
+        for char in message:
+            depth += {"“": 1, "”": -1}.get(char, 0)
+            assert depth <= 1, message
