@@ -108,6 +108,11 @@ def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argpar
         help="write NAME.gwlint.docx beside each .docx with a Word comment on each finding",
     )
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, also apply unsafe fixes")
+    shown = check.add_mutually_exclusive_group()
+    shown.add_argument("-q", "--quiet", action="store_true", help="print the findings only: no summary, no notes")
+    shown.add_argument(
+        "--statistics", action="store_true", help="print how often each rule fired instead of the findings"
+    )
     check.add_argument(
         "-j",
         "--jobs",
@@ -277,21 +282,22 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None]) -> i
         return EXIT_ERROR
     start_up_over()
     judged: list[tuple[FileResult, Severity]] = []
-    streaming = streams(args.format) and not (args.write_baseline or baseline or args.diff)
+    streaming = streams(args.format) and not (args.write_baseline or baseline or args.diff or args.statistics)
 
     def arriving() -> Iterator[FileResult]:
         for item in lint_planned(planned, renderer(args.format) if streaming else None):
             judged.append(item)
             if item[0].error:
                 _error(f"{item[0].path}: {item[0].error}")
-            if item[0].note:
+            if item[0].note and not args.quiet:
                 sys.stderr.write(f"gwlint: note: {item[0].path}: {item[0].note}\n")
             yield item[0]
 
     if streaming:
         # the report is written while the files are linted (by workers with -j): nothing waits for the last file
         write_report(args.format, arriving(), sys.stdout, use_color(args.color, sys.stdout), workspace.rules())
-        session.write_summary(sys.stderr)
+        if not args.quiet:
+            session.write_summary(sys.stderr)
         return exit_code(judged)
     results = list(arriving())
     if args.write_baseline:
@@ -312,8 +318,15 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None]) -> i
             )
     if args.diff:
         return session.write_diffs(sys.stdout, results)
-    write_report(args.format, results, sys.stdout, use_color(args.color, sys.stdout), workspace.rules())
-    session.write_summary(sys.stdout if args.format == "full" else sys.stderr)
+    if args.statistics:
+        from lint.reporters.full import statistics
+
+        statistics(results, sys.stdout)
+        return exit_code(judged)
+    color = use_color(args.color, sys.stdout)
+    write_report(args.format, results, sys.stdout, color, workspace.rules(), quiet=args.quiet)
+    if not args.quiet:
+        session.write_summary(sys.stdout if args.format == "full" else sys.stderr)
     return exit_code(judged)
 
 

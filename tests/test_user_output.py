@@ -102,3 +102,21 @@ def test_a_message_never_nests_double_quotation_marks(tmp_path, capsys):
         for char in message:
             depth += {"“": 1, "”": -1}.get(char, 0)
             assert depth <= 1, message
+
+
+def test_statistics_count_each_rule_and_what_fix_can_fix(capsys):
+    code, out, _ = run(["--isolated", "--statistics", str(SEEDS)], capsys)
+    assert code == 1
+    rows = [line.split() for line in out.splitlines()]
+    assert ["87", "error", "punctuation.halfwidth-marks", "[87", "fixable]"] in rows
+    assert "│" not in out  # no findings, only counts
+    counts = [int(row[0]) for row in rows if row[1] == "error"]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_quiet_prints_findings_without_summary_or_notes(tmp_path, capsys):
+    draft = tmp_path / "a.txt"
+    draft.write_text("全县共有x个村。\n", encoding="utf-8")
+    code, out, err = run(["--isolated", "-q", "--as-of", "document", str(draft)], capsys)
+    assert code == 1
+    assert "placeholder.template-x" in out and "Found" not in out and "note" not in err
