@@ -120,3 +120,38 @@ def test_quiet_prints_findings_without_summary_or_notes(tmp_path, capsys):
     code, out, err = run(["--isolated", "-q", "--as-of", "document", str(draft)], capsys)
     assert code == 1
     assert "placeholder.template-x" in out and "Found" not in out and "note" not in err
+
+
+def test_output_writes_the_report_to_a_file_and_never_through_a_link(tmp_path, capsys):
+    report = tmp_path / "report.json"
+    code, out, _ = run(["--isolated", "--format", "json", "--output", str(report), str(SEEDS)], capsys)
+    assert code == 1 and out == ""
+    assert json.loads(report.read_text(encoding="utf-8"))
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(victim)
+    code, out, err = run(["--isolated", "--output", str(link), str(SEEDS)], capsys)
+    assert code == 2 and "cannot write the report" in err
+    assert victim.read_text(encoding="utf-8") == "keep me"
+
+
+def test_help_shows_what_most_users_run(capsys):
+    assert main(["--help"]) == 0
+    shown = capsys.readouterr().out
+    assert "--fix" in shown and "--annotate" in shown and "gwlint explain" in shown
+
+
+def test_the_precommit_hook_leaves_annotated_copies_alone():
+    import re
+
+    import yaml
+    from conftest import ROOT
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+
+    def chosen(name: str) -> bool:
+        return bool(re.search(hook["files"], name)) and not re.search(hook["exclude"], name)
+
+    assert chosen("讲话.docx") and chosen("a.md")
+    assert not chosen("讲话.gwlint.docx") and not chosen("讲话.gwlint-2.docx")
