@@ -367,7 +367,20 @@ def exit_code(judged: Sequence[tuple[FileResult, Severity]]) -> int:
     return EXIT_FOUND if found else EXIT_CLEAN
 
 
+def _replace_unencodable(*streams: object) -> None:
+    """A console that cannot show a character (✗ or 〇 on a GBK or ASCII console) gets a ? instead
+    of a traceback in the middle of a report."""
+    for stream in streams:
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):  # a closed or detached stream: nothing is printed there anyway
+                pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _replace_unencodable(sys.stdout, sys.stderr)
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments or (arguments[0] not in SUBCOMMANDS and arguments[0] != "--version"):
         arguments.insert(0, "check")  # also for --help: what most users run is check, with --fix and --annotate

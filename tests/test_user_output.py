@@ -155,3 +155,18 @@ def test_the_precommit_hook_leaves_annotated_copies_alone():
 
     assert chosen("讲话.docx") and chosen("a.md")
     assert not chosen("讲话.gwlint.docx") and not chosen("讲话.gwlint-2.docx")
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "ascii"])
+def test_a_console_that_cannot_show_a_character_gets_a_replacement_not_a_traceback(encoding, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    draft = tmp_path / "a.txt"
+    draft.write_text("全县共有x个村。\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    for argv in (["explain", "placeholder.template-x"], ["check", "--isolated", str(draft)]):
+        done = subprocess.run([sys.executable, "-m", "lint", *argv], capture_output=True, env=env, check=False)
+        assert b"Traceback" not in done.stderr, done.stderr.decode(encoding, "replace")
+        assert done.returncode == (0 if argv[0] == "explain" else 1)
