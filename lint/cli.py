@@ -373,10 +373,8 @@ def _replace_unencodable(*streams: object) -> None:
     for stream in streams:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
-            try:
+            with contextlib.suppress(ValueError, OSError):  # a closed or detached stream: nothing is printed there
                 reconfigure(errors="replace")
-            except (ValueError, OSError):  # a closed or detached stream: nothing is printed there anyway
-                pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
