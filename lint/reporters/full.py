@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from lint.diagnostics import Diagnostic, Severity
 from lint.engine import FileResult
+from lint.reporters.visible import visible
 from lint.source import Document
 
 TYPE_CHECKING = False  # not from typing: see lint/__init__.py
@@ -48,13 +49,14 @@ def source_block(document: Document, diagnostic: Diagnostic) -> Line:
     end = span.end_column - 1 if span.end_line == span.line else len(line)
     shown, start, stop = excerpt(line, span.column - 1, end)
     style = STYLE[diagnostic.severity]
-    pieces = [("    │ ", ""), (shown[:start], ""), (shown[start:stop], style + " underline"), (shown[stop:], "")]
-    pad = display_width(shown[:start])
-    width = max(1, display_width(shown[start:stop]))
+    before, inside, after = visible(shown[:start]), visible(shown[start:stop]), visible(shown[stop:])
+    pieces = [("    │ ", ""), (before, ""), (inside, style + " underline"), (after, "")]
+    pad = display_width(before)
+    width = max(1, display_width(inside))
     pieces += [("\n    │ " + " " * pad, "dim"), ("^" * width, style)]
     if diagnostic.fix is not None:
         label = "修复" if diagnostic.fix.safe else "建议修复"
-        pieces.append((f" {label}：{diagnostic.fix.replacement or '（删除）'}", "green"))
+        pieces.append((f" {label}：{visible(diagnostic.fix.replacement) or '（删除）'}", "green"))
     return "dim", pieces
 
 
@@ -98,7 +100,7 @@ def finding(diagnostic: Diagnostic) -> Line:
             (f"  {span.line}:{span.column} ", ""),
             (f"{diagnostic.severity}", STYLE[diagnostic.severity]),
             (f" {diagnostic.rule} ", "bold"),
-            (diagnostic.message, ""),
+            (visible(diagnostic.message), ""),
         ],
     )
 
@@ -119,7 +121,7 @@ def layout(results: Sequence[FileResult], summary: bool = True) -> Iterator[Line
         if not result.diagnostics:
             continue
         files_with += 1
-        yield "bold underline", [(result.path, "")]
+        yield "bold underline", [(visible(result.path), "")]
         for run in runs(serious_first(result.diagnostics)):
             for diagnostic in run:
                 by_severity[diagnostic.severity] += 1
