@@ -150,53 +150,29 @@ def _parsed_toml(raw: str) -> dict[str, Any]:
     def parse(text: str) -> object:
         import tomllib
 
-        return tomllib.loads(text)
+        try:
+            return tomllib.loads(text)
+        except RecursionError:  # arrays or tables nested thousands deep
+            raise tomllib.TOMLDecodeError("nested too deeply") from None
 
     return _remembered("toml", raw, parse)  # type: ignore[return-value]
 
 
 def _parsed_yaml(path: Path, raw: str) -> object:
     def parse(text: str) -> object:
-        import yaml  # only when a YAML configuration is found and not in the cache
+        from lint.safeyaml import YamlError, load_yaml  # only when a YAML configuration is not in the cache
 
         try:
-            return yaml.load(text, Loader=_unique_key_loader())  # a SafeLoader subclass
-        except _DuplicateKey as duplicate:
-            raise ConfigError(path, "given twice", duplicate.key) from None
-        except yaml.YAMLError as error:
-            raise ConfigError(path, f"YAML syntax error: {error}") from None
+            return load_yaml(text)
+        except YamlError as error:
+            raise ConfigError(path, str(error)) from None
 
     data = _remembered("yaml", raw, parse)
     return {} if data is None else data
 
 
-class _DuplicateKey(Exception):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-@cache
-def _unique_key_loader() -> type:
-    import yaml
-
-    class UniqueKeyLoader(yaml.SafeLoader):
-        """Refuses a key given twice in one mapping (PyYAML would silently keep the last)."""
-
-        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
-            seen = set()
-            for key_node, _ in node.value:
-                key = self.construct_object(key_node, deep=deep)
-                if key in seen:
-                    raise _DuplicateKey(str(key))
-                seen.add(key)
-            return super().construct_mapping(node, deep=deep)
-
-    return UniqueKeyLoader
-
-
 def parse_config(data: Mapping[str, Any], path: Path) -> Config:
-    unknown = sorted(set(data) - set(KEYS))
+    unknown = sorted(str(key) for key in data if key not in KEYS)
     if unknown:
         raise ConfigError(path, f"unknown key (known: {', '.join(KEYS)})", unknown[0])
     root = path.resolve().parent
