@@ -78,10 +78,12 @@ def write_baseline(target: Path, results: Sequence[FileResult]) -> int:
         for (path, rule, fp), n in sorted(counts.items())
     ]
     payload = {"gwlint-baseline": FORMAT_VERSION, "entries": entries}
+    from lint.writer import WriteError, write_new
+
     try:
-        target.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    except OSError as error:
-        raise BaselineError(f"{target}: cannot write baseline: {error.strerror or error}") from None
+        write_new(target, (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    except WriteError as error:
+        raise BaselineError(f"{target}: cannot write baseline: {error}") from None
     return sum(counts.values())
 
 

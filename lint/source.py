@@ -169,20 +169,32 @@ def document_from_bytes(data: bytes, path: str) -> Document:
 
 
 def read_bytes(path: Path, display: str | None = None) -> bytes:
-    name = display if display is not None else str(path)
     try:
         return path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError(name, "no such file") from None
-    except IsADirectoryError:
-        listable = os.access(path, os.R_OK | os.X_OK)
-        raise SourceError(
-            name, "is a directory" if listable else "directory cannot be read (permission denied)"
-        ) from None
-    except PermissionError:
-        raise SourceError(name, "permission denied") from None
     except OSError as error:
-        raise SourceError(name, error.strerror or str(error)) from None
+        raise _read_error(path, display, error) from None
+
+
+def read_file(path: Path, display: str | None = None) -> tuple[bytes, os.stat_result]:
+    """The bytes of ``path`` and the status of the file they were read from (for --fix's checks)."""
+    try:
+        with open(path, "rb") as stream:
+            status = os.fstat(stream.fileno())  # before reading: a change while reading shows in its mtime
+            return stream.read(), status
+    except OSError as error:
+        raise _read_error(path, display, error) from None
+
+
+def _read_error(path: Path, display: str | None, error: OSError) -> SourceError:
+    name = display if display is not None else str(path)
+    if isinstance(error, FileNotFoundError):
+        return SourceError(name, "no such file")
+    if isinstance(error, IsADirectoryError):
+        listable = os.access(path, os.R_OK | os.X_OK)
+        return SourceError(name, "is a directory" if listable else "directory cannot be read (permission denied)")
+    if isinstance(error, PermissionError):
+        return SourceError(name, "permission denied")
+    return SourceError(name, error.strerror or str(error))
 
 
 def read_document(path: Path, display: str | None = None) -> Document:
