@@ -99,13 +99,21 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
+        from lint.encodings import implausible_gb18030
+
         try:
-            return data.decode("gb18030"), "gb18030", False
-        except UnicodeDecodeError as gb_error:
+            gb_text: str | None = data.decode("gb18030")
+        except UnicodeDecodeError as error:
+            gb_text, gb_error = None, error
+        reason = implausible_gb18030(data, gb_text)  # Big5 or Shift-JIS bytes mostly decode as GB18030 too
+        if reason is not None:
+            raise SourceError(path, reason) from None
+        if gb_text is None:
             raise SourceError(
                 path,
                 f"cannot decode: not UTF-8 ({_where(data, utf8_error)}) and not GB18030/GBK ({_where(data, gb_error)})",
             ) from None
+        return gb_text, "gb18030", False
     if text.isascii() or len(data) - len(text) >= UNAMBIGUOUS_UTF8:
         return text, "utf-8", False
     try:
@@ -115,7 +123,10 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
     # Short GBK texts can be valid UTF-8 by accident (GBK 通知 is UTF-8 ֪ͨ): keep the reading
     # in which more characters are common Chinese ones.
     if _common_share(gb_text) > _common_share(text):
-        return gb_text, "gb18030", False
+        from lint.encodings import implausible_gb18030
+
+        if implausible_gb18030(data, gb_text) is None:
+            return gb_text, "gb18030", False
     return text, "utf-8", False
 
 
