@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from importlib import import_module
 
-from lint.checks.base import Check, Finding, Params, Settings
+from lint.checks.base import Check, Finding, Params
 from lint.packs import PackError, Rule
 
 KIND_MODULES = {
@@ -21,7 +21,7 @@ KIND_MODULES = {
     "stale": "lint.checks.stale",
 }
 
-__all__ = ["KIND_MODULES", "Check", "Finding", "Params", "Settings", "build_checks", "check_class"]
+__all__ = ["KIND_MODULES", "Check", "Finding", "Params", "build_checks", "check_class"]
 
 
 def check_class(kind: str) -> type[Check] | None:
@@ -29,8 +29,7 @@ def check_class(kind: str) -> type[Check] | None:
     return None if module is None else import_module(module).CHECK
 
 
-def build_checks(rules: Sequence[Rule], settings: Settings | None = None) -> list[Check]:
-    settings = settings or Settings()
+def build_checks(rules: Sequence[Rule]) -> list[Check]:
     checks = []
     for rule in rules:
         cls = check_class(rule.kind)
@@ -38,7 +37,7 @@ def build_checks(rules: Sequence[Rule], settings: Settings | None = None) -> lis
             known = ", ".join(sorted(KIND_MODULES))
             raise PackError(rule.path, f"unknown check kind '{rule.kind}' (known: {known})", rule.id, "kind")
         try:
-            checks.append(cls(rule, settings))
+            checks.append(cls(rule))
         except PackError:
             raise
         except (ValueError, TypeError, OverflowError, RecursionError, MemoryError) as error:  # params no reader foresaw
