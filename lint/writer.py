@@ -14,9 +14,14 @@ import contextlib
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from lint.records import record
+
+TYPE_CHECKING = False  # not from typing: see lint/__init__.py
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -72,22 +77,42 @@ def write_new(path: Path, data: bytes) -> None:
     """Create or replace gwlint's own output ``path`` (never through a link); a replaced file keeps its mode."""
     try:
         with _Folder(path.parent) as folder:
-            try:
-                current: os.stat_result | None = folder.lstat(path.name)
-            except FileNotFoundError:
-                current = None
-            if current is not None and stat.S_ISLNK(current.st_mode):
-                raise WriteError("is a symbolic link; not overwritten")
-            if current is not None and not stat.S_ISREG(current.st_mode):
-                raise WriteError("exists and is not a regular file; not overwritten")
+            current = _replaceable(folder, path.name)
             with folder.temporary(path.name, 0o666) as temporary:  # 0o666: the umask decides, as for any new file
                 temporary.write(data)
-                if current is not None:
-                    os.fchmod(temporary.fd, stat.S_IMODE(current.st_mode))
-                temporary.close()
-                temporary.rename()
+                temporary.finish(current)
     except OSError as error:
         raise _failure(error) from None
+
+
+@contextlib.contextmanager
+def new_file(path: Path) -> Iterator[BinaryIO]:
+    """``write_new`` for output written as it is produced (a report): ``path`` appears, whole, when the
+    block ends without an exception; until then, and if it raises, the old file stays as it was."""
+    try:
+        with _Folder(path.parent) as folder:
+            current = _replaceable(folder, path.name)
+            with folder.temporary(path.name, 0o666) as temporary:
+                assert temporary.fd is not None
+                with os.fdopen(temporary.fd, "wb", closefd=False) as stream:
+                    yield stream
+                os.fsync(temporary.fd)
+                temporary.finish(current)
+    except OSError as error:
+        raise _failure(error) from None
+
+
+def _replaceable(folder: _Folder, name: str) -> os.stat_result | None:
+    """The output file ``name`` that will be replaced (None: none yet); WriteError when it must not be."""
+    try:
+        current = folder.lstat(name)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(current.st_mode):
+        raise WriteError("is a symbolic link; not overwritten")
+    if not stat.S_ISREG(current.st_mode):
+        raise WriteError("exists and is not a regular file; not overwritten")
+    return current
 
 
 def _refuse_unsafe(current: os.stat_result, read: Snapshot, folder: _Folder, name: str) -> None:
@@ -249,6 +274,14 @@ class _Temporary:
         while view:
             view = view[os.write(self.fd, view) :]
         os.fsync(self.fd)
+
+    def finish(self, replaced: os.stat_result | None) -> None:
+        """Give the file the mode of the one it replaces, if any, and rename it over it."""
+        if replaced is not None:
+            assert self.fd is not None
+            os.fchmod(self.fd, stat.S_IMODE(replaced.st_mode))
+        self.close()
+        self.rename()
 
     def close(self) -> None:
         if self.fd is not None:

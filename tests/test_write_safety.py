@@ -9,6 +9,7 @@ annotated copy, cache entries) are created exclusively and never through a link.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import stat
 from pathlib import Path
@@ -166,6 +167,18 @@ def test_a_cache_folder_of_another_user_is_not_used(tmp_path: Path, monkeypatch)
     assert cache.load_object("packs", "key") is None
 
 
+def test_output_replaces_the_report_whole_and_not_through_a_hard_link(pack: Path, draft: Path, tmp_path: Path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    report = draft.parent / "report.json"
+    os.link(victim, report)  # truncating report.json in place would empty the victim
+    code = main(["check", "--isolated", "--pack", str(pack), "--format", "json", "-o", str(report), str(draft)])
+    assert code == 1
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert '"diagnostics"' in report.read_text(encoding="utf-8") and report.stat().st_nlink == 1
+    assert leftovers(draft.parent) == []
+
+
 # --- item 3: metadata, hard links, read-only files, the count, the last look before the rename ---
 
 
@@ -307,6 +320,27 @@ def test_a_full_disk_leaves_the_original_and_no_temporary_file(
         f"gwlint: error: {draft}: cannot write (No space left on device); original left as it was"
     )
     assert draft.read_text(encoding="utf-8") == BEFORE and leftovers(draft.parent) == []
+
+
+def test_a_full_disk_leaves_an_old_report_whole(pack: Path, draft: Path, monkeypatch: pytest.MonkeyPatch, capsys):
+    report = draft.parent / "report.json"
+    report.write_text("the last report\n", encoding="utf-8")
+
+    class DiskFull(io.RawIOBase):
+        def writable(self) -> bool:
+            return True
+
+        def write(self, data: object) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(writer.os, "fdopen", lambda *args, **kwargs: DiskFull())
+    code = main(["check", "--isolated", "--pack", str(pack), "--format", "json", "-o", str(report), str(draft)])
+    assert code == 2
+    assert f"gwlint: error: {report}: cannot write the report: cannot write (No space left on device)" in (
+        capsys.readouterr().err
+    )
+    assert report.read_text(encoding="utf-8") == "the last report\n"
+    assert leftovers(draft.parent) == []
 
 
 def test_a_full_disk_leaves_an_old_baseline_whole(pack: Path, draft: Path, monkeypatch: pytest.MonkeyPatch, capsys):
