@@ -62,7 +62,7 @@ def rewrite(path: Path, data: bytes, read: Snapshot) -> None:
                 _check_unchanged(source, read)
                 with folder.temporary(path.name, 0o600) as temporary:
                     temporary.write(data)
-                    _keep_metadata(source, temporary.fd, current)
+                    _keep_metadata(source, temporary, current)
                     temporary.close()
                     _check_unchanged(source, read)
                     _last_look(folder, path.name, read)
@@ -156,8 +156,10 @@ def _read_all(descriptor: int) -> bytes:
     return b"".join(chunks)
 
 
-def _keep_metadata(source: int, target: int, current: os.stat_result) -> None:
+def _keep_metadata(source: int, temporary: _Temporary, current: os.stat_result) -> None:
     """Owner and group, then permission bits (a chown clears set-id bits), then extended attributes."""
+    assert temporary.fd is not None
+    target = temporary.fd
     mine = os.fstat(target)
     if (mine.st_uid, mine.st_gid) != (current.st_uid, current.st_gid):
         try:
@@ -167,7 +169,7 @@ def _keep_metadata(source: int, target: int, current: os.stat_result) -> None:
                 f"owned by uid {current.st_uid}, gid {current.st_gid}: gwlint cannot give the fixed file the same "
                 f"owner and group ({error.strerror or error}); not rewritten"
             ) from None
-    os.fchmod(target, stat.S_IMODE(current.st_mode))
+    temporary.chmod(stat.S_IMODE(current.st_mode))
     _keep_xattrs(source, target)
 
 
@@ -278,10 +280,15 @@ class _Temporary:
     def finish(self, replaced: os.stat_result | None) -> None:
         """Give the file the mode of the one it replaces, if any, and rename it over it."""
         if replaced is not None:
-            assert self.fd is not None
-            os.fchmod(self.fd, stat.S_IMODE(replaced.st_mode))
+            self.chmod(stat.S_IMODE(replaced.st_mode))
         self.close()
         self.rename()
+
+    def chmod(self, mode: int) -> None:
+        if hasattr(os, "fchmod") and self.fd is not None:
+            os.fchmod(self.fd, mode)
+        else:  # Windows before Python 3.13
+            os.chmod(self.folder.where(self.name), mode)
 
     def close(self) -> None:
         if self.fd is not None:
