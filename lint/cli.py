@@ -182,7 +182,9 @@ def _split(values: Sequence[str]) -> list[str]:
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"gwlint: error: {message}\n")
+    from lint.reporters.visible import visible
+
+    sys.stderr.write(f"gwlint: error: {visible(message)}\n")
 
 
 def expand_paths(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
@@ -300,6 +302,7 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None], out:
     from lint.fixing import Session
     from lint.parallel import lint_planned, plan_inputs
     from lint.reporters import FORMATS, renderer, streams, write_report
+    from lint.reporters.visible import visible
     from lint.setup import LinterSetupError
     from lint.workspace import Overrides, Workspace
 
@@ -334,7 +337,7 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None], out:
             if item[0].error:
                 _error(f"{item[0].path}: {item[0].error}")
             if item[0].note and not args.quiet:
-                sys.stderr.write(f"gwlint: note: {item[0].path}: {item[0].note}\n")
+                sys.stderr.write(f"gwlint: note: {visible(item[0].path)}: {item[0].note}\n")
             yield item[0]
 
     if streaming:

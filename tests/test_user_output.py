@@ -170,3 +170,24 @@ def test_a_console_that_cannot_show_a_character_gets_a_replacement_not_a_traceba
         done = subprocess.run([sys.executable, "-m", "lint", *argv], capture_output=True, env=env, check=False)
         assert b"Traceback" not in done.stderr, done.stderr.decode(encoding, "replace")
         assert done.returncode == (0 if argv[0] == "explain" else 1)
+
+
+HOSTILE = "坚决坚决\x1b[2J\x1b]0;pwned\x07贯彻\u202e落实\n"
+
+
+@pytest.mark.parametrize("form", ["full", "concise", "github"])
+def test_escape_sequences_from_a_draft_or_its_name_never_reach_the_terminal(tmp_path, capsys, form):
+    draft = tmp_path / "e\x1b[31mvil.txt"
+    draft.write_text(HOSTILE, encoding="utf-8")
+    code, out, err = run(["--isolated", "--format", form, str(draft), str(tmp_path / "gone\x1b[2J.txt")], capsys)
+    assert code == 2
+    for shown in (out, err):
+        assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
+    assert "\\x1b" in out and "\\x1b" in err
+
+
+def test_a_diff_to_a_terminal_is_escaped_and_to_a_pipe_exact(tmp_path):
+    from lint.fixing import visible_line
+
+    assert visible_line("+坚决\x1b[2J\n") == "+坚决\\x1b[2J\n"
+    assert visible_line("\\ No newline") == "\\ No newline"

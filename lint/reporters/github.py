@@ -10,6 +10,7 @@ from pathlib import PurePath
 
 from lint.diagnostics import Diagnostic, Severity
 from lint.engine import FileResult
+from lint.reporters.visible import visible
 
 TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
@@ -19,7 +20,8 @@ COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(value)  # the workflow log is a terminal too
 
 
 def escape_property(value: str) -> str:
