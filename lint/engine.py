@@ -51,6 +51,23 @@ def render_message(template: str, fields: dict[str, str]) -> str:
         return template
 
 
+SWAP_QUOTES = str.maketrans("“”‘’", "‘’“”")
+
+
+def nest_quotes(template: str, fields: dict[str, str]) -> dict[str, str]:
+    """The fields, with the quotation marks of a value that the template itself puts in quotation
+    marks turned to the next level (“坚定“两个维护”” would nest double marks: “坚定‘两个维护’”).
+    A value whose marks do not pair (a lone “ a pairing rule reports) is left as it is."""
+    nested = {}
+    for name, value in fields.items():
+        at = template.find("{" + name + "}")
+        if at < 0 or "“" not in value or value.count("“") != value.count("”"):
+            continue
+        if (template.count("“", 0, at) - template.count("”", 0, at)) % 2:
+            nested[name] = value.translate(SWAP_QUOTES)
+    return {**fields, **nested} if nested else fields
+
+
 @functools.lru_cache(maxsize=1024)
 def _plain_names(template: str) -> frozenset[str] | None:
     """The field names of a message made of text and ``{name}`` fields only; None for any other."""
@@ -190,7 +207,7 @@ class Linter:
             span=document.span(finding.start, finding.end),
             rule=rule.id,
             severity=rule.severity,
-            message=render_message(rule.message, fields),
+            message=render_message(rule.message, nest_quotes(rule.message, fields)),
             matched=matched,
             fix=fix,
         )

@@ -163,8 +163,10 @@ class Session:
 
     def write_diffs(self, stream: TextIO, results: Sequence[FileResult]) -> int:
         """Print the diffs; the exit code is 1 when there is something to fix (like ruff --diff)."""
-        for change in self.changes:
-            stream.writelines(unified_diff(change))
+        on_terminal = bool(getattr(stream, "isatty", None) and stream.isatty())
+        for change in self.changes:  # to a terminal, shown safely; to a pipe or file, exact enough to apply
+            lines = unified_diff(change)
+            stream.writelines(map(visible_line, lines) if on_terminal else lines)
         if any(result.error for result in results):
             return 2
         return 1 if self.changes else 0
@@ -198,6 +200,12 @@ class _Judge:
 
     def __call__(self, document: Document) -> list[Diagnostic]:
         return self.result(document).diagnostics
+
+
+def visible_line(line: str) -> str:
+    from lint.reporters.visible import visible
+
+    return visible(line[:-1]) + "\n" if line.endswith("\n") else visible(line)
 
 
 def _internal_error(name: str, error: Exception) -> FileResult:

@@ -86,7 +86,7 @@ class Planned:
 def plan_inputs(workspace: Workspace, args: argparse.Namespace, session: Session | None = None) -> Planned:
     """Resolve every input's plan (reading configurations, loading linters); raises ConfigError or
     LinterSetupError before any file is linted."""
-    from lint.cli import expand_paths
+    from lint.cli import DRAFT_SUFFIXES, expand_paths
     from lint.fixing import Session
 
     session = session or Session()
@@ -95,6 +95,12 @@ def plan_inputs(workspace: Workspace, args: argparse.Namespace, session: Session
     for name, path in expand_paths(args.paths):
         if path is None:
             ready.append(_stdin(workspace, args, session))
+            continue
+        if path.is_dir() and os.access(path, os.R_OK | os.X_OK):
+            # a folder that can be listed comes back from expand_paths when it holds no draft (one that
+            # cannot be listed comes back too: reading it says why): checking nothing is an error
+            reason = f"no drafts ({', '.join(DRAFT_SUFFIXES)}) in this folder: nothing was checked"
+            ready.append((FileResult(name, [], None, reason), Severity.ERROR))
             continue
         try:
             plan = workspace.plan_for(path)

@@ -48,7 +48,7 @@ def describe(rule: Rule) -> dict[str, Any]:
         "fullDescription": {"text": rule.rationale},
         "help": {"text": help_text},
         "defaultConfiguration": {"level": LEVEL[rule.severity], "enabled": rule.enabled},
-        "properties": {"tags": [rule.pack, rule.kind]},
+        "properties": {"tags": list(dict.fromkeys((rule.pack, rule.kind)))},  # unique: names is both
     }
 
 
