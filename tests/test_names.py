@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import textwrap
-from pathlib import Path
 
 import pytest
 from conftest import SEEDS
@@ -374,25 +373,3 @@ def test_bad_params_of_the_new_modes_are_pack_errors(params, field):
     with pytest.raises(PackError) as error:
         _custom(params)
     assert error.value.field == field
-
-
-# -- issue 13: the authoritative corpus, each text at its own date -------------------------------
-
-
-def _authoritative_corpus() -> list[Path]:
-    for parent in Path(__file__).resolve().parents:
-        folder = parent / "shared" / "corpus" / "authoritative"
-        if folder.is_dir():
-            return sorted(folder.glob("20*.txt"))
-    return []
-
-
-@pytest.mark.skipif(not _authoritative_corpus(), reason="the shared authoritative corpus is not here")
-def test_the_authoritative_corpus_is_silent_at_its_dates():
-    linter = Linter(select_rules(load_packs(), ["names", "collocation", "placeholder"]))
-    found = []
-    for path in _authoritative_corpus():
-        day = datetime.date.fromisoformat(path.name[:10])
-        diagnostics = linter.lint_text(path.read_text(encoding="utf-8"), as_of=day)
-        found += [f"{path.name}:{d.span.line} {d.rule} {d.matched}" for d in diagnostics]
-    assert found == []
