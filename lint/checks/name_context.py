@@ -82,12 +82,8 @@ def _crosses(word_start: int, word_end: int, start: int, end: int) -> bool:
 
 def own_words(text: str, person: str) -> bool:
     """Whether the document is ``person``'s own text: a line of its head holds only his name (a byline)."""
-    for count, line in enumerate(text.splitlines()):
-        if count >= BYLINE_LINES:
-            return False
-        if line.strip(" \t\u3000") == person:
-            return True
-    return False
+    head = text.split("\n", BYLINE_LINES)[:BYLINE_LINES]
+    return any(line.strip(" \t\r\u3000") == person for line in head)
 
 
 def quoted(text: str, start: int, end: int) -> bool:
