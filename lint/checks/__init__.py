@@ -12,6 +12,7 @@ KIND_MODULES = {
     "pattern": "lint.checks.pattern",
     "substitution": "lint.checks.substitution",
     "repetition": "lint.checks.repetition",
+    "duplicate": "lint.checks.duplicate",
     "names": "lint.checks.names",
     "width": "lint.checks.width",
     "pairing": "lint.checks.pairing",
