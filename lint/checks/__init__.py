@@ -11,6 +11,7 @@ from lint.packs import PackError, Rule
 KIND_MODULES = {
     "pattern": "lint.checks.pattern",
     "substitution": "lint.checks.substitution",
+    "lexicon": "lint.checks.lexicon",
     "repetition": "lint.checks.repetition",
     "names": "lint.checks.names",
     "width": "lint.checks.width",
