@@ -20,6 +20,7 @@ KIND_MODULES = {
     "consistency": "lint.checks.consistency",
     "collocation": "lint.checks.collocation",
     "stale": "lint.checks.stale",
+    "toc": "lint.checks.toc",
 }
 
 __all__ = ["KIND_MODULES", "Check", "Finding", "Params", "Settings", "build_checks", "check_class"]
