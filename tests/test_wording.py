@@ -45,3 +45,31 @@ def test_party_organ_short_name_only_where_the_full_name_is_used_too(linter):
     text = "县委宣传部、县统战部联合开展活动，县委统战部负责协调。"
     assert hits(linter, text, "consistency") == [("party-organ-name", "县统战部")]
     assert hits(linter, "县统战部负责协调。", "consistency") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("各项工作落实的十分到位。", "de-before-complement"),
+        ("营造浓厚得氛围。", "di-before-noun"),
+        ("保持昂扬地精神状态。", "di-before-noun"),
+    ],
+)
+def test_de_di_de_slips_are_hinted(linter, text, rule):
+    found = [d for d in linter.lint_text(text) if d.rule == f"wording.{rule}"]
+    assert [d.severity.name for d in found] == ["INFO"]
+    assert not found[0].fix.safe
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们要做的很多。",  # 的 makes a noun phrase: much to do
+        "他讲的很好。",  # what he said was good: 讲 is not checked
+        "比去年同期增长的快。",  # no degree word
+        "土地流转平稳有序，耕地面积稳定。",
+        "认真地学习，积极地工作。",
+    ],
+)
+def test_de_di_de_look_alikes_are_silent(linter, text):
+    assert [d for d in linter.lint_text(text) if d.pack == "wording"] == []
