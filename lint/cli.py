@@ -18,6 +18,8 @@ from lint.diagnostics import Severity
 
 TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
+    from typing import TextIO
+
     from lint.engine import FileResult
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
@@ -79,7 +81,13 @@ def build_parser(commands: Sequence[str] = SUBCOMMANDS) -> argparse.ArgumentPars
 
 
 def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argparse.HelpFormatter]) -> None:
-    check = sub.add_parser("check", help="lint files (the default command)", formatter_class=_formatter)
+    check = sub.add_parser(
+        "check",
+        help="lint files (the default command)",
+        description="公文草稿检查 — lint drafts (the default command). "
+        "Other commands: gwlint rules (list the rules), gwlint explain RULE (why and how to fix).",
+        formatter_class=_formatter,
+    )
     check.add_argument("paths", nargs="*", default=[], help="files, directories (recursing over drafts) or - for stdin")
     check.add_argument("--format", default="full", help="full, json, concise, github, sarif, junit (default: full)")
     check.add_argument(
@@ -88,7 +96,11 @@ def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argpar
         help="exit 1 when a diagnostic at or above this severity is found (default: warning)",
     )
     check.add_argument(
-        "--as-of", type=_date, metavar="YYYY-MM-DD", help="judge stale references against this date (default: today)"
+        "--as-of",
+        type=_as_of,
+        metavar="YYYY-MM-DD|document",
+        help="the day drafts are judged at: formulations, names and references are right or outdated relative to it "
+        "(default: today; 'document': the date written in each draft)",
     )
     check.add_argument(
         "--stdin-filename",
@@ -104,6 +116,14 @@ def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argpar
         help="write NAME.gwlint.docx beside each .docx with a Word comment on each finding",
     )
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, also apply unsafe fixes")
+    check.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write the report to FILE instead of standard output"
+    )
+    shown = check.add_mutually_exclusive_group()
+    shown.add_argument("-q", "--quiet", action="store_true", help="print the findings only: no summary, no notes")
+    shown.add_argument(
+        "--statistics", action="store_true", help="print how often each rule fired instead of the findings"
+    )
     check.add_argument(
         "-j",
         "--jobs",
@@ -132,11 +152,13 @@ def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argpar
     _common(check)
 
 
-def _date(value: str) -> datetime.date:
+def _as_of(value: str) -> datetime.date | str:
+    from lint.dating import parse_as_of
+
     try:
-        return datetime.date.fromisoformat(value)
+        return parse_as_of(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form or 'document': {value!r}") from None
 
 
 def _seconds(value: str) -> float:
@@ -160,7 +182,9 @@ def _split(values: Sequence[str]) -> list[str]:
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"gwlint: error: {message}\n")
+    from lint.reporters.visible import visible
+
+    sys.stderr.write(f"gwlint: error: {visible(message)}\n")
 
 
 def expand_paths(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
@@ -171,8 +195,11 @@ def expand_paths(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
             continue
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(_walk(path)):
+            children = sorted(_walk(path))
+            for child in children:
                 yield str(child), child
+            if not children:
+                yield raw, path  # the folder itself: reading it says that it holds no draft
         else:
             yield raw, path
 
@@ -195,7 +222,12 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 
 def use_color(choice: str, stream: object) -> bool:
+    """``--color``; with ``auto``, NO_COLOR (https://no-color.org) and FORCE_COLOR decide before the terminal."""
     if choice == "auto":
+        if os.environ.get("NO_COLOR"):
+            return False
+        if os.environ.get("FORCE_COLOR", "0") not in ("", "0"):
+            return True
         isatty = getattr(stream, "isatty", None)
         return bool(isatty and isatty())
     return choice == "always"
@@ -232,16 +264,31 @@ def _start_up() -> Iterator[Callable[[], None]]:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    with _start_up() as start_up_over:
-        return _run_check(args, start_up_over)
+    with _start_up() as start_up_over, contextlib.ExitStack() as stack:
+        out = sys.stdout
+        if args.output is not None:
+            try:
+                out = stack.enter_context(open_output(args.output))
+            except OSError as error:
+                _error(f"{args.output}: cannot write the report ({error.strerror or error})")
+                return EXIT_ERROR
+        return _run_check(args, start_up_over, out)
 
 
-def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None]) -> int:
+def open_output(path: Path) -> TextIO:
+    """``--output FILE``, created or emptied; never written through a symbolic link."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(path, flags, 0o644)
+    return os.fdopen(descriptor, "w", encoding="utf-8", newline="")
+
+
+def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None], out: TextIO) -> int:
     from lint.baseline import BaselineError, load_baseline, write_baseline
     from lint.config import ConfigError, ConfigResolver
     from lint.fixing import Session
     from lint.parallel import lint_planned, plan_inputs
     from lint.reporters import FORMATS, renderer, streams, write_report
+    from lint.reporters.visible import visible
     from lint.setup import LinterSetupError
     from lint.workspace import Overrides, Workspace
 
@@ -268,19 +315,22 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None]) -> i
         return EXIT_ERROR
     start_up_over()
     judged: list[tuple[FileResult, Severity]] = []
-    streaming = streams(args.format) and not (args.write_baseline or baseline or args.diff)
+    streaming = streams(args.format) and not (args.write_baseline or baseline or args.diff or args.statistics)
 
     def arriving() -> Iterator[FileResult]:
         for item in lint_planned(planned, renderer(args.format) if streaming else None):
             judged.append(item)
             if item[0].error:
                 _error(f"{item[0].path}: {item[0].error}")
+            if item[0].note and not args.quiet:
+                sys.stderr.write(f"gwlint: note: {visible(item[0].path)}: {item[0].note}\n")
             yield item[0]
 
     if streaming:
         # the report is written while the files are linted (by workers with -j): nothing waits for the last file
-        write_report(args.format, arriving(), sys.stdout, use_color(args.color, sys.stdout), workspace.rules())
-        session.write_summary(sys.stderr)
+        write_report(args.format, arriving(), out, use_color(args.color, out), workspace.rules())
+        if not args.quiet:
+            session.write_summary(sys.stderr)
         return exit_code(judged)
     results = list(arriving())
     if args.write_baseline:
@@ -300,9 +350,16 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None]) -> i
                 "no longer found (fixed or reworded); refresh it with --write-baseline\n"
             )
     if args.diff:
-        return session.write_diffs(sys.stdout, results)
-    write_report(args.format, results, sys.stdout, use_color(args.color, sys.stdout), workspace.rules())
-    session.write_summary(sys.stdout if args.format == "full" else sys.stderr)
+        return session.write_diffs(out, results)
+    if args.statistics:
+        from lint.reporters.full import statistics
+
+        statistics(results, out)
+        return exit_code(judged)
+    color = use_color(args.color, out)
+    write_report(args.format, results, out, color, workspace.rules(), quiet=args.quiet)
+    if not args.quiet:
+        session.write_summary(out if args.format == "full" else sys.stderr)
     return exit_code(judged)
 
 
@@ -313,10 +370,21 @@ def exit_code(judged: Sequence[tuple[FileResult, Severity]]) -> int:
     return EXIT_FOUND if found else EXIT_CLEAN
 
 
+def _replace_unencodable(*streams: object) -> None:
+    """A console that cannot show a character (✗ or 〇 on a GBK or ASCII console) gets a ? instead
+    of a traceback in the middle of a report."""
+    for stream in streams:
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+            with contextlib.suppress(ValueError, OSError):  # a closed or detached stream: nothing is printed there
+                reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _replace_unencodable(sys.stdout, sys.stderr)
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if not arguments or (arguments[0] not in SUBCOMMANDS and arguments[0] not in ("-h", "--help", "--version")):
-        arguments.insert(0, "check")
+    if not arguments or (arguments[0] not in SUBCOMMANDS and arguments[0] != "--version"):
+        arguments.insert(0, "check")  # also for --help: what most users run is check, with --fix and --annotate
     parser = build_parser(SUBCOMMANDS if arguments[0] not in SUBCOMMANDS else arguments[:1])
     try:
         args = parser.parse_args(arguments)

@@ -47,7 +47,7 @@ class Config:
     packs: tuple[Path, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     fail_level: Severity | None = None
-    as_of: datetime.date | None = None
+    as_of: datetime.date | str | None = None  # a day, or "document" (lint.dating.DOCUMENT)
     params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     extend_params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
@@ -221,7 +221,7 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
         packs=packs,
         per_file_ignores=tuple(per_file),
         fail_level=read.severity("fail-level"),
-        as_of=read.date("as-of"),
+        as_of=read.as_of("as-of"),
         params=read.rule_params("params"),
         extend_params=read.rule_params("extend-params"),
     )
@@ -260,14 +260,17 @@ class _Reader:
         except ValueError as error:
             raise self.error(key, str(error)) from None
 
-    def date(self, key: str) -> datetime.date | None:
+    def as_of(self, key: str) -> datetime.date | str | None:
+        """A date, or ``document``: judge each draft at the date written in it."""
+        from lint.dating import parse_as_of
+
         value = self.data.get(key)
         if value is None or (isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)):
             return value
         try:
-            return datetime.date.fromisoformat(str(value))
+            return parse_as_of(str(value))
         except ValueError:
-            raise self.error(key, f"not a date in YYYY-MM-DD form: {value!r}") from None
+            raise self.error(key, f"not a date in YYYY-MM-DD form or 'document': {value!r}") from None
 
     def rule_params(self, key: str) -> dict[str, dict[str, Any]]:
         value = self.mapping(key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import sys
 from collections.abc import Sequence
@@ -92,17 +93,28 @@ def explain(packs: Sequence[Pack], name: str, stream: TextIO) -> int:
         console.print(f"级别 severity: {rule.severity}    类型 kind: {rule.kind}    修复 fix: {fix_label(rule)}{state}")
         console.print(Text("\n为什么 Why: ", style="bold") + Text(rule.rationale))
         console.print(Text("依据 Source: ", style="bold") + Text(rule.source))
+        timeline = rule.timeline()
+        if timeline:
+            console.print(Text("适用时间 When: ", style="bold") + Text("；".join(timeline)))
+        elif rule.timeless:
+            console.print(Text("适用时间 When: ", style="bold") + Text(f"不随时间变化：{rule.timeless}"))
         linter = None if rule.kind == "meta" else Linter([rule])
+        today = datetime.date.today()
         console.print(Text("\n错误示例 Bad:", style="bold red"))
         for example in rule.bad:
-            console.print(f"  ✗ {example.text}")
-            for diagnostic in linter.lint_text(example.text) if linter else ():
+            console.print(f"  ✗ {example.text}{_dated(example.as_of)}")
+            day = example.as_of or rule.example_day(today)
+            for diagnostic in linter.lint_text(example.text, as_of=day) if linter else ():
                 console.print(f"      → {diagnostic.message}")
         console.print(Text("正确示例 Good:", style="bold green"))
-        for text in rule.good:
-            console.print(f"  ✓ {text}")
+        for good in rule.good:
+            console.print(f"  ✓ {good.text}{_dated(good.as_of)}")
         console.print()
     return 0
+
+
+def _dated(day: datetime.date | None) -> str:
+    return "" if day is None else f"（按 {day.isoformat()} 检查）"
 
 
 def main(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from lint.budget import DEFAULT_RULE_TIMEOUT
+from lint.dating import resolve_as_of
 from lint.diagnostics import Diagnostic
 from lint.engine import FileResult, Linter
 from lint.fixer import fix_document, fix_docx
@@ -90,7 +91,7 @@ class Session:
 
     def _file(self, plan: Plan, path: Path, name: str) -> FileResult:
         if self.mode == "lint":
-            return plan.filter(plan.linter.lint_file(path, name, self.rule_timeout), path)
+            return plan.filter(plan.linter.lint_file(path, name, self.rule_timeout, plan.as_of), path)
         judge = _Judge(plan, path, self.rule_timeout)
         try:
             data = read_bytes(path, name)
@@ -103,7 +104,7 @@ class Session:
 
     def _stdin(self, plan: Plan, data: bytes, name: str, file: Path | None) -> FileResult:
         if self.mode == "lint":
-            return plan.filter(plan.linter.lint_bytes(data, name, self.rule_timeout), file)
+            return plan.filter(plan.linter.lint_bytes(data, name, self.rule_timeout, plan.as_of), file)
         if self.mode != "diff":
             return FileResult(name, [], None, f"--{self.mode} needs a file to write; stdin can only be --diff'ed")
         try:
@@ -162,8 +163,10 @@ class Session:
 
     def write_diffs(self, stream: TextIO, results: Sequence[FileResult]) -> int:
         """Print the diffs; the exit code is 1 when there is something to fix (like ruff --diff)."""
-        for change in self.changes:
-            stream.writelines(unified_diff(change))
+        on_terminal = bool(getattr(stream, "isatty", None) and stream.isatty())
+        for change in self.changes:  # to a terminal, shown safely; to a pipe or file, exact enough to apply
+            lines = unified_diff(change)
+            stream.writelines(map(visible_line, lines) if on_terminal else lines)
         if any(result.error for result in results):
             return 2
         return 1 if self.changes else 0
@@ -189,13 +192,20 @@ class _Judge:
     problems: list[str] = field(default_factory=list)
 
     def result(self, document: Document) -> FileResult:
-        outcome = self.plan.linter.run(document, self.rule_timeout)
+        day, note = resolve_as_of(self.plan.as_of, document.text)
+        outcome = self.plan.linter.run(document, self.rule_timeout, day)
         self.problems.extend(p for p in outcome.problems if p not in self.problems)
-        result = FileResult(document.path, outcome.diagnostics, document, "; ".join(self.problems) or None)
+        result = FileResult(document.path, outcome.diagnostics, document, "; ".join(self.problems) or None, note=note)
         return self.plan.filter(result, self.file)
 
     def __call__(self, document: Document) -> list[Diagnostic]:
         return self.result(document).diagnostics
+
+
+def visible_line(line: str) -> str:
+    from lint.reporters.visible import visible
+
+    return visible(line[:-1]) + "\n" if line.endswith("\n") else visible(line)
 
 
 def _internal_error(name: str, error: Exception) -> FileResult:

@@ -86,7 +86,7 @@ class Planned:
 def plan_inputs(workspace: Workspace, args: argparse.Namespace, session: Session | None = None) -> Planned:
     """Resolve every input's plan (reading configurations, loading linters); raises ConfigError or
     LinterSetupError before any file is linted."""
-    from lint.cli import expand_paths
+    from lint.cli import DRAFT_SUFFIXES, expand_paths
     from lint.fixing import Session
 
     session = session or Session()
@@ -95,6 +95,12 @@ def plan_inputs(workspace: Workspace, args: argparse.Namespace, session: Session
     for name, path in expand_paths(args.paths):
         if path is None:
             ready.append(_stdin(workspace, args, session))
+            continue
+        if path.is_dir() and os.access(path, os.R_OK | os.X_OK):
+            # a folder that can be listed comes back from expand_paths when it holds no draft (one that
+            # cannot be listed comes back too: reading it says why): checking nothing is an error
+            reason = f"no drafts ({', '.join(DRAFT_SUFFIXES)}) in this folder: nothing was checked"
+            ready.append((FileResult(name, [], None, reason), Severity.ERROR))
             continue
         try:
             plan = workspace.plan_for(path)
@@ -237,7 +243,9 @@ def kept(result: FileResult, render: Render | None = None, in_worker: bool = Fal
 
 
 PackedDiagnostic = tuple[object, ...]
-PackedResult = tuple[str, "str | None", "tuple[object, ...] | None", list[PackedDiagnostic], "tuple[str, int] | None"]
+PackedResult = tuple[
+    str, "str | None", "tuple[object, ...] | None", list[PackedDiagnostic], "tuple[str, int] | None", "str | None"
+]
 
 
 def pack_result(result: FileResult) -> PackedResult:
@@ -247,17 +255,18 @@ def pack_result(result: FileResult) -> PackedResult:
     diagnostics = [_pack_diagnostic(d, result.path) for d in result.diagnostics]
     rendered = result.rendered
     packed_rendered = None if rendered is None else (rendered.text, int(rendered.worst or 0))
-    return result.path, result.error, excerpt, diagnostics, packed_rendered
+    return result.path, result.error, excerpt, diagnostics, packed_rendered, result.note
 
 
 def unpack_result(packed: PackedResult) -> FileResult:
-    path, error, excerpt, diagnostics, packed_rendered = packed
+    path, error, excerpt, diagnostics, packed_rendered, note = packed
     document = SourceExcerpt.unpack(excerpt) if excerpt is not None else None
     rendered = None
     if packed_rendered is not None:
         text, worst = packed_rendered  # type: ignore[misc]
         rendered = Rendered(text, SEVERITIES.get(worst))  # type: ignore[arg-type]
-    return FileResult(path, [_unpack_diagnostic(d, path) for d in diagnostics], document, error, rendered)  # type: ignore[arg-type]
+    unpacked = [_unpack_diagnostic(d, path) for d in diagnostics]
+    return FileResult(path, unpacked, document, error, rendered, note)  # type: ignore[arg-type]
 
 
 def _pack_diagnostic(diagnostic: Diagnostic, path: str) -> PackedDiagnostic:

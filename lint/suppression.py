@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 
 from lint.diagnostics import Diagnostic, Severity, Span
-from lint.packs import BadExample, Pack, Rule
+from lint.packs import BadExample, GoodExample, Pack, Rule
 from lint.records import field, record
 from lint.regexes import compiled
 from lint.source import Document
@@ -182,7 +182,7 @@ META_RULE = Rule(
     fix=None,
     enabled=True,
     bad=(BadExample("<!-- gwlint-disable-next-line placeholder -->\n全县共有32个村。"),),
-    good=("<!-- gwlint-disable-next-line placeholder -- 引用原文 -->\n**县是革命老区。",),
+    good=(GoodExample("<!-- gwlint-disable-next-line placeholder -- 引用原文 -->\n**县是革命老区。"),),
     path="<built-in>",
 )
 

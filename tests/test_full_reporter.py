@@ -116,3 +116,55 @@ def test_display_width_counts_columns_as_rich_does(text: str) -> None:
     from lint.reporters.full import display_width
 
     assert display_width(text) == cell_len(text)
+
+
+MIXED = """
+pack: demo
+description: demo
+rules:
+  - id: comma
+    title: 半角逗号
+    severity: warning
+    kind: pattern
+    message: "半角逗号"
+    rationale: r
+    source: s
+    fix: safe
+    params: {regex: ',', replacement: '，'}
+    examples: {bad: ["甲,乙"], good: ["甲，乙"]}
+  - id: name
+    title: 人名
+    severity: error
+    kind: pattern
+    message: "屏蔽的人名"
+    rationale: r
+    source: s
+    params: {regex: '\\*\\*\\*'}
+    examples: {bad: ["***同志"], good: ["张三同志"]}
+"""
+
+
+def render_with(pack: str, text: str, **options: bool) -> str:
+    linter = Linter(parse_pack(pack, "demo.yaml").rules)
+    document = Document("d.txt", text)
+    stream = io.StringIO()
+    report([FileResult("d.txt", linter.lint(document), document)], stream, color=False, **options)
+    return stream.getvalue()
+
+
+def test_the_most_serious_findings_come_first():
+    out = render_with(MIXED, "甲,乙,丙,丁\n***同志指出\n")
+    assert out.index("2:1 error demo.name") < out.index("1:2 warning demo.comma")
+
+
+def test_many_mechanical_findings_in_one_paragraph_are_counted_not_repeated():
+    out = render_with(MIXED, "甲,乙,丙,丁,戊,己\n***同志,***同志,***同志,***同志\n")
+    assert out.count("warning demo.comma") == 2 + 3  # two of five shown on line 1; three are not worth counting
+    assert "…同一段另有 3 处 demo.comma：1:6、1:8、1:10" in out
+    assert out.count("error demo.name") == 4  # not fixable: every one is shown
+    assert "By rule: demo.comma 8, demo.name 4" in out
+
+
+def test_quiet_leaves_out_the_summary():
+    out = render_with(MIXED, "甲,乙\n", quiet=True)
+    assert "demo.comma" in out and "Found" not in out and "By pack" not in out

@@ -37,7 +37,7 @@ def corpus_lines() -> list[str]:
         lines += path.read_text(encoding="utf-8", errors="replace").splitlines()
     for pack in load_packs():
         for rule in pack.rules:
-            lines += [example.text for example in rule.bad] + list(rule.good)
+            lines += [example.text for example in rule.bad] + [example.text for example in rule.good]
     return [line for line in lines if line.strip()]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from importlib import import_module
 
-from lint.checks.base import Check, Finding, Params, Settings
+from lint.checks.base import Check, Finding, Params
 from lint.packs import PackError, Rule
 
 KIND_MODULES = {
@@ -23,7 +23,7 @@ KIND_MODULES = {
     "toc": "lint.checks.toc",
 }
 
-__all__ = ["KIND_MODULES", "Check", "Finding", "Params", "Settings", "build_checks", "check_class"]
+__all__ = ["KIND_MODULES", "Check", "Finding", "Params", "build_checks", "check_class"]
 
 
 def check_class(kind: str) -> type[Check] | None:
@@ -31,13 +31,12 @@ def check_class(kind: str) -> type[Check] | None:
     return None if module is None else import_module(module).CHECK
 
 
-def build_checks(rules: Sequence[Rule], settings: Settings | None = None) -> list[Check]:
-    settings = settings or Settings()
+def build_checks(rules: Sequence[Rule]) -> list[Check]:
     checks = []
     for rule in rules:
         cls = check_class(rule.kind)
         if cls is None:
             known = ", ".join(sorted(KIND_MODULES))
             raise PackError(rule.path, f"unknown check kind '{rule.kind}' (known: {known})", rule.id, "kind")
-        checks.append(cls(rule, settings))
+        checks.append(cls(rule))
     return checks

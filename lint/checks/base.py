@@ -26,13 +26,6 @@ class Finding:
     fields: Mapping[str, str] = field(default_factory=dict)
 
 
-@record(frozen=True, slots=True)
-class Settings:
-    """Run-time settings every check can read (not per rule): the date drafts are judged against."""
-
-    as_of: datetime.date = field(default_factory=datetime.date.today)
-
-
 class Params:
     """Reads a rule's ``params`` with types; every problem is a PackError naming the field."""
 
@@ -113,9 +106,8 @@ class Check(ABC):
     # run a rule none of whose words is there.
     required: frozenset[str] | None = None
 
-    def __init__(self, rule: Rule, settings: Settings | None = None) -> None:
+    def __init__(self, rule: Rule) -> None:
         self.rule = rule
-        self.settings = settings or Settings()
         params = Params(rule)
         self.configure(params)
         params.finish()
@@ -134,6 +126,12 @@ class Check(ABC):
 
     @abstractmethod
     def find(self, document: Document) -> Iterator[Finding]: ...
+
+    def on(self, day: datetime.date) -> Check | None:
+        """This check as it applies on ``day`` (the date the draft is judged at); None when it does not
+        apply then. A kind whose params carry their own dates (``stale``) narrows itself here; the
+        rule's own window (``since``/``until``) is the engine's business."""
+        return self
 
     @classmethod
     def find_many(cls, checks: Sequence[Check], document: Document) -> Iterator[Iterable[Finding]]:

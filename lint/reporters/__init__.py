@@ -40,10 +40,18 @@ def renderer(name: str) -> Callable[[FileResult], str] | None:
 
 
 def write_report(
-    name: str, results: Iterable[FileResult], stream: TextIO, color: bool = False, rules: Sequence[Rule] = ()
+    name: str,
+    results: Iterable[FileResult],
+    stream: TextIO,
+    color: bool = False,
+    rules: Sequence[Rule] = (),
+    quiet: bool = False,
 ) -> None:
+    """Write the report; ``quiet`` leaves out a summary (a reporter that writes one sets ``SUMMARY``)."""
     module = import_module(FORMATS[name])
+    options: dict[str, object] = {}
     if getattr(module, "NEEDS_RULES", False):
-        module.report(results, stream, color, rules=rules)
-    else:
-        module.report(results, stream, color)
+        options["rules"] = rules
+    if getattr(module, "SUMMARY", False):
+        options["quiet"] = quiet
+    module.report(results, stream, color, **options)

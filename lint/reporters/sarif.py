@@ -40,7 +40,7 @@ def describe(rule: Rule) -> dict[str, Any]:
     if rule.bad:
         help_text += f"\n错误示例：{rule.bad[0].text}"
     if rule.good:
-        help_text += f"\n正确示例：{rule.good[0]}"
+        help_text += f"\n正确示例：{rule.good[0].text}"
     return {
         "id": rule.id,
         "name": rule.id.replace(".", "/"),
@@ -48,7 +48,7 @@ def describe(rule: Rule) -> dict[str, Any]:
         "fullDescription": {"text": rule.rationale},
         "help": {"text": help_text},
         "defaultConfiguration": {"level": LEVEL[rule.severity], "enabled": rule.enabled},
-        "properties": {"tags": [rule.pack, rule.kind]},
+        "properties": {"tags": list(dict.fromkeys((rule.pack, rule.kind)))},  # unique: names is both
     }
 
 
