@@ -48,6 +48,8 @@ class LexiconCheck(Check):
         alternatives = "|".join(re.escape(w) for w in sorted(self.entries, key=len, reverse=True))
         self.pattern = re.compile(alternatives)
         self.context = Context(params)
+        if self.word_boundaries:
+            _prepare_dictionary()
 
     def find(self, document: Document) -> Iterator[Finding]:
         text = document.text
@@ -79,6 +81,15 @@ class LexiconCheck(Check):
             if crosses and len(token) > 1 and segment.is_dictionary_word(token):
                 return True
         return False
+
+
+def _prepare_dictionary() -> None:
+    """Build the index of jieba's dictionary (once per cache) while the rule is built, not inside the
+    time budget of the first document or example that needs a word boundary: the build takes a second
+    or two, and cut short by the budget it would leave the run on the slow jieba fallback."""
+    from lint import wordcut
+
+    wordcut.load()
 
 
 CHECK = LexiconCheck
