@@ -91,4 +91,3 @@ def test_word_boundaries_can_be_switched_off():
     assert [d.matched for d in Linter([rule]).lint_text("组织机关健身活动。")] == ["关健"]
     rule = _rule({"entries": {"关健": "关键"}})
     assert Linter([rule]).lint_text("组织机关健身活动。") == []
-

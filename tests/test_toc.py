@@ -8,7 +8,10 @@ from lint.engine import Linter
 from lint.packs import load_packs, select_rules
 
 TOC = "目　录\n第一章 总则…………1\n第一节 目的……1\n第二节 范围……2\n第二章 职责…………3\n第一节 分工……3\n"
-BODY = "本办法全文如下，请认真遵照执行，确保各项要求落到实处，取得实效。\n第一章 总则\n第一节 目的\n第二节 范围\n第二章 职责\n第一节 分工\n"
+BODY = (
+    "本办法全文如下，请认真遵照执行，确保各项要求落到实处，取得实效。\n"
+    "第一章 总则\n第一节 目的\n第二节 范围\n第二章 职责\n第一节 分工\n"
+)
 
 
 @pytest.fixture(scope="module")

@@ -234,9 +234,9 @@ class HeadingState:
             yield Problem("order", item, deeper)
         elif item.number == 1 or deeper is not None:
             return
-        elif level == 0 and not self.seen_top and self.preamble and item.number == 2:
-            yield Problem("start", item, item, item.renumbered(1))
-        elif level > 0 and parent and self.closed[level] is None and self._counted_from_one(level):
+        elif (level == 0 and not self.seen_top and self.preamble and item.number == 2) or (
+            level > 0 and parent and self.closed[level] is None and self._counted_from_one(level)
+        ):
             yield Problem("start", item, item, item.renumbered(1))
 
     def _counted_from_one(self, level: int) -> bool:
