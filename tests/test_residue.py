@@ -88,3 +88,25 @@ def test_repost_look_alikes_are_silent(linter, text):
 
 def test_credit_line_and_editor_line_do_not_report_one_line_twice(linter):
     assert [r for r, _ in hits(linter, "责任编辑：李四\u3000审核：王五", "residue")] == ["editor-line"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "更新时间：2023-04-01 09:30 浏览次数：52",
+        "下一条：我局召开党史学习教育动员会",
+        "【打印】【关闭】",
+        "扫一扫在手机打开当前页",
+        "文字编辑：王芳　新媒体编辑：李强",
+    ],
+)
+def test_page_furniture_and_prefixed_credits(linter, text):
+    assert hits(linter, text, "residue")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["发布时间另行通知。", "上一条意见已经采纳。", "全面加强版权保护。", "点击数据平台查看明细。"],
+)
+def test_page_furniture_look_alikes_are_silent(linter, text):
+    assert hits(linter, text, "residue") == []
