@@ -13,6 +13,7 @@ KIND_MODULES = {
     "substitution": "lint.checks.substitution",
     "lexicon": "lint.checks.lexicon",
     "repetition": "lint.checks.repetition",
+    "duplicate": "lint.checks.duplicate",
     "names": "lint.checks.names",
     "width": "lint.checks.width",
     "pairing": "lint.checks.pairing",
@@ -38,5 +39,10 @@ def build_checks(rules: Sequence[Rule]) -> list[Check]:
         if cls is None:
             known = ", ".join(sorted(KIND_MODULES))
             raise PackError(rule.path, f"unknown check kind '{rule.kind}' (known: {known})", rule.id, "kind")
-        checks.append(cls(rule))
+        try:
+            checks.append(cls(rule))
+        except PackError:
+            raise
+        except (ValueError, TypeError, OverflowError, RecursionError, MemoryError) as error:  # params no reader foresaw
+            raise PackError(rule.path, f"cannot build the rule: {error}", rule.id, "params") from None
     return checks
