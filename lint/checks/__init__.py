@@ -11,6 +11,7 @@ from lint.packs import PackError, Rule
 KIND_MODULES = {
     "pattern": "lint.checks.pattern",
     "substitution": "lint.checks.substitution",
+    "lexicon": "lint.checks.lexicon",
     "repetition": "lint.checks.repetition",
     "duplicate": "lint.checks.duplicate",
     "names": "lint.checks.names",
@@ -20,6 +21,7 @@ KIND_MODULES = {
     "consistency": "lint.checks.consistency",
     "collocation": "lint.checks.collocation",
     "stale": "lint.checks.stale",
+    "toc": "lint.checks.toc",
 }
 
 __all__ = ["KIND_MODULES", "Check", "Finding", "Params", "build_checks", "check_class"]
