@@ -364,7 +364,7 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None], out:
                 "no longer found (fixed or reworded); refresh it with --write-baseline\n"
             )
     if args.diff:
-        return session.write_diffs(out, results)
+        return session.write_diffs(out, results, use_color(args.color, out))
     if args.statistics:
         from lint.reporters.full import statistics
 

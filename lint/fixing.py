@@ -163,12 +163,19 @@ class Session:
         if self.notes is not None:
             self.notes.write(f"gwlint: {line}\n")
 
-    def write_diffs(self, stream: TextIO, results: Sequence[FileResult]) -> int:
-        """Print the diffs; the exit code is 1 when there is something to fix (like ruff --diff)."""
+    def write_diffs(self, stream: TextIO, results: Sequence[FileResult], color: bool | None = None) -> int:
+        """Print the diffs; the exit code is 1 when there is something to fix (like ruff --diff).
+
+        To a person (a terminal, or ``color``) the changed characters are marked (lint.diffview);
+        into a pipe or a file the diff is exact, so it can be applied."""
         on_terminal = bool(getattr(stream, "isatty", None) and stream.isatty())
-        for change in self.changes:  # to a terminal, shown safely; to a pipe or file, exact enough to apply
+        for change in self.changes:
             lines = unified_diff(change)
-            stream.writelines(map(visible_line, lines) if on_terminal else lines)
+            if on_terminal or color:
+                from lint.diffview import marked
+
+                lines = marked(lines, bool(color))
+            stream.writelines(lines)
         if any(result.error for result in results):
             return 2
         return 1 if self.changes else 0
@@ -202,12 +209,6 @@ class _Judge:
 
     def __call__(self, document: Document) -> list[Diagnostic]:
         return self.result(document).diagnostics
-
-
-def visible_line(line: str) -> str:
-    from lint.reporters.visible import visible
-
-    return visible(line[:-1]) + "\n" if line.endswith("\n") else visible(line)
 
 
 def _internal_error(name: str, error: Exception) -> FileResult:
