@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -351,7 +351,3 @@ def merge_params(base: Mapping[str, Any], replace: Mapping[str, Any], extend: Ma
         else:
             merged[name] = value
     return merged
-
-
-def unknown_selectors(selectors: Sequence[str], known: set[str]) -> list[str]:
-    return [selector for selector in selectors if selector not in known]

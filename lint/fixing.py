@@ -43,16 +43,6 @@ if TYPE_CHECKING:
         def filter(self, result: FileResult, file: Path | None) -> FileResult: ...
 
 
-@record
-class LinterPlan:
-    """A Plan with no per-file ignores, for using a bare Linter."""
-
-    linter: Linter
-
-    def filter(self, result: FileResult, file: Path | None) -> FileResult:
-        return result
-
-
 class Session:
     """Lints, fixes, diffs or annotates each input; keeps the changes for the diff and the summary."""
 

@@ -54,24 +54,6 @@ class Task:
     plan: Plan
 
 
-def lint_all(
-    workspace: Workspace, args: argparse.Namespace, session: Session | None = None
-) -> list[tuple[FileResult, Severity]]:
-    """Lint (or fix, diff, annotate) each input with its configuration's plan; pair each result with its fail level."""
-    return list(iter_lint(workspace, args, session))
-
-
-def iter_lint(
-    workspace: Workspace, args: argparse.Namespace, session: Session | None = None
-) -> Iterator[tuple[FileResult, Severity]]:
-    """``lint_all`` one result at a time, in input order, as the results come in.
-
-    Every input's plan is resolved before the first result is yielded, so a configuration or pack
-    error is raised by the first ``next`` before anything has been reported.
-    """
-    yield from lint_planned(plan_inputs(workspace, args, session))
-
-
 @record
 class Planned:
     """The inputs of a run with their plans resolved: ``ready`` holds, by position, the results of

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lint import cache
 from lint.engine import Linter, verify_examples
-from lint.packs import Pack, PackError, Rule, builtin_pack_paths, load_packs, select_rules
+from lint.packs import Pack, PackError, Rule, builtin_pack_paths, load_packs
 
 
 class LinterSetupError(Exception):
@@ -99,17 +99,3 @@ def _code_salt() -> str:
 @functools.cache
 def _code_stamp() -> str:
     return cache.runtime_salt() + cache.stat_key(_code_sources())
-
-
-def make_linter(
-    extra: Sequence[Path] = (),
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
-) -> Linter:
-    packs = verified_packs(extra)
-    try:
-        return built_linter(select_rules(packs, select, ignore))
-    except ValueError as error:
-        raise LinterSetupError(str(error)) from None
-    except PackError as error:
-        raise LinterSetupError(str(error)) from None

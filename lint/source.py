@@ -20,7 +20,6 @@ from lint.records import field, record
 from lint.regexes import compiled
 
 LINE_BREAK = compiled(r"\r\n|\r|\n")
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 
 
