@@ -17,10 +17,20 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from lint import __version__
 from lint.config import CONFIG_NAMES
+from lint.diagnostics import Diagnostic
 from lint.fixer import applicable
 from lint.records import record, replace
 from lint.server import options
-from lint.server.convert import FIX_ALL_KIND, Edits, lsp_diagnostic, lsp_range, wanted
+from lint.server.convert import (
+    FIX_ALL_KIND,
+    Edits,
+    Prebuilt,
+    converter_factory,
+    diagnostic_json,
+    lsp_diagnostic,
+    lsp_range,
+    wanted,
+)
 from lint.server.documents import OpenDraft
 from lint.server.explain import explanation
 from lint.server.linting import Linted, Settings, WarmEngine, rule_of
@@ -36,13 +46,23 @@ class Judged:
     version: int | None
     linted: Linted
     index: LineIndex | None
-    published: list[types.Diagnostic]
+    encoding: str
     fixed: str | None = None  # the fix-all text, once asked for
+
+    def published(self, diagnostic: Diagnostic) -> types.Diagnostic:
+        """The LSP diagnostic published for one of ``linted.diagnostics`` (for a code action to name)."""
+        assert self.index is not None
+        return lsp_diagnostic(diagnostic, self.index, self.encoding)
 
 
 class GwlintServer(LanguageServer):
     def __init__(self, settings: Settings, debounce: float) -> None:
-        super().__init__("gwlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "gwlint",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            converter_factory=converter_factory,
+        )
         self.engine = WarmEngine(settings)
         self.debounce = debounce  # seconds
         self.drafts: dict[str, OpenDraft] = {}
@@ -108,8 +128,8 @@ class GwlintServer(LanguageServer):
         document = linted.document
         index = None if document is None else LineIndex(document.source_text, _starts_of(document))
         encoding = self.encoding
-        published = [] if index is None else [lsp_diagnostic(d, index, encoding) for d in linted.diagnostics]
-        self.judged[uri] = Judged(draft.version, linted, index, published)
+        published = [] if index is None else [diagnostic_json(d, index, encoding) for d in linted.diagnostics]
+        self.judged[uri] = Judged(draft.version, linted, index, encoding)
         self.publish(uri, published, draft.version)
         self.tell(uri, draft, linted)
         self.report_problems()
@@ -123,8 +143,10 @@ class GwlintServer(LanguageServer):
             judged = self.judged.get(uri)
         return judged
 
-    def publish(self, uri: str, diagnostics: list[types.Diagnostic], version: int | None) -> None:
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, diagnostics, version))
+    def publish(self, uri: str, diagnostics: list[dict[str, object]], version: int | None) -> None:
+        """Send diagnostics in JSON form (see ``convert.diagnostic_json``)."""
+        params = {"uri": uri, "diagnostics": diagnostics, **({} if version is None else {"version": version})}
+        self.protocol.notify(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, Prebuilt(params))
 
     def tell(self, uri: str, draft: OpenDraft, linted: Linted) -> None:
         """What ``gwlint check`` prints beside its report (an unreadable file, a rule stopped, a note), once."""
@@ -182,9 +204,10 @@ class GwlintServer(LanguageServer):
         start = judged.index.offset(params.range.start.line, params.range.start.character, self.encoding)
         end = judged.index.offset(params.range.end.line, params.range.end.character, self.encoding)
         actions: list[types.CodeAction] = []
-        for diagnostic, published in zip(judged.linted.diagnostics, judged.published, strict=True):
+        for diagnostic in judged.linted.diagnostics:
             if diagnostic.span.start > end or diagnostic.span.end < start:
                 continue
+            published = judged.published(diagnostic)
             if diagnostic.fix is not None:
                 actions.append(edits.fix(diagnostic, published))
             suppress = edits.suppress(diagnostic, published)

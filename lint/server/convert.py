@@ -29,6 +29,25 @@ def lsp_range(index: LineIndex, start: int, end: int, encoding: str) -> types.Ra
     return types.Range(types.Position(line, character), types.Position(end_line, end_character))
 
 
+def diagnostic_json(diagnostic: Diagnostic, index: LineIndex, encoding: str) -> dict[str, object]:
+    """``lsp_diagnostic`` as the JSON it is sent as, built directly: a report of thousands of
+    findings is published without making (and then unstructuring) an lsprotocol object for each."""
+    (line, character), (end_line, end_character) = (
+        index.position(diagnostic.span.start, encoding),
+        index.position(diagnostic.span.end, encoding),
+    )
+    return {
+        "range": {
+            "start": {"line": line, "character": character},
+            "end": {"line": end_line, "character": end_character},
+        },
+        "message": diagnostic.message,
+        "severity": SEVERITIES[diagnostic.severity].value,
+        "code": diagnostic.rule,
+        "source": SOURCE,
+    }
+
+
 def lsp_diagnostic(diagnostic: Diagnostic, index: LineIndex, encoding: str) -> types.Diagnostic:
     return types.Diagnostic(
         range=lsp_range(index, diagnostic.span.start, diagnostic.span.end, encoding),
@@ -37,6 +56,30 @@ def lsp_diagnostic(diagnostic: Diagnostic, index: LineIndex, encoding: str) -> t
         code=diagnostic.rule,
         source=SOURCE,
     )
+
+
+class Prebuilt:
+    """Notification params already in JSON form, sent as they are (see ``converter_factory``)."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: dict[str, object]) -> None:
+        self.data = data
+
+
+def converter_factory() -> object:
+    """pygls's converter, told to send a publishDiagnostics whose params are ``Prebuilt`` as they are."""
+    from pygls.protocol import default_converter
+
+    converter = default_converter()
+
+    def unstructure(notification: types.PublishDiagnosticsNotification) -> dict[str, object]:
+        params = notification.params
+        data = params.data if isinstance(params, Prebuilt) else converter.unstructure(params)
+        return {"jsonrpc": notification.jsonrpc, "method": notification.method, "params": data}
+
+    converter.register_unstructure_hook(types.PublishDiagnosticsNotification, unstructure)
+    return converter
 
 
 def wanted(kind: object, only: list | None) -> bool:

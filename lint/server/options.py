@@ -70,8 +70,9 @@ def fault_line(text: str, message: str) -> int:
     return 0
 
 
-def problem_diagnostic(path: Path, message: str, encoding: str) -> types.Diagnostic:
-    """The one diagnostic shown on a configuration or pack that cannot be used (on the line it names)."""
+def problem_diagnostic(path: Path, message: str, encoding: str) -> dict[str, object]:
+    """The one diagnostic (in JSON form) shown on a configuration or pack that cannot be used, on the
+    line its error names."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
@@ -79,10 +80,10 @@ def problem_diagnostic(path: Path, message: str, encoding: str) -> types.Diagnos
     index = LineIndex(text)
     line = min(fault_line(text, message), len(index.starts) - 1)
     width = units(index.line_content(line), encoding)
-    return types.Diagnostic(
-        range=types.Range(types.Position(line, 0), types.Position(line, width)),
-        message=message.removeprefix(f"{path}: "),
-        severity=types.DiagnosticSeverity.Error,
-        code="configuration",
-        source=SOURCE,
-    )
+    return {
+        "range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": width}},
+        "message": message.removeprefix(f"{path}: "),
+        "severity": types.DiagnosticSeverity.Error.value,
+        "code": "configuration",
+        "source": SOURCE,
+    }
