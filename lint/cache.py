@@ -12,6 +12,7 @@ import io
 import marshal
 import os
 import re
+import stat
 import sys
 import time
 from array import array
@@ -50,6 +51,37 @@ def cache_dir() -> Path:
     return Path(base) / "gwlint"
 
 
+_TRUSTED: dict[Path, bool] = {}
+
+
+def usable(folder: Path) -> bool:
+    """Whether the cache in ``folder`` may be read and written: entries are pickles, which run code
+    when loaded, so the folder must be owned by the user (or root, see lint.trust) and not writable
+    by everyone. A folder that does not exist yet is usable: it is created writable by the user only."""
+    if folder in _TRUSTED:
+        return _TRUSTED[folder]
+    from lint import trust
+
+    try:
+        modes = [os.stat(folder, follow_symlinks=False), os.stat(folder)]
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    uids = trust.trusted_uids()
+    verdict = not uids or all(
+        st.st_uid in uids and (stat.S_ISLNK(st.st_mode) or not st.st_mode & stat.S_IWOTH) for st in modes
+    )
+    _TRUSTED[folder] = verdict
+    return verdict
+
+
+def _folder(kind: str) -> Path | None:
+    """The folder of the entries of ``kind``, or None when the cache may not be used."""
+    root = cache_dir()
+    return root / kind if usable(root) else None
+
+
 def content_key(paths: Iterable[Path], salt: str = "") -> str:
     digest = blake2b(f"{__version__}\0{FORMAT}\0{salt}".encode())
     for path in paths:
@@ -79,22 +111,37 @@ def bytes_key(data: bytes, salt: str = "") -> str:
 
 
 def has_stamp(kind: str, key: str) -> bool:
-    return (cache_dir() / kind / key).exists()
+    folder = _folder(kind)
+    return folder is not None and (folder / key).exists()
 
 
 def write_stamp(kind: str, key: str) -> None:
+    folder = _folder(kind)
+    if folder is None or not _make_folder(folder):
+        return
+    # created exclusively, never through a link someone left under that name; already stamped: nothing to do
+    with contextlib.suppress(OSError):
+        os.close(os.open(folder / key, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600))
+
+
+def _make_folder(folder: Path) -> bool:
+    """Create ``folder`` (and the cache root) writable by the user only; False when it cannot be used."""
     try:
-        folder = cache_dir() / kind
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / key).touch()
+        folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
     except OSError:
-        pass
+        return False
+    _TRUSTED.pop(folder.parent, None)  # created just now, perhaps by someone else first: look again
+    return usable(folder.parent)
 
 
 def load_object(kind: str, key: str) -> object | None:
     """The object stored under ``key``, or None when there is none or it cannot be read back."""
+    folder = _folder(kind)
+    if folder is None:
+        return None
     try:
-        with open(cache_dir() / kind / f"{key}.pickle", "rb") as stream:
+        with open(folder / f"{key}.pickle", "rb") as stream:
             return load(stream)
     except Exception:  # a corrupt entry (truncated, from another Python, ...) is rebuilt, never fatal
         return None
@@ -114,7 +161,9 @@ def store_object(kind: str, key: str, value: object, keep_days: float | None = N
         pickler.dump(value)
     except Exception:  # not picklable (a check holding a closure, ...): simply not cached
         return
-    folder = cache_dir() / kind
+    folder = _folder(kind)
+    if folder is None:
+        return
     if keep_days is not None:
         _prune(folder, keep_days)
     write_file(folder / f"{key}.pickle", lambda stream: stream.write(buffer.getbuffer()))
@@ -179,9 +228,10 @@ def write_file(target: Path, write: Callable[[BinaryIO], object]) -> bool:
     import tempfile  # only on a cache miss: a warm start never writes
 
     temporary = None
+    if not _make_folder(target.parent):
+        return False
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")  # O_EXCL, mode 0600
         with os.fdopen(handle, "wb") as stream:
             write(stream)
         os.replace(temporary, target)

@@ -307,22 +307,36 @@ def _start_up() -> Iterator[Callable[[], None]]:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    with _start_up() as start_up_over, contextlib.ExitStack() as stack:
-        out = sys.stdout
-        if args.output is not None:
-            try:
+    try:
+        with _start_up() as start_up_over, contextlib.ExitStack() as stack:
+            out = sys.stdout
+            if args.output is not None:
                 out = stack.enter_context(open_output(args.output))
-            except OSError as error:
-                _error(f"{args.output}: cannot write the report ({error.strerror or error})")
-                return EXIT_ERROR
-        return _run_check(args, start_up_over, out)
+            return _run_check(args, start_up_over, out)
+    except Exception as error:  # --output refused at the start, or failing when the report is put in place
+        if args.output is None:
+            raise
+        from lint.writer import WriteError
+
+        if not isinstance(error, WriteError):
+            raise
+        _error(f"{args.output}: cannot write the report: {error}")
+        return EXIT_ERROR
 
 
-def open_output(path: Path) -> TextIO:
-    """``--output FILE``, created or emptied; never written through a symbolic link."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
-    descriptor = os.open(path, flags, 0o644)
-    return os.fdopen(descriptor, "w", encoding="utf-8", newline="")
+@contextlib.contextmanager
+def open_output(path: Path) -> Iterator[TextIO]:
+    """``--output FILE``: written to a temporary file beside it, created exclusively, and renamed over
+    FILE at the end (never written through a symbolic link; a failed run leaves the old report)."""
+    import io
+
+    from lint.writer import new_file
+
+    with new_file(path) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        yield text
+        text.flush()
+        text.detach()
 
 
 def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None], out: TextIO) -> int:

@@ -8,6 +8,7 @@ import json
 import sys
 from collections.abc import Sequence
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -70,12 +71,16 @@ def print_rules(packs: Sequence[Pack], form: str, stream: TextIO) -> None:
         return
     console = Console(file=stream, highlight=False, soft_wrap=True)
     for pack in packs:
-        table = Table(title=f"{pack.name} — {pack.description}", title_justify="left")
-        for column in ("rule", "severity", "kind", "fix", "title"):
-            table.add_column(column)
+        # light lines and no kind column (json and markdown have it), so that an 80-column terminal
+        # leaves the title room to wrap: a rule id is never cut
+        table = Table(title=f"{pack.name} — {pack.description}", title_justify="left", box=box.SIMPLE_HEAD)
+        table.add_column("rule", no_wrap=True, overflow="ignore", min_width=max(len(r.id) for r in pack.rules))
+        for column in ("severity", "fix"):
+            table.add_column(column, no_wrap=True)
+        table.add_column("title", overflow="fold", min_width=10)
         for rule in pack.rules:
             title = rule.title + ("" if rule.enabled else "（默认关闭）")
-            table.add_row(rule.id, str(rule.severity), rule.kind, fix_label(rule), title)
+            table.add_row(rule.id, str(rule.severity), fix_label(rule), title)
         console.print(table)
 
 

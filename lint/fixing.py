@@ -17,8 +17,8 @@ from lint.engine import FileResult, Linter
 from lint.fixer import fix_document, fix_docx
 from lint.formats import format_for
 from lint.records import field, record
-from lint.source import LINE_BREAK, Document, SourceError, document_from_bytes, encode, read_bytes
-from lint.writer import WriteError, digest, write_atomic
+from lint.source import LINE_BREAK, Document, SourceError, document_from_bytes, encode, read_file
+from lint.writer import Snapshot, WriteError, identity, rewrite, write_new
 
 
 @record
@@ -94,10 +94,10 @@ class Session:
             return plan.filter(plan.linter.lint_file(path, name, self.rule_timeout, plan.as_of), path)
         judge = _Judge(plan, path, self.rule_timeout)
         try:
-            data = read_bytes(path, name)
+            data, status = read_file(path, name)
             if self.mode == "annotate":
                 return self._annotate(judge, data, path, name)
-            return self._fix(judge, data, name, path if self.mode == "fix" else None)
+            return self._fix(judge, Snapshot(data, identity(status)), name, path if self.mode == "fix" else None)
         except (SourceError, WriteError) as error:
             reason = error.reason if isinstance(error, SourceError) else str(error)
             return FileResult(name, [], None, "; ".join([reason, *judge.problems]))
@@ -108,37 +108,39 @@ class Session:
         if self.mode != "diff":
             return FileResult(name, [], None, f"--{self.mode} needs a file to write; stdin can only be --diff'ed")
         try:
-            return self._fix(_Judge(plan, file, self.rule_timeout), data, name, None)
+            return self._fix(_Judge(plan, file, self.rule_timeout), Snapshot(data, (0, 0, 0, 0)), name, None)
         except SourceError as error:
             return FileResult(name, [], None, error.reason)
 
-    def _fix(self, judge: _Judge, data: bytes, name: str, write_to: Path | None) -> FileResult:
-        """Fix in memory until nothing applicable is left; write back when ``write_to`` is given."""
+    def _fix(self, judge: _Judge, read: Snapshot, name: str, write_to: Path | None) -> FileResult:
+        """Fix in memory until nothing applicable is left; write back when ``write_to`` is given.
+
+        A change is counted (``Fixed N``) only once it is written, or with --diff once it is shown.
+        """
         if format_for(name) == "docx":
-            return self._fix_docx(judge, data, name, write_to)
-        original = document_from_bytes(data, name)
+            return self._fix_docx(judge, read, name, write_to)
+        original = document_from_bytes(read.data, name)
         fixed_document, fixed = fix_document(judge, original, self.unsafe)
         if fixed:
-            self.changes.append(Change(name, original.source_text, fixed_document.source_text, fixed))
             if write_to is not None:
-                if encode(original.source_text, original.encoding, original.bom) != data:
+                if encode(original.source_text, original.encoding, original.bom) != read.data:
                     raise WriteError(f"re-encoding as {original.encoding} would change other bytes; not written")
-                new = encode(fixed_document.source_text, fixed_document.encoding, fixed_document.bom)
-                write_atomic(write_to, new, digest(data))
+                rewrite(write_to, encode(fixed_document.source_text, original.encoding, original.bom), read)
+            self.changes.append(Change(name, original.source_text, fixed_document.source_text, fixed))
         return judge.result(fixed_document)
 
-    def _fix_docx(self, judge: _Judge, data: bytes, name: str, write_to: Path | None) -> FileResult:
+    def _fix_docx(self, judge: _Judge, read: Snapshot, name: str, write_to: Path | None) -> FileResult:
         from lint.formats.docx import DocxDraft
 
-        draft = DocxDraft.from_bytes(data, name)
+        draft = DocxDraft.from_bytes(read.data, name)
         before = draft.text
         fixed, refused = fix_docx(judge, draft, self.unsafe)
         for line in refused:
             self._note(line)
         if fixed:
-            self.changes.append(Change(name, before, draft.text, fixed))
             if write_to is not None:
-                write_atomic(write_to, draft.to_bytes(), digest(data))
+                rewrite(write_to, draft.to_bytes(), read)
+            self.changes.append(Change(name, before, draft.text, fixed))
         return judge.result(draft.document())
 
     def _annotate(self, judge: _Judge, data: bytes, path: Path, name: str) -> FileResult:
@@ -151,7 +153,7 @@ class Session:
         result = judge.result(draft.document())
         outcome = annotate(draft, result.diagnostics)
         target = annotated_path(path)
-        write_atomic(target, draft.to_bytes())
+        write_new(target, draft.to_bytes())
         self._note(f"wrote {target} ({outcome.placed} comment(s))")
         if outcome.skipped:
             self._note(f"{name}: {outcome.skipped} finding(s) in headers/footers carry no Word comment")

@@ -156,17 +156,12 @@ def _parser_stamp() -> str:
 
 
 def parse_pack(raw: str, path: str, builtin: bool = False) -> Pack:
-    import yaml  # only when a pack is not in the cache: the import alone costs a cold start ~20 ms
+    from lint.safeyaml import YamlError, load_yaml  # only when a pack is not in the cache
 
     try:
-        data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(error, "problem", None) or str(error)
-        raise PackError(path, f"YAML syntax error{where}: {problem}") from None
-    except ValueError as error:  # a value YAML reads but cannot build, such as the date 2021-13-05
-        raise PackError(path, f"invalid value: {error}") from None
+        data = load_yaml(raw, aliases=builtin)
+    except YamlError as error:
+        raise PackError(path, str(error)) from None
     if not isinstance(data, dict):
         raise PackError(path, "a pack is a mapping with 'pack', 'description' and 'rules'")
     name = data.get("pack")

@@ -168,3 +168,28 @@ def test_many_mechanical_findings_in_one_paragraph_are_counted_not_repeated():
 def test_quiet_leaves_out_the_summary():
     out = render_with(MIXED, "甲,乙\n", quiet=True)
     assert "demo.comma" in out and "Found" not in out and "By pack" not in out
+
+
+def test_excerpts_fit_the_terminal_and_markers_stay_under_the_span(monkeypatch):
+    from lint.reporters.full import display_width
+
+    monkeypatch.setenv("COLUMNS", "80")
+    line = "甲乙丙丁" * 40 + "占位" + "\t戊己庚辛" * 40
+    out = render(line)
+    source = next(text for text in out.splitlines() if "占位" in text and "│" in text)
+    marker = out.splitlines()[out.splitlines().index(source) + 1]
+    assert display_width(source) <= 80 and display_width(marker) <= 80
+    assert display_width(source[: source.index("占位")]) == marker.index("^")
+    assert "\t" not in source  # a tab would move the text, not the marker
+
+
+def test_rules_table_never_cuts_a_rule_id(monkeypatch, capsys):
+    from lint.cli import main
+    from lint.packs import load_packs
+
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["rules"]) == 0
+    shown = capsys.readouterr().out
+    for pack in load_packs():
+        for rule in pack.rules:
+            assert rule.id in shown, rule.id

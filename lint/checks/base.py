@@ -26,6 +26,9 @@ class Finding:
     fields: Mapping[str, str] = field(default_factory=dict)
 
 
+MAX_INTEGER = 100_000  # no count or window of a rule comes near; a larger one is a mistake or an attack
+
+
 class Params:
     """Reads a rule's ``params`` with types; every problem is a PackError naming the field."""
 
@@ -57,10 +60,10 @@ class Params:
             raise self.error(key, "must be true or false")
         return value
 
-    def integer(self, key: str, default: int, minimum: int = 0) -> int:
+    def integer(self, key: str, default: int, minimum: int = 0, maximum: int = MAX_INTEGER) -> int:
         value = self._get(key, default, False)
-        if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
-            raise self.error(key, f"must be a whole number >= {minimum}")
+        if not isinstance(value, int) or isinstance(value, bool) or not minimum <= value <= maximum:
+            raise self.error(key, f"must be a whole number from {minimum} to {maximum:,}")
         return value
 
     def strings(self, key: str, required: bool = False) -> list[str]:
@@ -84,7 +87,7 @@ class Params:
     def compile(self, key: str, source: str) -> re.Pattern[str]:
         try:
             return re.compile(source)
-        except re.error as error:
+        except (re.error, OverflowError, RecursionError) as error:  # OverflowError: a{99999999999}
             raise self.error(key, f"invalid regular expression: {error}") from None
 
     def raw(self, key: str, default: Any = None) -> Any:

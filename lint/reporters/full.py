@@ -24,6 +24,8 @@ CONTEXT = 24  # characters of the source line shown on each side of the span
 COLLAPSE_AFTER = 2  # findings of one rule in one paragraph shown in full before the rest are counted
 SHOWN_PLACES = 8  # places listed for the findings counted instead of shown
 TOP_RULES = 10  # rules named in the summary's per-rule counts
+MARGIN = "    │ "  # before a source line and its marker
+MIN_COLUMNS = 20  # a narrower terminal still gets this much of the line
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 TAB_SIZE = 8  # rich's default, which the plain output follows
 CONTROL_CODES = dict.fromkeys((7, 8, 11, 12, 13))  # what rich's Text strips: bell, backspace, VT, FF, CR
@@ -32,25 +34,56 @@ Piece = tuple[str, str]  # text and its rich style ("" for none)
 Line = tuple[str, list[Piece]]  # the line's own style (applies to all its pieces) and its pieces
 
 
-def excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
-    """Cut a long line to a window around [start, end); return it with the span's new offsets."""
-    left = max(0, start - CONTEXT)
-    right = min(len(line), max(end, start + 1) + CONTEXT)
+def excerpt(line: str, start: int, end: int, columns: int | None = None) -> tuple[str, int, int]:
+    """Cut a long line to a window around [start, end); return it with the span's new offsets.
+
+    With ``columns`` (the terminal's width less the margin), the window is as wide as fits in that
+    many columns, wide characters counting two; without, ``CONTEXT`` characters on each side.
+    """
+    if columns is None:
+        left = max(0, start - CONTEXT)
+        right = min(len(line), max(end, start + 1) + CONTEXT)
+    else:
+        left, right = _window(line, start, max(end, start + 1), columns)
     prefix = "…" if left > 0 else ""
     suffix = "…" if right < len(line) else ""
     shown = prefix + line[left:right] + suffix
     return shown, start - left + len(prefix), end - left + len(prefix)
 
 
-def source_block(document: Document, diagnostic: Diagnostic) -> Line:
-    """The source line with the span underlined, then a marker line under it (one ``Line`` with a break)."""
+def _window(line: str, start: int, end: int, columns: int) -> tuple[int, int]:
+    """The widest [left, right) around [start, end) that fits in ``columns`` with two … marks."""
+    budget = max(MIN_COLUMNS, columns) - 2
+    end = min(end, len(line))
+    right = start
+    while right < end and budget - char_width(line[right]) >= 0:  # a span wider than the screen: its start
+        budget -= char_width(line[right])
+        right += 1
+    left = start
+    grew = True
+    while grew:
+        grew = False
+        if left > 0 and budget - char_width(line[left - 1]) >= 0:
+            left -= 1
+            budget -= char_width(line[left])
+            grew = True
+        if right < len(line) and right >= end and budget - char_width(line[right]) >= 0:
+            budget -= char_width(line[right])
+            right += 1
+            grew = True
+    return left, right
+
+
+def source_block(document: Document, diagnostic: Diagnostic, columns: int | None = None) -> Line:
+    """The source line with the span underlined, then a marker line under it (one ``Line`` with a break).
+    Tabs show as one space, so that the marker stays under the span whatever the tab stops."""
     span = diagnostic.span
-    line = document.line_text(span.line)
+    line = document.line_text(span.line).replace("\t", " ")
     end = span.end_column - 1 if span.end_line == span.line else len(line)
-    shown, start, stop = excerpt(line, span.column - 1, end)
+    shown, start, stop = excerpt(line, span.column - 1, end, None if columns is None else columns - len(MARGIN))
     style = STYLE[diagnostic.severity]
     before, inside, after = visible(shown[:start]), visible(shown[start:stop]), visible(shown[stop:])
-    pieces = [("    │ ", ""), (before, ""), (inside, style + " underline"), (after, "")]
+    pieces = [(MARGIN, ""), (before, ""), (inside, style + " underline"), (after, "")]
     pad = display_width(before)
     width = max(1, display_width(inside))
     pieces += [("\n    │ " + " " * pad, "dim"), ("^" * width, style)]
@@ -63,9 +96,13 @@ def source_block(document: Document, diagnostic: Diagnostic) -> Line:
 def display_width(text: str) -> int:
     """Terminal columns of ``text``: two for a wide (CJK) character, none for a combining mark.
     (rich's own table would cost a small run the import of rich.)"""
+    return sum(map(char_width, text))
+
+
+def char_width(char: str) -> int:
     from unicodedata import combining, east_asian_width
 
-    return sum(0 if combining(char) else 2 if east_asian_width(char) in "WF" else 1 for char in text)
+    return 0 if combining(char) else 2 if east_asian_width(char) in "WF" else 1
 
 
 def serious_first(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
@@ -111,8 +148,9 @@ def collapsed(rest: Sequence[Diagnostic]) -> Line:
     return "dim", [(f"  …同一段另有 {len(rest)} 处 {rest[0].rule}：{places}{more}", "")]
 
 
-def layout(results: Sequence[FileResult], summary: bool = True) -> Iterator[Line]:
-    """Every printed line of the report, as pieces of styled text (``summary``: the closing counts)."""
+def layout(results: Sequence[FileResult], summary: bool = True, columns: int | None = None) -> Iterator[Line]:
+    """Every printed line of the report, as pieces of styled text (``summary``: the closing counts;
+    ``columns``: the terminal's width, which source excerpts fit in)."""
     by_severity: Counter[Severity] = Counter()
     by_pack: Counter[str] = Counter()
     by_rule: Counter[str] = Counter()
@@ -131,7 +169,7 @@ def layout(results: Sequence[FileResult], summary: bool = True) -> Iterator[Line
             for diagnostic in shown:
                 yield finding(diagnostic)
                 if result.document is not None:
-                    yield source_block(result.document, diagnostic)
+                    yield source_block(result.document, diagnostic, columns)
             if len(shown) < len(run):
                 yield collapsed(run[len(shown) :])
         yield "", []
@@ -171,11 +209,23 @@ def _summary(
 
 
 def report(results: Sequence[FileResult], stream: TextIO, color: bool = False, quiet: bool = False) -> None:
-    lines = layout(results, summary=not quiet)
+    lines = layout(results, summary=not quiet, columns=terminal_columns(stream))
     if color:
         _print_rich(lines, stream)
     else:
         stream.writelines(plain_text(line) + "\n" for line in lines)
+
+
+def terminal_columns(stream: TextIO) -> int | None:
+    """The width of the terminal ``stream`` writes to (COLUMNS overrides); None for a pipe or file."""
+    import os
+
+    if os.environ.get("COLUMNS", "").isdigit():
+        return int(os.environ["COLUMNS"])
+    try:
+        return os.get_terminal_size(stream.fileno()).columns if stream.isatty() else None
+    except (AttributeError, ValueError, OSError):
+        return None
 
 
 def statistics(results: Sequence[FileResult], stream: TextIO) -> None:
