@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,7 +63,8 @@ class Client:
                 length = int(value)
         return json.loads(self.process.stdout.read(length))
 
-    def wait_for(self, accept) -> dict:  # noqa: ANN001 - a predicate on messages
+    def wait_for(self, accept: Callable[[dict], bool]) -> dict:
+        """Read messages (answering the server's own requests) until one is accepted."""
         while True:
             message = self.receive()
             if message.get("method") in ("workspace/configuration", "client/registerCapability"):
@@ -94,7 +96,9 @@ def draft_of(size: int) -> str:
 def measure(client: Client, uri: str, text: str, edits: int) -> tuple[list[float], int]:
     """Seconds from each edit to its diagnostics (warm-up edits left out); the number published."""
     version = 1
-    client.send("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}})
+    client.send(
+        "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}
+    )
     published = published_for(client, uri, version)
     lines = text.split("\n")
     times = []
@@ -106,7 +110,9 @@ def measure(client: Client, uri: str, text: str, edits: int) -> tuple[list[float
         version += 1
         change = {"range": {"start": at, "end": end}, "text": "的" if inserting else ""}
         started = time.perf_counter()
-        client.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]})
+        client.send(
+            "textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}
+        )
         published = published_for(client, uri, version)
         if number >= WARM_UP_EDITS:
             times.append(time.perf_counter() - started)
@@ -115,9 +121,11 @@ def measure(client: Client, uri: str, text: str, edits: int) -> tuple[list[float
 
 def published_for(client: Client, uri: str, version: int) -> list:
     message = client.wait_for(
-        lambda m: m.get("method") == "textDocument/publishDiagnostics"
-        and m["params"]["uri"] == uri
-        and m["params"].get("version") == version
+        lambda m: (
+            m.get("method") == "textDocument/publishDiagnostics"
+            and m["params"]["uri"] == uri
+            and m["params"].get("version") == version
+        )
     )
     return message["params"]["diagnostics"]
 

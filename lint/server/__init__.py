@@ -10,7 +10,7 @@ until the server starts, so the core stays small. Modules: ``features`` (the mes
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import importlib
 import os
 import sys
 
@@ -18,8 +18,13 @@ INSTALL_HINT = "gwlint server needs the optional extra: pip install 'gwlint[serv
 
 
 def available() -> bool:
-    """Whether pygls and lsprotocol can be imported."""
-    return all(importlib.util.find_spec(name) is not None for name in ("pygls", "lsprotocol"))
+    """Whether pygls 2 and lsprotocol can be imported (pygls 1 has no ``pygls.lsp.server``)."""
+    try:
+        importlib.import_module("lsprotocol.types")
+        importlib.import_module("pygls.lsp.server")
+    except ImportError:
+        return False
+    return True
 
 
 def run(args: argparse.Namespace) -> int:
