@@ -34,6 +34,7 @@ back to the number a gap skipped (一、 三、 二、) is read as two items swa
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -347,7 +348,11 @@ class NumberingCheck(Check):
         levels = HeadingState.new(first is not None and any(map(is_han, document.text[: first.start])))
         paragraphs, inner = SeriesState(), SeriesState()
         top: Item | None = None
+        ends = [end for _, end in document.paragraphs()]
+        top_end = -1  # the end of the paragraph ``top`` opens: an item's own series nests only inside it
         for item in items:
+            if top is not None and item.start > top_end and not item.top:
+                top = None  # later paragraphs are no longer inside the item (the enumeration is over)
             if item.family == RESET:
                 levels = HeadingState.new(levels.preamble)
                 paragraphs.clear()
@@ -361,6 +366,7 @@ class NumberingCheck(Check):
             elif item.top:
                 yield from _advance(paragraphs, item)
                 top = item
+                top_end = ends[min(bisect.bisect_left(ends, item.start), len(ends) - 1)]
                 inner.clear()
             elif item.family in inner.last or top is None:
                 yield from _advance(inner, item)
@@ -371,6 +377,7 @@ class NumberingCheck(Check):
                 # the paragraph series goes on inside one paragraph (一是…。二是…)
                 yield from _advance(paragraphs, item)
                 top = item
+                top_end = ends[min(bisect.bisect_left(ends, item.start), len(ends) - 1)]
                 inner.clear()
             else:
                 yield from _advance(inner, item)
