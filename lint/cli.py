@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import atexit
 import contextlib
 import datetime
 import functools
@@ -12,11 +11,11 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint import __version__
 from lint.diagnostics import Severity
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import TextIO
 
@@ -464,21 +463,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def console_main() -> None:
-    """The ``gwlint`` command: ``main()``, then the process ends without tearing the interpreter down.
-
-    Finalizing the interpreter (every module and object freed, a last collection) is about a tenth
-    of a one-draft run and does nothing a finished command needs: its output is flushed and its
-    exit handlers (the store of compiled patterns, see lint.regexes) run here first. Tests and
-    other callers use ``main``, which returns.
-    """
-    code = main()
-    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
-    if run_exit_handlers is None:  # not CPython: leave the usual way
-        raise SystemExit(code)
-    run_exit_handlers()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (BrokenPipeError, ValueError):  # the reader went away, or the stream was closed
-            code = code or EXIT_ERROR
-    os._exit(code)
+    """The ``gwlint`` command; tests and other callers use ``main``, which returns the exit code."""
+    raise SystemExit(main())

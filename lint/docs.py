@@ -7,6 +7,7 @@ import datetime
 import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
@@ -15,7 +16,6 @@ from rich.text import Text
 
 from lint.packs import BadExample, Pack, Rule
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import TextIO
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.budget import DEFAULT_RULE_TIMEOUT
 from lint.dating import resolve_as_of
@@ -16,12 +18,11 @@ from lint.diagnostics import Diagnostic
 from lint.engine import FileResult, Linter
 from lint.fixer import fix_document, fix_docx
 from lint.formats import format_for
-from lint.records import field, record
 from lint.source import LINE_BREAK, Document, SourceError, document_from_bytes, encode, read_file
 from lint.writer import Snapshot, WriteError, identity, rewrite, write_new
 
 
-@record
+@dataclass
 class Change:
     """A file --fix changed (or --diff would change): its texts before and after, for the diff."""
 
@@ -31,7 +32,6 @@ class Change:
     fixed: int
 
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import Protocol, TextIO
 
@@ -177,7 +177,7 @@ class Session:
         stream.write(f"Fixed {fixed} problem(s) in {len(self.changes)} file(s).\n")
 
 
-@record
+@dataclass
 class _Judge:
     """Lints a document as the CLI would report it: the plan's linter, then its per-file ignores.
 

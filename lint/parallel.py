@@ -21,14 +21,14 @@ import os
 import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.diagnostics import Diagnostic, Fix, Severity, Span
 from lint.engine import FileResult, Rendered
 from lint.progress import ProgressBar
-from lint.records import record, replace
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from lint.fixing import Session
     from lint.source import Document
@@ -46,7 +46,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-@record
+@dataclass
 class Task:
     index: int
     name: str
@@ -54,7 +54,7 @@ class Task:
     plan: Plan
 
 
-@record
+@dataclass
 class Planned:
     """The inputs of a run with their plans resolved: ``ready`` holds, by position, the results of
     inputs that needed no file linted (stdin, a path that cannot be resolved), None elsewhere."""

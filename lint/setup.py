@@ -88,7 +88,7 @@ def _code_sources() -> list[Path]:
     here = Path(__file__).resolve().parent
     checks = here / "checks"
     kinds = sorted(checks / name for name in os.listdir(checks) if name.endswith(".py"))  # no glob: no fnmatch regex
-    return [here / "engine.py", here / "packs.py", here / "records.py", here / "dating.py", *kinds]
+    return [here / "engine.py", here / "packs.py", here / "dating.py", *kinds]
 
 
 @functools.cache

@@ -12,11 +12,11 @@ import bisect
 import codecs
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.diagnostics import Span
 from lint.formats import format_for
-from lint.records import field, record
 from lint.regexes import compiled
 
 LINE_BREAK = compiled(r"\r\n|\r|\n")
@@ -32,7 +32,7 @@ class SourceError(Exception):
         self.reason = reason
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Document:
     path: str
     text: str

@@ -37,11 +37,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from lint.checks.base import Check, Finding, Params
 from lint.checks.scan import Scanner
 from lint.checks.text import SPACES, is_han
-from lint.records import field, record
 from lint.regexes import compiled
 from lint.source import Document
 
@@ -81,7 +81,7 @@ def chinese_numeral(number: int) -> str:
     return ("" if tens == 1 else CHINESE_DIGITS[tens]) + "十" + (CHINESE_DIGITS[units] if units else "")
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Item:
     """One series marker: its family (a heading level or a series name), number and place."""
 
@@ -104,7 +104,7 @@ class Item:
         return self.text.replace(self.numeral, new, 1)
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Problem:
     report: str
     item: Item
@@ -112,7 +112,7 @@ class Problem:
     expected: str = ""
 
 
-@record
+@dataclass
 class SeriesState:
     """The open series of one scope: the last item of each family, most recent last."""
 
@@ -181,7 +181,7 @@ def _advance(state: SeriesState, item: Item) -> Iterator[Problem]:
         yield problem
 
 
-@record
+@dataclass
 class HeadingState:
     """The open heading of each level, the last heading of each level before it was closed (a series
     may go on counting across sections), and whether text came before the first heading."""
@@ -246,7 +246,7 @@ class HeadingState:
         return all(above in self.from_one for above in range(level) if self.open[above] is not None)
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Series:
     name: str
     pattern: re.Pattern[str]

@@ -9,6 +9,7 @@ configuration changes are answered from the last judgement of the current text.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lsprotocol import types
@@ -19,7 +20,6 @@ from lint import __version__
 from lint.config import CONFIG_NAMES
 from lint.diagnostics import Diagnostic
 from lint.fixer import applicable
-from lint.records import record, replace
 from lint.server import options
 from lint.server.convert import (
     FIX_ALL_KIND,
@@ -39,7 +39,7 @@ from lint.server.positions import UTF16, LineIndex
 WATCHED = "**/*.{yaml,yml,toml,docx}"  # configurations, packs, and .docx drafts saved by Word
 
 
-@record
+@dataclass
 class Judged:
     """The last judgement of an open draft: for the text it was made on (``version``)."""
 

@@ -7,10 +7,10 @@ then applies an edit on the wrong line. Here lines are LSP's (see ``positions``)
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from lint.formats import format_for
-from lint.records import record
 from lint.server.positions import LineIndex
 
 DRAFT_FORMATS = ("text", "markdown", "docx")
@@ -19,7 +19,7 @@ TEXT_LANGUAGES = ("plaintext", "text", "markdown")  # how an editor names a draf
 Range = tuple[tuple[int, int], tuple[int, int]]  # ((line, character), (line, character)) in code units
 
 
-@record
+@dataclass
 class OpenDraft:
     """One document the editor has open; ``file`` is None for one not saved anywhere (untitled:)."""
 

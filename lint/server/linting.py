@@ -14,6 +14,7 @@ worked for that configuration (or, when it never worked, with the defaults).
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.budget import DEFAULT_RULE_TIMEOUT
@@ -22,7 +23,6 @@ from lint.engine import FileResult
 from lint.fixer import fix_document
 from lint.fixing import _Judge as Judge  # the judge gwlint check --fix uses: reused, not copied
 from lint.packs import Rule
-from lint.records import field, record
 from lint.setup import LinterSetupError
 from lint.source import Document, SourceError, read_document, text_document
 from lint.suppression import META_RULE
@@ -31,7 +31,7 @@ from lint.workspace import Overrides, Plan, Workspace, build_plan
 SETUP_ERRORS = (ConfigError, LinterSetupError)
 
 
-@record
+@dataclass
 class Settings:
     """What the server was started with (``gwlint server`` options and initialization options)."""
 
@@ -41,7 +41,7 @@ class Settings:
     rule_timeout: float | None = DEFAULT_RULE_TIMEOUT
 
 
-@record
+@dataclass
 class Linted:
     """One draft judged: its document (None when it could not be read) and what the CLI would report."""
 
