@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from lint.diagnostics import Diagnostic
 from lint.formats.docx import DocxDraft
-from lint.records import record
 
 SUFFIX = ".gwlint.docx"
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Annotated:
     placed: int
     skipped: int  # findings in headers/footers, where Word allows no comments

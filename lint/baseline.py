@@ -7,16 +7,16 @@ Paths are stored relative to the baseline file's folder, so the baseline works f
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from lint import records
 from lint.diagnostics import Diagnostic
 from lint.engine import FileResult
-from lint.records import record
 from lint.source import Document
 
 FORMAT_VERSION = 1
@@ -87,7 +87,7 @@ def write_baseline(target: Path, results: Sequence[FileResult]) -> int:
     return sum(counts.values())
 
 
-@record
+@dataclass
 class Baseline:
     path: Path
     counts: Counter[Key]
@@ -110,7 +110,7 @@ class Baseline:
                     left[key] -= 1
                 else:
                     kept.append(diagnostic)
-            out.append(records.replace(result, diagnostics=kept))
+            out.append(dataclasses.replace(result, diagnostics=kept))
         stale = [(key, self.matched.get(key, "")) for key, n in sorted(left.items()) if n > 0 and key[0] in linted]
         return out, stale
 

@@ -25,7 +25,8 @@ try:  # the C module signal wraps: ``import signal`` builds three enums (~1 ms) 
 except ImportError:  # pragma: no cover - an interpreter without it
     import signal  # type: ignore[no-redef]
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
+from typing import TYPE_CHECKING
+
 if TYPE_CHECKING:
     from typing import TypeVar
 

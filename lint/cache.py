@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import copyreg
 import io
-import marshal
 import os
 import re
 import stat
@@ -18,23 +17,15 @@ import time
 from array import array
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from types import CodeType
+from typing import TYPE_CHECKING
 
 from lint import __version__
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import BinaryIO
 
-try:  # the C pickler itself: ``import pickle`` also builds the pure-Python one (~1 ms of every run)
-    from _pickle import Pickler, PicklingError, dumps, load
-except ImportError:  # pragma: no cover - a Python without the accelerator
-    from pickle import Pickler, PicklingError, dumps, load  # type: ignore[assignment] # noqa: F401 - dumps: for lint.setup
-
-try:  # hashlib itself starts OpenSSL (~2 ms of every cold run); its BLAKE2 is this same module
-    from _blake2 import blake2b as _blake2b
-except ImportError:  # pragma: no cover - a Python built without it
-    from hashlib import blake2b as _blake2b
+from hashlib import blake2b as _blake2b
+from pickle import Pickler, PicklingError, dumps, load  # noqa: F401 - dumps: for lint.setup
 
 FORMAT = "3"  # bump when the layout of a cached object changes without a version bump
 
@@ -157,7 +148,7 @@ def store_object(kind: str, key: str, value: object, keep_days: float | None = N
     buffer = io.BytesIO()
     try:
         pickler = Pickler(buffer, protocol=5)
-        pickler.dispatch_table = {**copyreg.dispatch_table, re.Pattern: _reduce_pattern, CodeType: _reduce_code}
+        pickler.dispatch_table = {**copyreg.dispatch_table, re.Pattern: _reduce_pattern}
         pickler.dump(value)
     except Exception:  # not picklable (a check holding a closure, ...): simply not cached
         return
@@ -210,11 +201,6 @@ def _reduce_pattern(pattern: re.Pattern[str]) -> tuple[object, tuple[object, ...
     if _restore_pattern(*state) != pattern:
         raise PicklingError(f"cannot store the compiled form of {pattern.pattern!r}")
     return _restore_pattern, state
-
-
-def _reduce_code(code: CodeType) -> tuple[object, tuple[object, ...]]:
-    """Pickle compiled Python code as ``marshal`` stores it in a .pyc (the key's salt names the Python)."""
-    return marshal.loads, (marshal.dumps(code),)
 
 
 def _restore_pattern(source: str, flags: int, code: list[int] | bytes, *state: object) -> re.Pattern[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import atexit
 import contextlib
 import datetime
 import functools
@@ -12,18 +11,18 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint import __version__
 from lint.diagnostics import Severity
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import TextIO
 
     from lint.engine import FileResult
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("check", "rules", "explain")
+SUBCOMMANDS = ("check", "rules", "explain", "server")
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
 
@@ -77,7 +76,44 @@ def build_parser(commands: Sequence[str] = SUBCOMMANDS) -> argparse.ArgumentPars
         explain = sub.add_parser("explain", help="show a rule's rationale and examples", formatter_class=_formatter)
         explain.add_argument("rule", help="rule id (pack.slug) or pack name")
         _common(explain)
+    if "server" in commands:
+        _add_server(sub, _formatter)
     return parser
+
+
+def _add_server(sub: argparse._SubParsersAction, _formatter: Callable[..., argparse.HelpFormatter]) -> None:
+    server = sub.add_parser(
+        "server",
+        help="run the language server for editors (LSP over stdio; needs gwlint[server])",
+        description="gwlint as a language server: diagnostics as you type, quick fixes, fix all, "
+        "suppressions and rule explanations on hover, over stdin/stdout. Configuration is found per file "
+        "as for gwlint check. initializationOptions may set debounceMs and asOf; they win over these options.",
+        formatter_class=_formatter,
+    )
+    server.add_argument("--stdio", action="store_true", help="talk over stdin/stdout (the default and only transport)")
+    server.add_argument(
+        "--debounce-ms",
+        type=_milliseconds,
+        default=150,
+        metavar="MS",
+        help="judge a changed draft after this many milliseconds without another change (default: 150)",
+    )
+    server.add_argument(
+        "--as-of",
+        type=_as_of,
+        metavar="YYYY-MM-DD|document",
+        help="the day drafts are judged at (default: the configuration's, else today; 'document': each draft's date)",
+    )
+    server.add_argument(
+        "--rule-timeout", type=_seconds, metavar="SECONDS", help="as for gwlint check (default: 2; 0: no limit)"
+    )
+    server.add_argument("--config", type=Path, metavar="FILE", help="use this configuration for every file")
+    server.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    for name, text in (("--select", "only these rules or packs"), ("--ignore", "leave out these rules or packs")):
+        server.add_argument(name, action="append", default=[], metavar="RULE|PACK", help=f"{text} (repeatable)")
+    server.add_argument(
+        "--pack", action="append", default=[], type=Path, metavar="FILE", help="an extra YAML rule pack (repeatable)"
+    )
 
 
 def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argparse.HelpFormatter]) -> None:
@@ -169,6 +205,12 @@ def _seconds(value: str) -> float:
     if not seconds >= 0:
         raise argparse.ArgumentTypeError(f"not a number of seconds >= 0: {value!r}")
     return seconds
+
+
+def _milliseconds(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"not a whole number of milliseconds >= 0: {value!r}")
+    return int(value)
 
 
 def _jobs(value: str) -> int:
@@ -364,7 +406,7 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None], out:
                 "no longer found (fixed or reworded); refresh it with --write-baseline\n"
             )
     if args.diff:
-        return session.write_diffs(out, results)
+        return session.write_diffs(out, results, use_color(args.color, out))
     if args.statistics:
         from lint.reporters.full import statistics
 
@@ -407,6 +449,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(args)
+        if args.command == "server":
+            from lint import server  # pygls is imported only when the server starts
+
+            return server.run(args)
         from lint import docs
 
         return docs.main(args)
@@ -417,21 +463,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def console_main() -> None:
-    """The ``gwlint`` command: ``main()``, then the process ends without tearing the interpreter down.
-
-    Finalizing the interpreter (every module and object freed, a last collection) is about a tenth
-    of a one-draft run and does nothing a finished command needs: its output is flushed and its
-    exit handlers (the store of compiled patterns, see lint.regexes) run here first. Tests and
-    other callers use ``main``, which returns.
-    """
-    code = main()
-    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
-    if run_exit_handlers is None:  # not CPython: leave the usual way
-        raise SystemExit(code)
-    run_exit_handlers()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (BrokenPipeError, ValueError):  # the reader went away, or the stream was closed
-            code = code or EXIT_ERROR
-    os._exit(code)
+    """The ``gwlint`` command; tests and other callers use ``main``, which returns the exit code."""
+    raise SystemExit(main())

@@ -10,17 +10,17 @@ from __future__ import annotations
 import datetime
 import re
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint import cache as disk_cache
 from lint import trust
 from lint.diagnostics import Severity
-from lint.records import field, record
 from lint.regexes import compiled
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import Any
 
@@ -38,7 +38,7 @@ class ConfigError(Exception):
         super().__init__(f"{where}: {reason}")
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Config:
     """One configuration file's settings; ``path`` is None for the defaults (no file found)."""
 
@@ -351,7 +351,3 @@ def merge_params(base: Mapping[str, Any], replace: Mapping[str, Any], extend: Ma
         else:
             merged[name] = value
     return merged
-
-
-def unknown_selectors(selectors: Sequence[str], known: set[str]) -> list[str]:
-    return [selector for selector in selectors if selector not in known]

@@ -12,9 +12,8 @@ judged on its own frequent characters: the byte ranges of its first-level charac
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from pathlib import Path
-
-from lint.records import record
 
 PLAUSIBLE = 0.5  # share of common characters below which a GB18030 reading is nonsense
 SAMPLE = 20_000  # characters judged (from the start): plenty, and a large file costs nothing more
@@ -24,7 +23,7 @@ OTHER_READS_WELL = 0.9  # share of that encoding's own frequent characters
 GB2312_PUNCTUATION = ((0xA1, 0xA3, 0xA1, 0xFE),)  # rows 1-3: 、。“” ，：（） and full-width forms
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Other:
     """An encoding GB18030 text is mistaken for, with the byte ranges of its frequent characters."""
 

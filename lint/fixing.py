@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.budget import DEFAULT_RULE_TIMEOUT
 from lint.dating import resolve_as_of
@@ -16,12 +18,11 @@ from lint.diagnostics import Diagnostic
 from lint.engine import FileResult, Linter
 from lint.fixer import fix_document, fix_docx
 from lint.formats import format_for
-from lint.records import field, record
 from lint.source import LINE_BREAK, Document, SourceError, document_from_bytes, encode, read_file
 from lint.writer import Snapshot, WriteError, identity, rewrite, write_new
 
 
-@record
+@dataclass
 class Change:
     """A file --fix changed (or --diff would change): its texts before and after, for the diff."""
 
@@ -31,7 +32,6 @@ class Change:
     fixed: int
 
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import Protocol, TextIO
 
@@ -41,16 +41,6 @@ if TYPE_CHECKING:
         linter: Linter
 
         def filter(self, result: FileResult, file: Path | None) -> FileResult: ...
-
-
-@record
-class LinterPlan:
-    """A Plan with no per-file ignores, for using a bare Linter."""
-
-    linter: Linter
-
-    def filter(self, result: FileResult, file: Path | None) -> FileResult:
-        return result
 
 
 class Session:
@@ -163,12 +153,19 @@ class Session:
         if self.notes is not None:
             self.notes.write(f"gwlint: {line}\n")
 
-    def write_diffs(self, stream: TextIO, results: Sequence[FileResult]) -> int:
-        """Print the diffs; the exit code is 1 when there is something to fix (like ruff --diff)."""
+    def write_diffs(self, stream: TextIO, results: Sequence[FileResult], color: bool | None = None) -> int:
+        """Print the diffs; the exit code is 1 when there is something to fix (like ruff --diff).
+
+        To a person (a terminal, or ``color``) the changed characters are marked (lint.diffview);
+        into a pipe or a file the diff is exact, so it can be applied."""
         on_terminal = bool(getattr(stream, "isatty", None) and stream.isatty())
-        for change in self.changes:  # to a terminal, shown safely; to a pipe or file, exact enough to apply
+        for change in self.changes:
             lines = unified_diff(change)
-            stream.writelines(map(visible_line, lines) if on_terminal else lines)
+            if on_terminal or color:
+                from lint.diffview import marked
+
+                lines = marked(lines, bool(color))
+            stream.writelines(lines)
         if any(result.error for result in results):
             return 2
         return 1 if self.changes else 0
@@ -180,7 +177,7 @@ class Session:
         stream.write(f"Fixed {fixed} problem(s) in {len(self.changes)} file(s).\n")
 
 
-@record
+@dataclass
 class _Judge:
     """Lints a document as the CLI would report it: the plan's linter, then its per-file ignores.
 
@@ -202,12 +199,6 @@ class _Judge:
 
     def __call__(self, document: Document) -> list[Diagnostic]:
         return self.result(document).diagnostics
-
-
-def visible_line(line: str) -> str:
-    from lint.reporters.visible import visible
-
-    return visible(line[:-1]) + "\n" if line.endswith("\n") else visible(line)
 
 
 def _internal_error(name: str, error: Exception) -> FileResult:

@@ -10,14 +10,14 @@ import datetime
 import functools
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint import cache
 from lint.diagnostics import Severity
-from lint.records import field, record
 from lint.regexes import compiled
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import Any
 
@@ -46,7 +46,7 @@ class PackError(Exception):
         self.reason = reason
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Change:
     """A day the rule's wording took effect or stopped being right, and the document that made it so."""
 
@@ -54,20 +54,20 @@ class Change:
     source: str
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class BadExample:
     text: str
     fixed: str | None = None  # the text after applying this rule's fixes, when the rule fixes
     as_of: datetime.date | None = None  # the day the example is judged at (default: see Rule.example_day)
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class GoodExample:
     text: str
     as_of: datetime.date | None = None
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Rule:
     id: str
     pack: str
@@ -110,7 +110,7 @@ class Rule:
         return lines
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Pack:
     name: str
     description: str
@@ -152,7 +152,7 @@ def load_pack(path: Path, builtin: bool = False) -> Pack:
 def _parser_stamp() -> str:
     """What a cached Pack depends on besides its file: the code that parsed it into records."""
     here = Path(__file__).resolve().parent
-    return cache.stat_key([here / "packs.py", here / "records.py"], cache.runtime_salt())
+    return cache.stat_key([here / "packs.py"], cache.runtime_salt())
 
 
 def parse_pack(raw: str, path: str, builtin: bool = False) -> Pack:

@@ -21,14 +21,14 @@ import os
 import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.diagnostics import Diagnostic, Fix, Severity, Span
 from lint.engine import FileResult, Rendered
 from lint.progress import ProgressBar
-from lint.records import record, replace
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from lint.fixing import Session
     from lint.source import Document
@@ -46,7 +46,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-@record
+@dataclass
 class Task:
     index: int
     name: str
@@ -54,25 +54,7 @@ class Task:
     plan: Plan
 
 
-def lint_all(
-    workspace: Workspace, args: argparse.Namespace, session: Session | None = None
-) -> list[tuple[FileResult, Severity]]:
-    """Lint (or fix, diff, annotate) each input with its configuration's plan; pair each result with its fail level."""
-    return list(iter_lint(workspace, args, session))
-
-
-def iter_lint(
-    workspace: Workspace, args: argparse.Namespace, session: Session | None = None
-) -> Iterator[tuple[FileResult, Severity]]:
-    """``lint_all`` one result at a time, in input order, as the results come in.
-
-    Every input's plan is resolved before the first result is yielded, so a configuration or pack
-    error is raised by the first ``next`` before anything has been reported.
-    """
-    yield from lint_planned(plan_inputs(workspace, args, session))
-
-
-@record
+@dataclass
 class Planned:
     """The inputs of a run with their plans resolved: ``ready`` holds, by position, the results of
     inputs that needed no file linted (stdin, a path that cannot be resolved), None elsewhere."""

@@ -12,15 +12,14 @@ import bisect
 import codecs
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.diagnostics import Span
 from lint.formats import format_for
-from lint.records import field, record
 from lint.regexes import compiled
 
 LINE_BREAK = compiled(r"\r\n|\r|\n")
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 
 
@@ -33,7 +32,7 @@ class SourceError(Exception):
         self.reason = reason
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Document:
     path: str
     text: str

@@ -27,11 +27,11 @@ from functools import cache, lru_cache
 from importlib.machinery import PathFinder
 from math import log
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint import cache as disk_cache
 from lint.regexes import compiled
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import BinaryIO
 

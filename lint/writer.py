@@ -15,11 +15,10 @@ import errno
 import os
 import stat
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from lint.records import record
-
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import BinaryIO
 
@@ -38,7 +37,7 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Snapshot:
     """What was read from a draft: its bytes and the identity of the file they came from."""
 

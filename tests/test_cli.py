@@ -159,4 +159,4 @@ def test_the_command_skips_interpreter_teardown_but_loses_no_output(tmp_path, ca
 def test_a_usage_error_names_every_command_though_only_one_parser_is_built(capsys):
     assert main(["--no-such-option", "draft.txt"]) == 2
     error = capsys.readouterr().err
-    assert "{check,rules,explain}" in error and "--no-such-option" in error
+    assert "{check,rules,explain,server}" in error and "--no-such-option" in error

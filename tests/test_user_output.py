@@ -186,8 +186,22 @@ def test_escape_sequences_from_a_draft_or_its_name_never_reach_the_terminal(tmp_
     assert "\\x1b" in out and "\\x1b" in err
 
 
-def test_a_diff_to_a_terminal_is_escaped_and_to_a_pipe_exact(tmp_path):
-    from lint.fixing import visible_line
+def test_a_diff_to_a_person_marks_the_changed_characters_and_to_a_pipe_stays_exact(tmp_path, capsys):
+    from lint.diffview import marked
 
-    assert visible_line("+坚决\x1b[2J\n") == "+坚决\\x1b[2J\n"
-    assert visible_line("\\ No newline") == "\\ No newline"
+    paragraph = "各单位要" + "认真做好工作，" * 60 + "切实落实,推动发展。"
+    draft = tmp_path / "a.txt"
+    draft.write_text(paragraph + "\n", encoding="utf-8")
+    code, exact, _ = run(["--isolated", "--diff", "--select", "punctuation", str(draft)], capsys)
+    assert code == 1
+    assert "?" not in exact and "\x1b" not in exact  # a pipe: exact, so `patch` can apply it
+    plain = "".join(marked(exact.splitlines(keepends=True), color=False))
+    added = next(line for line in plain.splitlines() if line.startswith("+") and not line.startswith("+++"))
+    carets = plain.splitlines()[plain.splitlines().index(added) + 1]
+    assert carets.startswith("?") and carets.count("^") == 2  # under the one ，, two columns wide
+    from lint.reporters.full import display_width
+
+    assert display_width(added[1 : added.index("，推动")]) == carets.index("^") - 1
+    code, colored, _ = run(["--isolated", "--diff", "--color", "always", "--select", "punctuation", str(draft)], capsys)
+    assert "\x1b[1;42;37m，\x1b[0m" in colored and "\x1b[1;41;37m,\x1b[0m" in colored
+    assert "+坚决\\x1b[2J" in "".join(marked(["+坚决\x1b[2J\n"], color=False))

@@ -6,17 +6,17 @@ import datetime
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lint.packs import PackError, Rule
-from lint.records import field, record
 from lint.source import Document
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import Any, ClassVar
 
 
-@record(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One match of a check: a character range, an optional replacement, extra message fields."""
 

@@ -46,18 +46,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lint.checks import name_context
 from lint.checks.base import Check, Finding, Params
 from lint.checks.text import is_han
-from lint.records import record
 from lint.source import Document
 
 CLASSES = ("doubled-first", "doubled-inner", "doubled-last", "swapped", "similar")
 MODES = ("names", "order", "listing", "forms", "title")
 
 
-@record(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class Variant:
     text: str
     name: str

@@ -34,13 +34,14 @@ back to the number a gap skipped (一、 三、 二、) is read as two items swa
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from lint.checks.base import Check, Finding, Params
 from lint.checks.scan import Scanner
 from lint.checks.text import SPACES, is_han
-from lint.records import field, record
 from lint.regexes import compiled
 from lint.source import Document
 
@@ -80,7 +81,7 @@ def chinese_numeral(number: int) -> str:
     return ("" if tens == 1 else CHINESE_DIGITS[tens]) + "十" + (CHINESE_DIGITS[units] if units else "")
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Item:
     """One series marker: its family (a heading level or a series name), number and place."""
 
@@ -103,7 +104,7 @@ class Item:
         return self.text.replace(self.numeral, new, 1)
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Problem:
     report: str
     item: Item
@@ -111,7 +112,7 @@ class Problem:
     expected: str = ""
 
 
-@record
+@dataclass
 class SeriesState:
     """The open series of one scope: the last item of each family, most recent last."""
 
@@ -180,7 +181,7 @@ def _advance(state: SeriesState, item: Item) -> Iterator[Problem]:
         yield problem
 
 
-@record
+@dataclass
 class HeadingState:
     """The open heading of each level, the last heading of each level before it was closed (a series
     may go on counting across sections), and whether text came before the first heading."""
@@ -245,7 +246,7 @@ class HeadingState:
         return all(above in self.from_one for above in range(level) if self.open[above] is not None)
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Series:
     name: str
     pattern: re.Pattern[str]
@@ -347,7 +348,11 @@ class NumberingCheck(Check):
         levels = HeadingState.new(first is not None and any(map(is_han, document.text[: first.start])))
         paragraphs, inner = SeriesState(), SeriesState()
         top: Item | None = None
+        ends = [end for _, end in document.paragraphs()]
+        top_end = -1  # the end of the paragraph ``top`` opens: an item's own series nests only inside it
         for item in items:
+            if top is not None and item.start > top_end and not item.top:
+                top = None  # later paragraphs are no longer inside the item (the enumeration is over)
             if item.family == RESET:
                 levels = HeadingState.new(levels.preamble)
                 paragraphs.clear()
@@ -361,6 +366,7 @@ class NumberingCheck(Check):
             elif item.top:
                 yield from _advance(paragraphs, item)
                 top = item
+                top_end = ends[min(bisect.bisect_left(ends, item.start), len(ends) - 1)]
                 inner.clear()
             elif item.family in inner.last or top is None:
                 yield from _advance(inner, item)
@@ -371,6 +377,7 @@ class NumberingCheck(Check):
                 # the paragraph series goes on inside one paragraph (一是…。二是…)
                 yield from _advance(paragraphs, item)
                 top = item
+                top_end = ends[min(bisect.bisect_left(ends, item.start), len(ends) - 1)]
                 inner.clear()
             else:
                 yield from _advance(inner, item)

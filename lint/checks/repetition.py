@@ -46,13 +46,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lint.checks import segment
 from lint.checks.base import Check, Finding, Params
 from lint.checks.context import Context
 from lint.checks.paragraph import LineJoin
 from lint.checks.text import HAN, SPACES, is_han
-from lint.records import record
 from lint.regexes import compiled
 from lint.source import Document
 
@@ -61,7 +61,7 @@ LINE_BREAKS = "\r\n"
 GAPS = compiled(GAP)
 
 
-@record(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     start: int
     unit: str

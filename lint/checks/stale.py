@@ -22,10 +22,10 @@ import copy
 import datetime
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lint.checks.base import Check, Finding, Params
 from lint.checks.scan import Scanner
-from lint.records import record
 from lint.regexes import compiled
 from lint.source import Document
 
@@ -35,7 +35,7 @@ SENTENCE_MARKS = compiled(f"[{re.escape(SENTENCE_END)}]")
 REFERENCE_KEYS = {"regex", "current_from", "current_until", "instead"}
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Reference:
     pattern: re.Pattern[str]
     current_from: datetime.date | None

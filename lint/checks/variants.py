@@ -23,17 +23,17 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from lint.checks import segment
 from lint.checks.text import HAN, is_han
-from lint.records import record
 
 FUNCTION_CHARACTERS = frozenset("的和与及之并而在了是对把被将从为以等或也都又还就其")
 NUMERALS = frozenset("一二三四五六七八九十百千万亿〇零两第")
 MAX_NAME_LENGTH = 14
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Variant:
     """A place written in a minority spelling, and the spelling the document should use there."""
 
@@ -44,7 +44,7 @@ class Variant:
     count: int  # occurrences of the preferred spelling
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Name:
     text: str
     tokens: tuple[str, ...]
@@ -159,7 +159,7 @@ QUOTED_SERIES = re.compile(f"“(?P<series>{PART}(?:[{SEPARATORS}]{PART})+)”")
 SEPARATOR = re.compile(f"[{SEPARATORS}]")
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Series:
     text: str
     start: int

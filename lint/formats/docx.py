@@ -14,6 +14,7 @@ import bisect
 import copy
 import io
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import docx
 from docx.document import Document as WordDocument
@@ -22,7 +23,6 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from lint.records import record
 from lint.source import Document, SourceError
 
 LINE_SEPARATOR = "\u2028"
@@ -33,7 +33,7 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 HEADER_FOOTERS = ("header", "first_page_header", "even_page_header", "footer", "first_page_footer", "even_page_footer")
 
 
-@record
+@dataclass
 class Piece:
     """One text-bearing child of a run (w:t, w:tab, w:br...) and its range in the paragraph's text."""
 
@@ -47,7 +47,7 @@ class Piece:
         return self.element.tag == TEXT_TAG
 
 
-@record
+@dataclass
 class MappedParagraph:
     paragraph: Paragraph
     story: str  # "body", "header" or "footer"
