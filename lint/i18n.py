@@ -31,7 +31,9 @@ ZH: dict[str, str] = {
     ),
     # check's options
     "files, directories (recursing over drafts) or - for stdin": "文件、文件夹（检查其中的文稿）或 -（标准输入）",
-    "full, json, concise, github, sarif, junit (default: full)": "输出格式：full、json、concise、github、sarif、junit（默认 full）",
+    "full, json, concise, github, sarif, junit (default: full)": (
+        "输出格式：full、json、concise、github、sarif、junit（默认 full）"
+    ),
     "exit 1 when a diagnostic at or above this severity is found (default: warning)": (
         "发现此级别及以上的问题时退出码为 1（默认 warning）"
     ),
