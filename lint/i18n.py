@@ -70,7 +70,9 @@ ZH: dict[str, str] = {
     ),
     "No problems found in {count} file(s).": "{count} 个文件未发现问题。",
     "No problems found in the other {count} file(s).": "其余 {count} 个文件未发现问题。",
-    "Found {total} problem(s) in {with_problems} of {files} file(s): ": "{files} 个文件中有 {with_problems} 个发现问题，共 {total} 处：",
+    "Found {total} problem(s) in {with_problems} of {files} file(s): ": (
+        "{files} 个文件中有 {with_problems} 个发现问题，共 {total} 处："
+    ),
     "By pack: ": "按规则包：",
     "By rule: ": "按规则：",
     "{count} fixable with --fix.": "其中 {count} 处可用 --fix 自动修复。",
