@@ -41,7 +41,9 @@ ZH: dict[str, str] = {
     "(default: today; 'document': the date written in each draft)": (
         "按哪一天检查文稿：提法、名单和过时表述都相对于这一天判断（默认今天；document：按各文稿自己的成文日期）"
     ),
-    "the path to report for input read from stdin (its suffix chooses the format)": "标准输入的文件名（按后缀判断格式）",
+    "the path to report for input read from stdin (its suffix chooses the format)": (
+        "标准输入的文件名（按后缀判断格式）"
+    ),
     "apply safe fixes in place, then report what remains": "直接改正可安全修复的问题，再报告其余问题",
     "print the fixes as a unified diff; write nothing": "以 diff 显示修改，不写文件",
     "write NAME.gwlint.docx beside each .docx with a Word comment on each finding": (
