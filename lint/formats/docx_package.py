@@ -27,8 +27,8 @@ class Caps:
     part_bytes: int = 32 * MB  # inflated size of any one part
     xml_bytes: int = 64 * MB  # inflated size of all XML parts together (what is parsed)
     total_bytes: int = 256 * MB  # inflated size of the whole package (all of it is kept in memory)
-    ratio: int = 200  # inflated / compressed size of a part ...
-    ratio_floor: int = 1 * MB  # ... once it inflates past this (tiny parts may compress any amount)
+    ratio: int = 500  # inflated / compressed size of a part ...
+    ratio_floor: int = 4 * MB  # ... once it inflates past this (small parts may compress any amount)
     parts: int = 10_000
     relationships: int = 50_000
 
