@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lint import __version__
 from lint.diagnostics import Severity
+from lint.formats import is_annotated_copy
 
 TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
@@ -105,6 +106,11 @@ def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argpar
     )
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, also apply unsafe fixes")
     check.add_argument(
+        "--force",
+        action="store_true",
+        help="with --annotate, replace NAME.gwlint.docx (default: keep it, write NAME.gwlint-2.docx, -3 ...)",
+    )
+    check.add_argument(
         "-j",
         "--jobs",
         type=_jobs,
@@ -187,7 +193,7 @@ def _walk(folder: Path) -> Iterator[Path]:
         dirs[:] = [name for name in dirs if not name.startswith(".")]
         for name in files:
             child = Path(root, name)
-            if name.startswith(".") or child.suffix.lower() not in DRAFT_SUFFIXES or name.endswith(".gwlint.docx"):
+            if name.startswith(".") or child.suffix.lower() not in DRAFT_SUFFIXES or is_annotated_copy(name):
                 continue
             if child.is_file():
                 yield child

@@ -14,8 +14,9 @@ import datetime
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from xml.sax.saxutils import escape, quoteattr
 
-from lint.formats.docx_edit import XML_SPACE, run_ranges, split_runs
+from lint.formats.docx_edit import run_ranges, split_runs
 from lint.formats.docx_reader import FIELD_RESULT_CONTAINERS, PARAGRAPH, W, MappedParagraph, map_again
 from lint.records import record
 
@@ -44,6 +45,7 @@ def add_comments(
     for number, anchor in enumerate(anchors):
         by_paragraph[anchor.paragraph].append(number)
     comments = None
+    new_comments: list[str] = []
     next_id = 0
     date = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     for index, numbers in by_paragraph.items():
@@ -63,9 +65,11 @@ def add_comments(
                 comments = word.comments._comments_elm  # created on first use, as python-docx does
                 next_id = max((int(value) for value in comments.xpath("./w:comment/@w:id")), default=-1) + 1
             _mark(mapped.element, runs[0], runs[-1], next_id)
-            _comment(comments, next_id, anchors[number].text, author, initials, date)
+            new_comments.append(_comment_xml(next_id, anchors[number].text, author, initials, date))
             next_id += 1
             placed[number] = True
+    if new_comments:
+        _append_comments(comments, new_comments)
     return placed
 
 
@@ -119,25 +123,21 @@ def _outside_fields(run: object) -> object:
     return outer
 
 
-def _comment(comments: object, comment_id: int, text: str, author: str, initials: str, date: str) -> None:
-    attributes = {W + "id": str(comment_id), W + "author": author, W + "initials": initials, W + "date": date}
-    comment = comments.makeelement(W + "comment", attributes)
+def _comment_xml(comment_id: int, text: str, author: str, initials: str, date: str) -> str:
+    """One w:comment as XML text (all of them are parsed at once: building elements one by one is slow)."""
+    paragraphs = []
     for number, line in enumerate(NOT_XML.sub("", text).split("\n")):
-        paragraph = comment.makeelement(W + "p", {})
-        properties = paragraph.makeelement(W + "pPr", {})
-        properties.append(paragraph.makeelement(W + "pStyle", {W + "val": "CommentText"}))
-        paragraph.append(properties)
-        if number == 0:
-            mark = paragraph.makeelement(W + "r", {})
-            style = mark.makeelement(W + "rPr", {})
-            style.append(mark.makeelement(W + "rStyle", {W + "val": "CommentReference"}))
-            mark.append(style)
-            mark.append(mark.makeelement(W + "annotationRef", {}))
-            paragraph.append(mark)
-        run = paragraph.makeelement(W + "r", {})
-        text_element = run.makeelement(W + "t", {XML_SPACE: "preserve"})
-        text_element.text = line
-        run.append(text_element)
-        paragraph.append(run)
-        comment.append(paragraph)
-    comments.append(comment)
+        mark = '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>' if number == 0 else ""
+        paragraphs.append(
+            f'<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>{mark}'
+            f'<w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
+        )
+    attributes = f'w:id="{comment_id}" w:author={quoteattr(author)} w:initials={quoteattr(initials)} w:date="{date}"'
+    return f"<w:comment {attributes}>{''.join(paragraphs)}</w:comment>"
+
+
+def _append_comments(comments: object, xml: list[str]) -> None:
+    from lxml import etree  # python-docx's own XML library
+
+    wrapper = etree.fromstring(f'<w:comments xmlns:w="{W[1:-1]}">{"".join(xml)}</w:comments>')
+    comments.extend(list(wrapper))

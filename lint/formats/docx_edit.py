@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import bisect
 import copy
+import itertools
 import os
 
-from lint.formats.docx_reader import TEXT_TAG, W, MappedParagraph, Piece, characters
+from lint.formats.docx_reader import TEXT_TAG, W, MappedParagraph, Piece
 
 FORBIDDEN_IN_REPLACEMENT = "\n\r\t\u2028\u2029\x0b\x0c\x85"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -81,17 +82,21 @@ def _set_text(element: object, text: str) -> None:
 
 
 def split_runs(mapped: MappedParagraph, offsets: list[int]) -> None:
-    """Split runs so that each offset falls between two runs (where it falls inside a splittable w:t run)."""
+    """Split runs so that each offset falls between two runs (where it falls inside a splittable w:t run).
+
+    Each run is split once at all its offsets, so the cost is linear in the paragraph and the offsets.
+    """
     ranges = run_ranges(mapped)
     starts = [start for _, start, _ in ranges]
-    ends = {id(run): end for run, _, end in ranges}
-    for offset in sorted(set(offsets), reverse=True):
+    inside: dict[int, list[int]] = {}
+    for offset in sorted(set(offsets)):
         index = bisect.bisect_right(starts, offset) - 1
-        if index < 0:
-            continue
+        if index >= 0 and ranges[index][1] < offset < ranges[index][2]:
+            inside.setdefault(index, []).append(offset)
+    lengths = {id(piece.element): piece.end - piece.start for piece in mapped.pieces}
+    for index, run_offsets in inside.items():
         run, start, _ = ranges[index]
-        if start < offset < ends[id(run)] and _split_run(run, start, offset):
-            ends[id(run)] = offset
+        _split_run(run, start, run_offsets, lengths)
 
 
 def run_ranges(mapped: MappedParagraph) -> list[tuple[object, int, int]]:
@@ -103,33 +108,43 @@ def run_ranges(mapped: MappedParagraph) -> list[tuple[object, int, int]]:
     return [(run, start, end) for run, start, end in ranges.values()]
 
 
-def _split_run(run: object, start: int, offset: int) -> bool:
-    """Split ``run`` (whose text begins at ``start``) into two runs at ``offset``; False when it cannot.
+def _split_run(run: object, start: int, offsets: list[int], lengths: dict[int, int]) -> None:
+    """Split ``run`` (whose text begins at ``start``) at each of the sorted ``offsets`` into runs alike.
 
-    Lengths are taken from the run's current content, so a run already cut at a later offset is split right.
+    A child that begins at an offset (or after it) goes to the run on the right; a w:t is cut; an
+    offset inside anything else (a ruby) is no boundary. ``lengths``: characters of each mapped child.
     """
-    content = [child for child in run if child.tag != RUN_PROPERTIES]
+    properties = run.find(RUN_PROPERTIES)
+    segments = [run]
     position = start
-    for index, child in enumerate(content):
-        length = len(characters(child) or "")
-        if position < offset < position + length and child.tag != TEXT_TAG:
-            return False  # inside a ruby: no run boundary there
-        if position + length >= offset:
-            break
+    pending = offsets[::-1]  # the next offset to reach is last
+    for child in [child for child in run if child.tag != RUN_PROPERTIES]:
+        length = lengths.get(id(child), 0)
+        while pending and pending[-1] <= position:
+            segments.append(_empty_like(run, properties))
+            pending.pop()
+        if segments[-1] is not run:
+            segments[-1].append(child)  # moves it
+        cuts = []
+        while pending and pending[-1] < position + length:
+            cuts.append(pending.pop() - position)
+        if cuts and child.tag == TEXT_TAG:
+            text = child.text or ""
+            _set_text(child, text[: cuts[0]])
+            for left, right in itertools.pairwise([*cuts, length]):
+                piece = child.makeelement(TEXT_TAG, {})
+                _set_text(piece, text[left:right])
+                segments.append(_empty_like(run, properties))
+                segments[-1].append(piece)
         position += length
-    right = copy.deepcopy(run)
-    rights = [child for child in right if child.tag != RUN_PROPERTIES]
-    position = start
-    for left_child, right_child in zip(content, rights, strict=True):
-        length = len(characters(left_child) or "")
-        if position + length <= offset and not (length == 0 and position == offset):
-            right.remove(right_child)
-        elif position >= offset:
-            run.remove(left_child)
-        else:
-            text = left_child.text or ""
-            _set_text(left_child, text[: offset - position])
-            _set_text(right_child, text[offset - position :])
-        position += length
-    run.addnext(right)
-    return True
+    anchor = run
+    for segment in segments[1:]:
+        anchor.addnext(segment)
+        anchor = segment
+
+
+def _empty_like(run: object, properties: object | None) -> object:
+    segment = run.makeelement(run.tag, run.attrib)
+    if properties is not None:
+        segment.append(copy.deepcopy(properties))
+    return segment

@@ -166,7 +166,10 @@ def characters(child: object) -> str | None:
     tag = child.tag
     if tag in CHARACTERS:
         fixed = CHARACTERS[tag]
-        return fixed if fixed is not None else (child.text or "").translate(NEWLINES)
+        if fixed is not None:
+            return fixed
+        text = child.text or ""
+        return text.translate(NEWLINES) if "\n" in text or "\r" in text else text
     if tag == W + "br":
         return LINE_SEPARATOR if child.get(W + "type") in (None, "textWrapping") else ""
     if tag == W + "ruby":  # 拼音指南: the base text shows in the line, the guide above it
