@@ -148,7 +148,9 @@ def timed_annotation(paragraphs: int, per_paragraph: int) -> float:
     return spent
 
 
-@pytest.mark.parametrize(("single", "double"), [((500, 4), (1000, 4)), ((1, 2000), (1, 4000))], ids=["paragraphs", "one"])
+@pytest.mark.parametrize(
+    ("single", "double"), [((500, 4), (1000, 4)), ((1, 2000), (1, 4000))], ids=["paragraphs", "one"]
+)
 def test_annotating_grows_linearly(single: tuple[int, int], double: tuple[int, int]) -> None:
     """Twice the comments take at most ~2.2 times as long (it was quadratic: 8,000 comments took 112 s).
 

@@ -23,8 +23,15 @@ SENTENCE = "各单位要坚决贯彻，更要坚决落实。"
 FIELD_BEGIN = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> DOCPROPERTY 主题 </w:instrText></w:r>'
 FIELD_SEPARATE = '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
 FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+
+
+def sdt(properties: str, content: str) -> str:
+    """A content control: ``properties`` is the inside of its w:sdtPr."""
+    return f"<w:sdt><w:sdtPr>{properties}</w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>"
+
+
 CONTAINERS = {
-    "inline content control": f"<w:sdt><w:sdtPr><w:alias w:val='x'/></w:sdtPr><w:sdtContent>{INNER}</w:sdtContent></w:sdt>",
+    "inline content control": sdt("<w:alias w:val='x'/>", INNER),
     "content control in content control": (
         f"<w:sdt><w:sdtContent><w:sdt><w:sdtContent>{INNER}</w:sdtContent></w:sdt></w:sdtContent></w:sdt>"
     ),
@@ -35,7 +42,8 @@ CONTAINERS = {
     "direction": f'<w:dir w:val="ltr">{INNER}</w:dir>',
     "bidi override": f'<w:bdo w:val="ltr">{INNER}</w:bdo>',
     "smart tag": f'<w:smartTag w:uri="urn:x" w:element="place">{INNER}</w:smartTag>',
-    "hyperlink in an insertion": f'<w:ins w:id="2" w:author="a"><w:hyperlink w:anchor="a">{INNER}</w:hyperlink></w:ins>',
+    "hyperlink in an insertion": f'<w:ins w:id="2" w:author="a"><w:hyperlink w:anchor="a">{INNER}</w:hyperlink>'
+    + "</w:ins>",
     "ruby": f"<w:r><w:ruby><w:rt>{run('guàn chè')}</w:rt><w:rubyBase>{INNER}</w:rubyBase></w:ruby></w:r>",
 }
 HIDDEN = {
@@ -113,16 +121,14 @@ def test_fixes_edit_text_inside_containers(pack: Path, tmp_path: Path) -> None:
     [
         f'<w:fldSimple w:instr=" DOCPROPERTY 单位 ">{run("委员会")}</w:fldSimple>',
         FIELD_BEGIN + FIELD_SEPARATE + run("委员会") + FIELD_END,
-        f"<w:sdt><w:sdtPr><w:lock w:val='contentLocked'/></w:sdtPr><w:sdtContent>{run('委员会')}</w:sdtContent></w:sdt>",
-        f"<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{run('委员会')}</w:sdtContent></w:sdt>",
-        f"<w:sdt><w:sdtPr><w:dataBinding w:xpath='/a'/></w:sdtPr><w:sdtContent>{run('委员会')}</w:sdtContent></w:sdt>",
-        f"<w:sdt><w:sdtPr><w:dropDownList/></w:sdtPr><w:sdtContent>{run('委员会')}</w:sdtContent></w:sdt>",
+        sdt("<w:lock w:val='contentLocked'/>", run("委员会")),
+        sdt("<w:showingPlcHdr/>", run("委员会")),
+        sdt("<w:dataBinding w:xpath='/a'/>", run("委员会")),
+        sdt("<w:dropDownList/>", run("委员会")),
     ],
     ids=["simple field", "complex field", "locked control", "placeholder", "data-bound control", "list control"],
 )
-def test_a_fix_touching_protected_text_is_refused_and_said(
-    protected: str, pack: Path, tmp_path: Path, capsys
-) -> None:
+def test_a_fix_touching_protected_text_is_refused_and_said(protected: str, pack: Path, tmp_path: Path, capsys) -> None:
     path = write_docx(tmp_path / "d.docx", paragraph(run("请报送计划"), protected, run("的材料。")))
     before = path.read_bytes()
     assert main(["check", "--pack", str(pack), "--fix", str(path)]) == 1

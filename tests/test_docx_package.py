@@ -106,3 +106,18 @@ def test_any_other_non_zip_docx_is_not_a_word_file(content: bytes, tmp_path: Pat
     path.write_bytes(content)
     assert main(["check", "--isolated", str(path)]) == 2
     assert f"gwlint: error: {path}: not a Word .docx file" in capsys.readouterr().err
+
+
+def test_a_part_whose_deflate_data_is_corrupt_is_an_input_error(tmp_path: Path, capsys) -> None:
+    """zlib's own error (not BadZipFile) while the relationships are counted: found by bench/fuzz.py --docx."""
+    data = bytearray(GOOD)
+    with zipfile.ZipFile(io.BytesIO(GOOD)) as archive:
+        info = archive.getinfo("_rels/.rels")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start : start + 4] = b"\xff\xff\xff\xff"  # deflate block type 3: invalid
+    path = tmp_path / "d.docx"
+    path.write_bytes(bytes(data))
+    assert "not a readable .docx file" in refusal(bytes(data))
+    assert main(["check", "--isolated", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"gwlint: error: {path}: not a readable .docx file" in err and "internal error" not in err

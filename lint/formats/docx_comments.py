@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from lint.formats.docx_edit import run_ranges, split_runs
-from lint.formats.docx_reader import FIELD_RESULT_CONTAINERS, PARAGRAPH, W, MappedParagraph, map_again
+from lint.formats.docx_reader import FIELD_RESULT_CONTAINERS, PARAGRAPH, MappedParagraph, W, map_again
 from lint.records import record
 
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -11,9 +11,8 @@ from __future__ import annotations
 import bisect
 import copy
 import itertools
-import os
 
-from lint.formats.docx_reader import TEXT_TAG, W, MappedParagraph, Piece
+from lint.formats.docx_reader import TEXT_TAG, MappedParagraph, Piece, W
 
 FORBIDDEN_IN_REPLACEMENT = "\n\r\t\u2028\u2029\x0b\x0c\x85"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -60,7 +59,11 @@ def _rewrite(piece: Piece, start: int, end: int, inserted: str, target: Piece) -
 
 
 def _common_prefix(left: str, right: str) -> int:
-    return len(os.path.commonprefix([left, right]))
+    """How many characters ``left`` and ``right`` share at their start."""
+    for index, (a, b) in enumerate(zip(left, right, strict=False)):
+        if a != b:
+            return index
+    return min(len(left), len(right))
 
 
 def _describe(piece: Piece | None) -> str:

@@ -12,6 +12,7 @@ import io
 import re
 import struct
 import zipfile
+import zlib
 
 from lint.formats import OLE2_MAGIC, WORD_BINARY_ADVICE
 from lint.records import record
@@ -60,7 +61,7 @@ def check_package(data: bytes, path: str, caps: Caps = CAPS) -> None:
             _check_relationships(archive, infos, path, caps)
     except zipfile.BadZipFile as error:
         raise SourceError(path, f"not a readable .docx file (damaged zip: {error})") from None
-    except (OSError, EOFError, NotImplementedError, RuntimeError, ValueError) as error:
+    except (OSError, EOFError, NotImplementedError, RuntimeError, ValueError, zlib.error) as error:
         raise SourceError(path, f"not a readable .docx file ({type(error).__name__}: {error})") from None
 
 

@@ -4,8 +4,8 @@ Every container Word shows is read, however nested, in the order of the XML: par
 content controls (``w:sdt``) around blocks, rows, cells or runs, ``w:customXml``, ``w:smartTag``,
 hyperlinks, tracked insertions (``w:ins``) and moves (``w:moveTo``), ``w:dir``/``w:bdo``, simple
 fields (``w:fldSimple``) and the results of complex fields (``w:fldChar``), the base text of ruby
-(拼音指南, one piece that a fix cannot cross). Deleted text (``w:del``, ``w:moveFrom``), field codes, the cells a vertical merge covers,
-and text boxes, footnotes, comments and math are not read.
+(拼音指南, one piece that a fix cannot cross). Deleted text (``w:del``, ``w:moveFrom``), field codes,
+the cells a vertical merge covers, and text boxes, footnotes, comments and math are not read.
 
 Each character read comes from one *piece* (a ``w:t``, ``w:tab``, ``w:br``...) of one run, and a piece
 is *editable* only when it is a ``w:t`` whose run a fix may rewrite: not a field result (Word
