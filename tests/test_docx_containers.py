@@ -44,6 +44,8 @@ CONTAINERS = {
     "smart tag": f'<w:smartTag w:uri="urn:x" w:element="place">{INNER}</w:smartTag>',
     "hyperlink in an insertion": f'<w:ins w:id="2" w:author="a"><w:hyperlink w:anchor="a">{INNER}</w:hyperlink>'
     + "</w:ins>",
+    "markup compatibility": f"<mc:AlternateContent><mc:Choice Requires='w14'>{INNER}</mc:Choice>"
+    + f"<mc:Fallback>{run('旧版')}</mc:Fallback></mc:AlternateContent>",
     "ruby": f"<w:r><w:ruby><w:rt>{run('guàn chè')}</w:rt><w:rubyBase>{INNER}</w:rubyBase></w:ruby></w:r>",
 }
 HIDDEN = {

@@ -4,8 +4,9 @@ Every container Word shows is read, however nested, in the order of the XML: par
 content controls (``w:sdt``) around blocks, rows, cells or runs, ``w:customXml``, ``w:smartTag``,
 hyperlinks, tracked insertions (``w:ins``) and moves (``w:moveTo``), ``w:dir``/``w:bdo``, simple
 fields (``w:fldSimple``) and the results of complex fields (``w:fldChar``), the base text of ruby
-(拼音指南, one piece that a fix cannot cross). Deleted text (``w:del``, ``w:moveFrom``), field codes,
-the cells a vertical merge covers, and text boxes, footnotes, comments and math are not read.
+(拼音指南, one piece that a fix cannot cross), the choice of an ``mc:AlternateContent`` around runs or
+blocks (not editable: its fallback repeats the text). Deleted text (``w:del``, ``w:moveFrom``), field
+codes, the cells a vertical merge covers, and text boxes, footnotes, comments and math are not read.
 
 Each character read comes from one *piece* (a ``w:t``, ``w:tab``, ``w:br``...) of one run, and a piece
 is *editable* only when it is a ``w:t`` whose run a fix may rewrite: not a field result (Word
@@ -120,6 +121,18 @@ class _StoryReader:
                     self.walk(content, editable and _sdt_editable(child))
             elif tag in FIELD_RESULT_CONTAINERS:
                 self.walk(child, False)
+            elif tag == MC + "AlternateContent":
+                self.walk_alternative(child)
+
+    def walk_alternative(self, element: object) -> None:
+        """Markup compatibility around runs or blocks: Word shows its first choice (else the fallback).
+
+        A fix there would leave the other copy as it was, so none is made.
+        """
+        chosen = element.find(MC + "Choice")
+        chosen = element.find(MC + "Fallback") if chosen is None else chosen
+        if chosen is not None:
+            self.walk(chosen, False)
 
     def walk_paragraph(self, element: object, editable: bool) -> None:
         mapped = MappedParagraph(element, self.story, [], "", editable, tuple(self.fields))
