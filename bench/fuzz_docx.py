@@ -3,8 +3,8 @@
 Case N is built from ``random.Random(f"docx-{N}")`` alone. Its paragraphs' visible text is drafted
 first (the text fuzzer's words and punctuation) and then cut into runs, each wrapped in random nested
 containers (content controls in content controls, insertions holding hyperlinks, simple fields, moves,
-custom XML, smart tags, dir/bdo, complex fields' results, ruby), with hidden text between them
-(deletions, moves away, field codes); paragraphs stand in tables (some cells merged vertically, rows
+custom XML, smart tags, dir/bdo, markup-compatibility choices, complex fields' results, ruby), with
+hidden text between them (deletions, moves away, field codes); paragraphs stand in tables (some cells merged vertically, rows
 and cells wrapped in content controls) and in block content controls. The generator knows what Word
 shows, so the reader's text is checked exactly; then linting, --fix and --annotate are checked.
 """
@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape
 from fuzz import piece
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # not allowed in XML 1.0
 NEWLINES = str.maketrans({"\r": "\u2028", "\n": "\u2028"})
 CONTENT_TYPES = (
@@ -81,6 +82,10 @@ def wrap(rng: random.Random, inner: str, depth: int) -> str:
             inner = f'<w:ins w:id="{rng.randrange(999)}" w:author="a">{link}</w:ins>'
         elif kind == 8:
             inner = f'<w:ins w:id="{rng.randrange(999)}" w:author="a">{inner}</w:ins>'
+        elif kind == 9:
+            other = runs(rng, "旧版")
+            inner = f"<mc:AlternateContent><mc:Choice Requires='w14'>{inner}</mc:Choice>"
+            inner += f"<mc:Fallback>{other}</mc:Fallback></mc:AlternateContent>"
         else:
             inner = f"<w:sdt><w:sdtContent><w:sdt><w:sdtContent>{inner}</w:sdtContent></w:sdt></w:sdtContent></w:sdt>"
     return inner
@@ -190,7 +195,8 @@ def generate_docx(number: int) -> tuple[bytes, list[str], bool]:
     lines: list[str] = []
     body = blocks(rng, 0, lines)
     document = (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W_NS}"><w:body>{body}'
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W_NS}" xmlns:mc="{MC_NS}">'
+        f"<w:body>{body}"
         "<w:sectPr/></w:body></w:document>"
     )
     buffer = io.BytesIO()
@@ -296,7 +302,7 @@ def _protected_texts(body: object) -> list[object]:
                 if a.tag == w + "sdt"
                 for child in (a.find(w + "sdtPr") if a.find(w + "sdtPr") is not None else [])
             )
-            if in_result or locked or names & {"fldSimple", "ruby"}:
+            if in_result or locked or names & {"fldSimple", "ruby", "Choice"}:
                 found.append(element)
     return found
 

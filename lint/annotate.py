@@ -12,14 +12,14 @@ import errno
 import os
 import stat
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.diagnostics import Diagnostic, Severity
 from lint.formats import ANNOTATED_MARK
-from lint.records import record
 from lint.writer import WriteError
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from lint.formats.docx import DocxDraft
 
@@ -29,7 +29,7 @@ SEVERITY_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity
 LINK_UNSUPPORTED = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.ENOSYS, errno.EMLINK})
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Annotated:
     placed: int
     skipped: int  # findings in headers/footers, where Word allows no comments

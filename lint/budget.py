@@ -25,7 +25,8 @@ try:  # the C module signal wraps: ``import signal`` builds three enums (~1 ms) 
 except ImportError:  # pragma: no cover - an interpreter without it
     import signal  # type: ignore[no-redef]
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
+from typing import TYPE_CHECKING
+
 if TYPE_CHECKING:
     from typing import TypeVar
 
@@ -71,6 +72,8 @@ def budgets_supported() -> bool:
 class Budget:
     """``with Budget(seconds) as budget:`` then ``budget.run(work)`` for each piece of work."""
 
+    active: Budget | None = None  # the innermost armed budget: like SIGALRM's handler, one per process
+
     def __init__(self, seconds: float | None) -> None:
         self.seconds = seconds if seconds and seconds > 0 else None
         self._started: float | None = None  # when the running piece began; None between pieces
@@ -78,6 +81,7 @@ class Budget:
         self._previous_handler: object = None
         self._outer: tuple[float, float] = (0.0, 0.0)
         self._entered = 0.0
+        self._enclosing: Budget | None = None
 
     def __enter__(self) -> Budget:
         if self.seconds is not None and budgets_supported():
@@ -89,6 +93,7 @@ class Budget:
             tick = min(TICK, self.seconds)
             self._outer = signal.setitimer(signal.ITIMER_REAL, tick, tick)
             self._armed = True
+            self._enclosing, Budget.active = Budget.active, self
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -100,6 +105,7 @@ class Budget:
         signal.signal(signal.SIGALRM, signal.SIG_IGN)
         signal.signal(signal.SIGALRM, self._previous_handler)  # type: ignore[arg-type]
         self._armed = False
+        Budget.active = self._enclosing
         outer_delay, outer_interval = self._outer
         if outer_delay:
             left = outer_delay - (time.monotonic() - self._entered)
@@ -118,6 +124,24 @@ class Budget:
         if started is not None and self.seconds is not None and time.monotonic() - started >= self.seconds:
             self._started = None
             raise BudgetExceeded(self.seconds)
+
+
+@contextmanager
+def unbudgeted() -> Iterator[None]:
+    """Work inside a piece that is not the piece's own, such as filling a cache on first use (the
+    segmenter's dictionary index): its time does not count against the running piece's budget.
+    Without it, a loaded machine stopped the first rule that needed the index, every run."""
+    budget = Budget.active
+    started = budget._started if budget is not None else None
+    if budget is None or started is None:
+        yield
+        return
+    budget._started = None  # a tick meanwhile finds no running piece
+    began = time.monotonic()
+    try:
+        yield
+    finally:
+        budget._started = started + (time.monotonic() - began)
 
 
 @contextmanager

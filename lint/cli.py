@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import atexit
 import contextlib
 import datetime
 import functools
@@ -12,17 +11,19 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint import __version__
 from lint.diagnostics import Severity
 from lint.formats import is_annotated_copy
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
+    from typing import TextIO
+
     from lint.engine import FileResult
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("check", "rules", "explain")
+SUBCOMMANDS = ("check", "rules", "explain", "server")
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
 
@@ -76,11 +77,54 @@ def build_parser(commands: Sequence[str] = SUBCOMMANDS) -> argparse.ArgumentPars
         explain = sub.add_parser("explain", help="show a rule's rationale and examples", formatter_class=_formatter)
         explain.add_argument("rule", help="rule id (pack.slug) or pack name")
         _common(explain)
+    if "server" in commands:
+        _add_server(sub, _formatter)
     return parser
 
 
+def _add_server(sub: argparse._SubParsersAction, _formatter: Callable[..., argparse.HelpFormatter]) -> None:
+    server = sub.add_parser(
+        "server",
+        help="run the language server for editors (LSP over stdio; needs gwlint[server])",
+        description="gwlint as a language server: diagnostics as you type, quick fixes, fix all, "
+        "suppressions and rule explanations on hover, over stdin/stdout. Configuration is found per file "
+        "as for gwlint check. initializationOptions may set debounceMs and asOf; they win over these options.",
+        formatter_class=_formatter,
+    )
+    server.add_argument("--stdio", action="store_true", help="talk over stdin/stdout (the default and only transport)")
+    server.add_argument(
+        "--debounce-ms",
+        type=_milliseconds,
+        default=150,
+        metavar="MS",
+        help="judge a changed draft after this many milliseconds without another change (default: 150)",
+    )
+    server.add_argument(
+        "--as-of",
+        type=_as_of,
+        metavar="YYYY-MM-DD|document",
+        help="the day drafts are judged at (default: the configuration's, else today; 'document': each draft's date)",
+    )
+    server.add_argument(
+        "--rule-timeout", type=_seconds, metavar="SECONDS", help="as for gwlint check (default: 2; 0: no limit)"
+    )
+    server.add_argument("--config", type=Path, metavar="FILE", help="use this configuration for every file")
+    server.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    for name, text in (("--select", "only these rules or packs"), ("--ignore", "leave out these rules or packs")):
+        server.add_argument(name, action="append", default=[], metavar="RULE|PACK", help=f"{text} (repeatable)")
+    server.add_argument(
+        "--pack", action="append", default=[], type=Path, metavar="FILE", help="an extra YAML rule pack (repeatable)"
+    )
+
+
 def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argparse.HelpFormatter]) -> None:
-    check = sub.add_parser("check", help="lint files (the default command)", formatter_class=_formatter)
+    check = sub.add_parser(
+        "check",
+        help="lint files (the default command)",
+        description="公文草稿检查 — lint drafts (the default command). "
+        "Other commands: gwlint rules (list the rules), gwlint explain RULE (why and how to fix).",
+        formatter_class=_formatter,
+    )
     check.add_argument("paths", nargs="*", default=[], help="files, directories (recursing over drafts) or - for stdin")
     check.add_argument("--format", default="full", help="full, json, concise, github, sarif, junit (default: full)")
     check.add_argument(
@@ -89,7 +133,11 @@ def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argpar
         help="exit 1 when a diagnostic at or above this severity is found (default: warning)",
     )
     check.add_argument(
-        "--as-of", type=_date, metavar="YYYY-MM-DD", help="judge stale references against this date (default: today)"
+        "--as-of",
+        type=_as_of,
+        metavar="YYYY-MM-DD|document",
+        help="the day drafts are judged at: formulations, names and references are right or outdated relative to it "
+        "(default: today; 'document': the date written in each draft)",
     )
     check.add_argument(
         "--stdin-filename",
@@ -109,6 +157,14 @@ def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argpar
         "--force",
         action="store_true",
         help="with --annotate, replace NAME.gwlint.docx (default: keep it, write NAME.gwlint-2.docx, -3 ...)",
+    )
+    check.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write the report to FILE instead of standard output"
+    )
+    shown = check.add_mutually_exclusive_group()
+    shown.add_argument("-q", "--quiet", action="store_true", help="print the findings only: no summary, no notes")
+    shown.add_argument(
+        "--statistics", action="store_true", help="print how often each rule fired instead of the findings"
     )
     check.add_argument(
         "-j",
@@ -138,11 +194,13 @@ def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argpar
     _common(check)
 
 
-def _date(value: str) -> datetime.date:
+def _as_of(value: str) -> datetime.date | str:
+    from lint.dating import parse_as_of
+
     try:
-        return datetime.date.fromisoformat(value)
+        return parse_as_of(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form or 'document': {value!r}") from None
 
 
 def _seconds(value: str) -> float:
@@ -153,6 +211,12 @@ def _seconds(value: str) -> float:
     if not seconds >= 0:
         raise argparse.ArgumentTypeError(f"not a number of seconds >= 0: {value!r}")
     return seconds
+
+
+def _milliseconds(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"not a whole number of milliseconds >= 0: {value!r}")
+    return int(value)
 
 
 def _jobs(value: str) -> int:
@@ -166,7 +230,9 @@ def _split(values: Sequence[str]) -> list[str]:
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"gwlint: error: {message}\n")
+    from lint.reporters.visible import visible
+
+    sys.stderr.write(f"gwlint: error: {visible(message)}\n")
 
 
 def expand_paths(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
@@ -177,8 +243,11 @@ def expand_paths(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
             continue
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(_walk(path)):
+            children = sorted(_walk(path))
+            for child in children:
                 yield str(child), child
+            if not children:
+                yield raw, path  # the folder itself: reading it says that it holds no draft
         else:
             yield raw, path
 
@@ -201,7 +270,12 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 
 def use_color(choice: str, stream: object) -> bool:
+    """``--color``; with ``auto``, NO_COLOR (https://no-color.org) and FORCE_COLOR decide before the terminal."""
     if choice == "auto":
+        if os.environ.get("NO_COLOR"):
+            return False
+        if os.environ.get("FORCE_COLOR", "0") not in ("", "0"):
+            return True
         isatty = getattr(stream, "isatty", None)
         return bool(isatty and isatty())
     return choice == "always"
@@ -238,16 +312,45 @@ def _start_up() -> Iterator[Callable[[], None]]:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    with _start_up() as start_up_over:
-        return _run_check(args, start_up_over)
+    try:
+        with _start_up() as start_up_over, contextlib.ExitStack() as stack:
+            out = sys.stdout
+            if args.output is not None:
+                out = stack.enter_context(open_output(args.output))
+            return _run_check(args, start_up_over, out)
+    except Exception as error:  # --output refused at the start, or failing when the report is put in place
+        if args.output is None:
+            raise
+        from lint.writer import WriteError
+
+        if not isinstance(error, WriteError):
+            raise
+        _error(f"{args.output}: cannot write the report: {error}")
+        return EXIT_ERROR
 
 
-def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None]) -> int:
+@contextlib.contextmanager
+def open_output(path: Path) -> Iterator[TextIO]:
+    """``--output FILE``: written to a temporary file beside it, created exclusively, and renamed over
+    FILE at the end (never written through a symbolic link; a failed run leaves the old report)."""
+    import io
+
+    from lint.writer import new_file
+
+    with new_file(path) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        yield text
+        text.flush()
+        text.detach()
+
+
+def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None], out: TextIO) -> int:
     from lint.baseline import BaselineError, load_baseline, write_baseline
     from lint.config import ConfigError, ConfigResolver
     from lint.fixing import Session
     from lint.parallel import lint_planned, plan_inputs
     from lint.reporters import FORMATS, renderer, streams, write_report
+    from lint.reporters.visible import visible
     from lint.setup import LinterSetupError
     from lint.workspace import Overrides, Workspace
 
@@ -274,19 +377,22 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None]) -> i
         return EXIT_ERROR
     start_up_over()
     judged: list[tuple[FileResult, Severity]] = []
-    streaming = streams(args.format) and not (args.write_baseline or baseline or args.diff)
+    streaming = streams(args.format) and not (args.write_baseline or baseline or args.diff or args.statistics)
 
     def arriving() -> Iterator[FileResult]:
         for item in lint_planned(planned, renderer(args.format) if streaming else None):
             judged.append(item)
             if item[0].error:
                 _error(f"{item[0].path}: {item[0].error}")
+            if item[0].note and not args.quiet:
+                sys.stderr.write(f"gwlint: note: {visible(item[0].path)}: {item[0].note}\n")
             yield item[0]
 
     if streaming:
         # the report is written while the files are linted (by workers with -j): nothing waits for the last file
-        write_report(args.format, arriving(), sys.stdout, use_color(args.color, sys.stdout), workspace.rules())
-        session.write_summary(sys.stderr)
+        write_report(args.format, arriving(), out, use_color(args.color, out), workspace.rules())
+        if not args.quiet:
+            session.write_summary(sys.stderr)
         return exit_code(judged)
     results = list(arriving())
     if args.write_baseline:
@@ -306,9 +412,16 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None]) -> i
                 "no longer found (fixed or reworded); refresh it with --write-baseline\n"
             )
     if args.diff:
-        return session.write_diffs(sys.stdout, results)
-    write_report(args.format, results, sys.stdout, use_color(args.color, sys.stdout), workspace.rules())
-    session.write_summary(sys.stdout if args.format == "full" else sys.stderr)
+        return session.write_diffs(out, results, use_color(args.color, out))
+    if args.statistics:
+        from lint.reporters.full import statistics
+
+        statistics(results, out)
+        return exit_code(judged)
+    color = use_color(args.color, out)
+    write_report(args.format, results, out, color, workspace.rules(), quiet=args.quiet)
+    if not args.quiet:
+        session.write_summary(out if args.format == "full" else sys.stderr)
     return exit_code(judged)
 
 
@@ -319,10 +432,21 @@ def exit_code(judged: Sequence[tuple[FileResult, Severity]]) -> int:
     return EXIT_FOUND if found else EXIT_CLEAN
 
 
+def _replace_unencodable(*streams: object) -> None:
+    """A console that cannot show a character (✗ or 〇 on a GBK or ASCII console) gets a ? instead
+    of a traceback in the middle of a report."""
+    for stream in streams:
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+            with contextlib.suppress(ValueError, OSError):  # a closed or detached stream: nothing is printed there
+                reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _replace_unencodable(sys.stdout, sys.stderr)
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if not arguments or (arguments[0] not in SUBCOMMANDS and arguments[0] not in ("-h", "--help", "--version")):
-        arguments.insert(0, "check")
+    if not arguments or (arguments[0] not in SUBCOMMANDS and arguments[0] != "--version"):
+        arguments.insert(0, "check")  # also for --help: what most users run is check, with --fix and --annotate
     parser = build_parser(SUBCOMMANDS if arguments[0] not in SUBCOMMANDS else arguments[:1])
     try:
         args = parser.parse_args(arguments)
@@ -331,6 +455,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(args)
+        if args.command == "server":
+            from lint import server  # pygls is imported only when the server starts
+
+            return server.run(args)
         from lint import docs
 
         return docs.main(args)
@@ -341,21 +469,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def console_main() -> None:
-    """The ``gwlint`` command: ``main()``, then the process ends without tearing the interpreter down.
-
-    Finalizing the interpreter (every module and object freed, a last collection) is about a tenth
-    of a one-draft run and does nothing a finished command needs: its output is flushed and its
-    exit handlers (the store of compiled patterns, see lint.regexes) run here first. Tests and
-    other callers use ``main``, which returns.
-    """
-    code = main()
-    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
-    if run_exit_handlers is None:  # not CPython: leave the usual way
-        raise SystemExit(code)
-    run_exit_handlers()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (BrokenPipeError, ValueError):  # the reader went away, or the stream was closed
-            code = code or EXIT_ERROR
-    os._exit(code)
+    """The ``gwlint`` command; tests and other callers use ``main``, which returns the exit code."""
+    raise SystemExit(main())

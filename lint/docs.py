@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from lint.packs import Pack, Rule
+from lint.packs import BadExample, Pack, Rule
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import TextIO
 
@@ -69,18 +71,20 @@ def print_rules(packs: Sequence[Pack], form: str, stream: TextIO) -> None:
         return
     console = Console(file=stream, highlight=False, soft_wrap=True)
     for pack in packs:
-        table = Table(title=f"{pack.name} — {pack.description}", title_justify="left")
-        for column in ("rule", "severity", "kind", "fix", "title"):
-            table.add_column(column)
+        # light lines and no kind column (json and markdown have it), so that an 80-column terminal
+        # leaves the title room to wrap: a rule id is never cut
+        table = Table(title=f"{pack.name} — {pack.description}", title_justify="left", box=box.SIMPLE_HEAD)
+        table.add_column("rule", no_wrap=True, overflow="ignore", min_width=max(len(r.id) for r in pack.rules))
+        for column in ("severity", "fix"):
+            table.add_column(column, no_wrap=True)
+        table.add_column("title", overflow="fold", min_width=10)
         for rule in pack.rules:
             title = rule.title + ("" if rule.enabled else "（默认关闭）")
-            table.add_row(rule.id, str(rule.severity), rule.kind, fix_label(rule), title)
+            table.add_row(rule.id, str(rule.severity), fix_label(rule), title)
         console.print(table)
 
 
 def explain(packs: Sequence[Pack], name: str, stream: TextIO) -> int:
-    from lint.engine import Linter
-
     rules = [r for p in packs for r in p.rules if r.id == name or r.pack == name]
     if not rules:
         sys.stderr.write(f"gwlint: error: unknown rule or pack '{name}' (see `gwlint rules`)\n")
@@ -92,17 +96,45 @@ def explain(packs: Sequence[Pack], name: str, stream: TextIO) -> int:
         console.print(f"级别 severity: {rule.severity}    类型 kind: {rule.kind}    修复 fix: {fix_label(rule)}{state}")
         console.print(Text("\n为什么 Why: ", style="bold") + Text(rule.rationale))
         console.print(Text("依据 Source: ", style="bold") + Text(rule.source))
-        linter = None if rule.kind == "meta" else Linter([rule])
+        period = when(rule)
+        if period:
+            console.print(Text("适用时间 When: ", style="bold") + Text(period))
         console.print(Text("\n错误示例 Bad:", style="bold red"))
-        for example in rule.bad:
-            console.print(f"  ✗ {example.text}")
-            for diagnostic in linter.lint_text(example.text) if linter else ():
-                console.print(f"      → {diagnostic.message}")
+        for example, messages in bad_examples(rule):
+            console.print(f"  ✗ {example.text}{dated(example.as_of)}")
+            for message in messages:
+                console.print(f"      → {message}")
         console.print(Text("正确示例 Good:", style="bold green"))
-        for text in rule.good:
-            console.print(f"  ✓ {text}")
+        for good in rule.good:
+            console.print(f"  ✓ {good.text}{dated(good.as_of)}")
         console.print()
     return 0
+
+
+def when(rule: Rule) -> str | None:
+    """The rule's “适用时间”: its dated changes with their sources, or why it needs none."""
+    timeline = rule.timeline()
+    if timeline:
+        return "；".join(timeline)
+    return f"不随时间变化：{rule.timeless}" if rule.timeless else None
+
+
+def bad_examples(rule: Rule) -> list[tuple[BadExample, list[str]]]:
+    """Each bad example with the messages its rule gives on it, judged at the example's day."""
+    from lint.engine import Linter
+
+    linter = None if rule.kind == "meta" else Linter([rule])
+    today = datetime.date.today()
+    found = []
+    for example in rule.bad:
+        day = example.as_of or rule.example_day(today)
+        found.append((example, [d.message for d in linter.lint_text(example.text, as_of=day)] if linter else []))
+    return found
+
+
+def dated(day: datetime.date | None) -> str:
+    """“（按 YYYY-MM-DD 检查）” after an example judged at its own day."""
+    return "" if day is None else f"（按 {day.isoformat()} 检查）"
 
 
 def main(args: argparse.Namespace) -> int:

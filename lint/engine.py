@@ -6,18 +6,20 @@ This is the Python API the CLI uses: ``Linter`` (built once from packs), ``lint_
 
 from __future__ import annotations
 
+import datetime
 import functools
-from _string import formatter_parser  # what string.Formatter.parse calls; string itself compiles a regex at import
+import string
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from lint.budget import DEFAULT_RULE_TIMEOUT, Budget, BudgetExceeded, scaled_budget
-from lint.checks import Check, Finding, Settings, build_checks
+from lint.checks import Check, Finding, build_checks
 from lint.checks.scan import present_words
+from lint.dating import AsOf, resolve_as_of
 from lint.diagnostics import Diagnostic, Fix, Severity
 from lint.fixer import apply_fixes
 from lint.packs import Pack, PackError, Rule, load_packs, select_rules
-from lint.records import record
 from lint.source import Document, SourceError, document_from_bytes, read_document
 from lint.suppression import SuppressionPolicy, apply_suppressions
 
@@ -49,12 +51,29 @@ def render_message(template: str, fields: dict[str, str]) -> str:
         return template
 
 
+SWAP_QUOTES = str.maketrans("“”‘’", "‘’“”")
+
+
+def nest_quotes(template: str, fields: dict[str, str]) -> dict[str, str]:
+    """The fields, with the quotation marks of a value that the template itself puts in quotation
+    marks turned to the next level (“坚定“两个维护”” would nest double marks: “坚定‘两个维护’”).
+    A value whose marks do not pair (a lone “ a pairing rule reports) is left as it is."""
+    nested = {}
+    for name, value in fields.items():
+        at = template.find("{" + name + "}")
+        if at < 0 or "“" not in value or value.count("“") != value.count("”"):
+            continue
+        if (template.count("“", 0, at) - template.count("”", 0, at)) % 2:
+            nested[name] = value.translate(SWAP_QUOTES)
+    return {**fields, **nested} if nested else fields
+
+
 @functools.lru_cache(maxsize=1024)
 def _plain_names(template: str) -> frozenset[str] | None:
     """The field names of a message made of text and ``{name}`` fields only; None for any other."""
     names = set()
     try:
-        for _, name, spec, conversion in formatter_parser(template):
+        for _, name, spec, conversion in string.Formatter().parse(template):
             if name is None:
                 continue
             if spec or conversion or not name.isidentifier():
@@ -65,7 +84,7 @@ def _plain_names(template: str) -> frozenset[str] | None:
     return frozenset(names)
 
 
-@record(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class Rendered:
     """A file's part of the report, written by the worker process that linted it in the run's format
     (see ``lint.reporters.renderer``), and the highest severity among the diagnostics it shows."""
@@ -74,7 +93,7 @@ class Rendered:
     worst: Severity | None
 
 
-@record
+@dataclass
 class FileResult:
     """What one input produced: its document (for reporters that show source) or an error.
 
@@ -88,6 +107,7 @@ class FileResult:
     document: Document | None = None
     error: str | None = None
     rendered: Rendered | None = None
+    note: str | None = None  # something the user should know that is not a problem (see lint.dating)
 
     def worst(self) -> Severity | None:
         """The highest severity among the file's diagnostics; None when there are none."""
@@ -96,7 +116,7 @@ class FileResult:
         return max((diagnostic.severity for diagnostic in self.diagnostics), default=None)
 
 
-@record
+@dataclass
 class Outcome:
     """One document's diagnostics, and the rules that could not finish on it (each a message)."""
 
@@ -108,39 +128,59 @@ class Outcome:
 
 
 class Linter:
+    """The checks built from a list of rules. It holds no date: each run says which day a document is
+    judged at (``as_of``), and only the checks in force on that day run."""
+
     suppression: SuppressionPolicy | None = None  # None: only this linter's rules count as known
 
-    def __init__(self, rules: Sequence[Rule], settings: Settings | None = None) -> None:
+    def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = list(rules)
-        self.settings = settings or Settings()
-        self.checks: list[Check] = build_checks(self.rules, self.settings)
+        self.checks: list[Check] = build_checks(self.rules)
+        self._on_day: dict[datetime.date, list[Check]] = {}
 
     @classmethod
     def from_packs(
-        cls,
-        packs: Sequence[Pack] | None = None,
-        select: Sequence[str] = (),
-        ignore: Sequence[str] = (),
-        settings: Settings | None = None,
+        cls, packs: Sequence[Pack] | None = None, select: Sequence[str] = (), ignore: Sequence[str] = ()
     ) -> Linter:
-        return cls(select_rules(packs if packs is not None else load_packs(), select, ignore), settings)
+        return cls(select_rules(packs if packs is not None else load_packs(), select, ignore))
 
-    def lint(self, document: Document) -> list[Diagnostic]:
+    @classmethod
+    def of_checks(cls, checks: Sequence[Check]) -> Linter:
+        """A linter of checks built already (each check's rule is its own)."""
+        linter = cls.__new__(cls)
+        linter.rules, linter.checks, linter._on_day = [check.rule for check in checks], list(checks), {}
+        return linter
+
+    def checks_on(self, day: datetime.date) -> list[Check]:
+        """The checks in force on ``day``: their rule's window holds it, and the check applies then."""
+        if day not in self._on_day:
+            dated = (check.on(day) for check in self.checks if check.rule.applies_on(day))
+            self._on_day[day] = [check for check in dated if check is not None]
+        return self._on_day[day]
+
+    def lint(self, document: Document, as_of: datetime.date | None = None) -> list[Diagnostic]:
         """The document's diagnostics; a rule that fails or overruns its time budget adds none (see ``run``)."""
-        return self.run(document).diagnostics
+        return self.run(document, as_of=as_of).diagnostics
 
-    def run(self, document: Document, rule_timeout: float | None = DEFAULT_RULE_TIMEOUT) -> Outcome:
-        """Run every check on the document, each within ``rule_timeout`` seconds per million characters
-        of the document, at least ``rule_timeout`` (None or 0: no limit).
+    def run(
+        self,
+        document: Document,
+        rule_timeout: float | None = DEFAULT_RULE_TIMEOUT,
+        as_of: datetime.date | None = None,
+    ) -> Outcome:
+        """Run every check in force on ``as_of`` (default: today) on the document, each within
+        ``rule_timeout`` seconds per million characters of the document, at least ``rule_timeout``
+        (None or 0: no limit).
 
         A check that overruns its budget or raises is reported in ``Outcome.problems`` with the rule's
         id; the other rules' diagnostics are kept.
         """
         seen: set[tuple[str, int, int]] = set()
         diagnostics = []
-        problems = []
+        problems: list[str] = []
+        checks = self.checks_on(as_of or datetime.date.today())
         with Budget(scaled_budget(rule_timeout, len(document.text))) as budget:
-            for check, findings in _run_checks(self.checks, document, budget, problems):
+            for check, findings in _run_checks(checks, document, budget, problems):
                 for finding in findings:
                     key = (check.rule.id, finding.start, finding.end)
                     if key not in seen:
@@ -167,30 +207,44 @@ class Linter:
             span=document.span(finding.start, finding.end),
             rule=rule.id,
             severity=rule.severity,
-            message=render_message(rule.message, fields),
+            message=render_message(rule.message, nest_quotes(rule.message, fields)),
             matched=matched,
             fix=fix,
         )
 
-    def lint_text(self, text: str, path: str = "<text>") -> list[Diagnostic]:
-        return self.lint(Document(path=path, text=text))
+    def lint_text(self, text: str, path: str = "<text>", as_of: datetime.date | None = None) -> list[Diagnostic]:
+        return self.lint(Document(path=path, text=text), as_of)
 
     def lint_file(
-        self, path: Path, display: str | None = None, rule_timeout: float | None = DEFAULT_RULE_TIMEOUT
+        self,
+        path: Path,
+        display: str | None = None,
+        rule_timeout: float | None = DEFAULT_RULE_TIMEOUT,
+        as_of: AsOf = None,
     ) -> FileResult:
         name = display if display is not None else str(path)
         try:
             document = read_document(path, name)
         except SourceError as error:
             return FileResult(name, [], None, error.reason)
-        return self.run(document, rule_timeout).result(document)
+        return self.judge(document, rule_timeout, as_of)
 
-    def lint_bytes(self, data: bytes, path: str, rule_timeout: float | None = DEFAULT_RULE_TIMEOUT) -> FileResult:
+    def lint_bytes(
+        self, data: bytes, path: str, rule_timeout: float | None = DEFAULT_RULE_TIMEOUT, as_of: AsOf = None
+    ) -> FileResult:
         try:
             document = document_from_bytes(data, path)
         except SourceError as error:
             return FileResult(path, [], None, error.reason)
-        return self.run(document, rule_timeout).result(document)
+        return self.judge(document, rule_timeout, as_of)
+
+    def judge(self, document: Document, rule_timeout: float | None, as_of: AsOf) -> FileResult:
+        """``run`` at the day ``as_of`` names: a date, None for today, or ``DOCUMENT`` for the date
+        written in the document (today, with a note, when it has none)."""
+        day, note = resolve_as_of(as_of, document.text)
+        result = self.run(document, rule_timeout, day).result(document)
+        result.note = note
+        return result
 
 
 def _run_checks(
@@ -242,12 +296,13 @@ def verify_examples(linter: Linter, rule_timeout: float | None = DEFAULT_RULE_TI
     Each example runs within ``rule_timeout``: a catastrophic regex is a pack error, not a hang.
     """
     by_id = {check.rule.id: check for check in linter.checks}
+    today = datetime.date.today()
     for rule_id, check in by_id.items():
-        single = Linter.__new__(Linter)
-        single.rules, single.checks = [check.rule], [check]
+        single = Linter.of_checks([check])
         rule = check.rule
         for example in rule.bad:
-            outcome = single.run(Document("<example>", example.text), rule_timeout)
+            day = example.as_of or rule.example_day(today)
+            outcome = single.run(Document("<example>", example.text), rule_timeout, day)
             found = outcome.diagnostics
             if outcome.problems:
                 yield _example_problem(rule, outcome, example.text, "examples.bad")
@@ -259,8 +314,9 @@ def verify_examples(linter: Linter, rule_timeout: float | None = DEFAULT_RULE_TI
                     yield PackError(
                         rule.path, f"fix gives {fixed!r}, example expects {example.fixed!r}", rule_id, "examples.bad"
                     )
-        for text in rule.good:
-            outcome = single.run(Document("<example>", text), rule_timeout)
+        for good in rule.good:
+            text = good.text
+            outcome = single.run(Document("<example>", text), rule_timeout, good.as_of or rule.example_day(today))
             if outcome.problems:
                 yield _example_problem(rule, outcome, text, "examples.good")
             elif outcome.diagnostics:

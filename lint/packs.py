@@ -6,16 +6,18 @@ checks are built (lint.checks), which reports problems through the same PackErro
 
 from __future__ import annotations
 
+import datetime
+import functools
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint import cache
 from lint.diagnostics import Severity
-from lint.records import field, record
 from lint.regexes import compiled
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import Any
 
@@ -23,7 +25,7 @@ SLUG = compiled(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FIX_SAFETY = ("safe", "unsafe", "none")
 RULE_KEYS = {
     "id", "title", "severity", "kind", "message", "rationale", "source",
-    "params", "fix", "enabled", "examples",
+    "params", "fix", "enabled", "examples", "since", "until", "timeless",
 }  # fmt: skip
 REQUIRED_KEYS = ("id", "title", "severity", "kind", "message", "rationale", "source", "examples")
 
@@ -44,13 +46,28 @@ class PackError(Exception):
         self.reason = reason
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
+class Change:
+    """A day the rule's wording took effect or stopped being right, and the document that made it so."""
+
+    day: datetime.date
+    source: str
+
+
+@dataclass(frozen=True)
 class BadExample:
     text: str
     fixed: str | None = None  # the text after applying this rule's fixes, when the rule fixes
+    as_of: datetime.date | None = None  # the day the example is judged at (default: see Rule.example_day)
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
+class GoodExample:
+    text: str
+    as_of: datetime.date | None = None
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     pack: str
@@ -64,11 +81,36 @@ class Rule:
     fix: str | None  # "safe", "unsafe", "none" or None for the kind's default
     enabled: bool
     bad: tuple[BadExample, ...]
-    good: tuple[str, ...]
+    good: tuple[GoodExample, ...]
     path: str
+    since: Change | None = None  # the rule applies from this day on (the new wording took effect)
+    until: Change | None = None  # the rule no longer applies from this day on
+    timeless: str | None = None  # why a formulation rule needs no dates
+
+    def applies_on(self, day: datetime.date) -> bool:
+        """Whether the rule is in force on ``day``: since <= day < until."""
+        return (self.since is None or self.since.day <= day) and (self.until is None or day < self.until.day)
+
+    def example_day(self, today: datetime.date) -> datetime.date:
+        """The day an example without its own date is judged at: ``today`` moved into the rule's window."""
+        day = today
+        if self.until is not None and day >= self.until.day:
+            day = self.until.day - datetime.timedelta(days=1)
+        if self.since is not None and day < self.since.day:
+            day = self.since.day
+        return day
+
+    def timeline(self) -> list[str]:
+        """The rule's dates in Chinese, each with its source: “2017-10-18 起：……”."""
+        lines = []
+        if self.since is not None:
+            lines.append(f"{self.since.day.isoformat()} 起适用：{self.since.source}")
+        if self.until is not None:
+            lines.append(f"{self.until.day.isoformat()} 起不再适用：{self.until.source}")
+        return lines
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Pack:
     name: str
     description: str
@@ -94,7 +136,7 @@ def load_pack(path: Path, builtin: bool = False) -> Pack:
     name = str(path)
     try:
         data = path.read_bytes()
-        key = cache.bytes_key(data, f"{name}\0{builtin}")
+        key = cache.bytes_key(data, f"{name}\0{builtin}\0{_parser_stamp()}")
         cached = cache.load_object("packs", key)
         if isinstance(cached, Pack):
             return cached
@@ -106,16 +148,20 @@ def load_pack(path: Path, builtin: bool = False) -> Pack:
     return pack
 
 
+@functools.cache
+def _parser_stamp() -> str:
+    """What a cached Pack depends on besides its file: the code that parsed it into records."""
+    here = Path(__file__).resolve().parent
+    return cache.stat_key([here / "packs.py"], cache.runtime_salt())
+
+
 def parse_pack(raw: str, path: str, builtin: bool = False) -> Pack:
-    import yaml  # only when a pack is not in the cache: the import alone costs a cold start ~20 ms
+    from lint.safeyaml import YamlError, load_yaml  # only when a pack is not in the cache
 
     try:
-        data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(error, "problem", None) or str(error)
-        raise PackError(path, f"YAML syntax error{where}: {problem}") from None
+        data = load_yaml(raw, aliases=builtin)
+    except YamlError as error:
+        raise PackError(path, str(error)) from None
     if not isinstance(data, dict):
         raise PackError(path, "a pack is a mapping with 'pack', 'description' and 'rules'")
     name = data.get("pack")
@@ -168,14 +214,48 @@ def _parse_rule(item: object, pack: str, path: str, index: int) -> Rule:
     if not isinstance(enabled, bool):
         raise PackError(path, "must be true or false", rule=label, field="enabled")
     bad, good = _parse_examples(item["examples"], path, label)
+    since, until = _change(item, "since", path, label), _change(item, "until", path, label)
+    if since is not None and until is not None and since.day >= until.day:
+        raise PackError(path, "must be later than 'since'", rule=label, field="until")
+    timeless = item.get("timeless")
+    if timeless is not None and (not isinstance(timeless, str) or not timeless.strip()):
+        raise PackError(path, "must say why the rule needs no dates", rule=label, field="timeless")
+    if timeless is not None and (since or until):
+        raise PackError(path, "a rule with dates is not timeless", rule=label, field="timeless")
     return Rule(
         id=label, pack=pack, title=item["title"], severity=severity, kind=item["kind"],
         message=item["message"], rationale=item["rationale"], source=item["source"],
         params=params, fix=fix, enabled=enabled, bad=bad, good=good, path=path,
+        since=since, until=until, timeless=timeless,
     )  # fmt: skip
 
 
-def _parse_examples(data: object, path: str, rule: str) -> tuple[tuple[BadExample, ...], tuple[str, ...]]:
+def _change(item: Mapping[str, Any], key: str, path: str, rule: str) -> Change | None:
+    """``since``/``until``: ``{date: YYYY-MM-DD, source: the document and day the wording changed}``."""
+    value = item.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) != {"date", "source"}:
+        raise PackError(path, "must be a mapping with 'date' and 'source' (a date needs its source)", rule, key)
+    source = value["source"]
+    if not isinstance(source, str) or not source.strip():
+        raise PackError(path, "must name the document and day the wording changed", rule, f"{key}.source")
+    return Change(parse_day(value["date"], path, rule, f"{key}.date"), source)
+
+
+def parse_day(value: object, path: str, rule: str | None, field: str) -> datetime.date:
+    """A YAML date (or a string in YYYY-MM-DD form) as a date; anything else is a PackError."""
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise PackError(path, f"must be a date YYYY-MM-DD, not {value!r}", rule, field)
+
+
+def _parse_examples(data: object, path: str, rule: str) -> tuple[tuple[BadExample, ...], tuple[GoodExample, ...]]:
     if not isinstance(data, dict) or set(data) - {"bad", "good"}:
         raise PackError(path, "must be a mapping with 'bad' and 'good' lists", rule, "examples")
     bad_raw, good_raw = data.get("bad"), data.get("good")
@@ -187,16 +267,28 @@ def _parse_examples(data: object, path: str, rule: str) -> tuple[tuple[BadExampl
     for entry in bad_raw:
         if isinstance(entry, str):
             bad.append(BadExample(entry))
-        elif isinstance(entry, dict) and isinstance(entry.get("text"), str) and set(entry) <= {"text", "fixed"}:
+        elif (
+            isinstance(entry, dict) and isinstance(entry.get("text"), str) and set(entry) <= {"text", "fixed", "as_of"}
+        ):
             fixed = entry.get("fixed")
             if fixed is not None and not isinstance(fixed, str):
                 raise PackError(path, "'fixed' must be a string", rule, "examples.bad")
-            bad.append(BadExample(entry["text"], fixed))
+            bad.append(BadExample(entry["text"], fixed, _example_day(entry, path, rule, "examples.bad")))
         else:
-            raise PackError(path, "each bad example is a string or {text, fixed}", rule, "examples.bad")
-    if not all(isinstance(entry, str) for entry in good_raw):
-        raise PackError(path, "each good example is a string", rule, "examples.good")
-    return tuple(bad), tuple(good_raw)
+            raise PackError(path, "each bad example is a string or {text, fixed, as_of}", rule, "examples.bad")
+    good: list[GoodExample] = []
+    for entry in good_raw:
+        if isinstance(entry, str):
+            good.append(GoodExample(entry))
+        elif isinstance(entry, dict) and isinstance(entry.get("text"), str) and set(entry) <= {"text", "as_of"}:
+            good.append(GoodExample(entry["text"], _example_day(entry, path, rule, "examples.good")))
+        else:
+            raise PackError(path, "each good example is a string or {text, as_of}", rule, "examples.good")
+    return tuple(bad), tuple(good)
+
+
+def _example_day(entry: Mapping[str, object], path: str, rule: str, field: str) -> datetime.date | None:
+    return None if "as_of" not in entry else parse_day(entry["as_of"], path, rule, f"{field}.as_of")
 
 
 def load_packs(extra: Iterable[Path] = (), builtin: bool = True) -> list[Pack]:

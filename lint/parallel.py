@@ -21,14 +21,14 @@ import os
 import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.diagnostics import Diagnostic, Fix, Severity, Span
 from lint.engine import FileResult, Rendered
 from lint.progress import ProgressBar
-from lint.records import record, replace
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from lint.fixing import Session
     from lint.source import Document
@@ -46,7 +46,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-@record
+@dataclass
 class Task:
     index: int
     name: str
@@ -54,25 +54,7 @@ class Task:
     plan: Plan
 
 
-def lint_all(
-    workspace: Workspace, args: argparse.Namespace, session: Session | None = None
-) -> list[tuple[FileResult, Severity]]:
-    """Lint (or fix, diff, annotate) each input with its configuration's plan; pair each result with its fail level."""
-    return list(iter_lint(workspace, args, session))
-
-
-def iter_lint(
-    workspace: Workspace, args: argparse.Namespace, session: Session | None = None
-) -> Iterator[tuple[FileResult, Severity]]:
-    """``lint_all`` one result at a time, in input order, as the results come in.
-
-    Every input's plan is resolved before the first result is yielded, so a configuration or pack
-    error is raised by the first ``next`` before anything has been reported.
-    """
-    yield from lint_planned(plan_inputs(workspace, args, session))
-
-
-@record
+@dataclass
 class Planned:
     """The inputs of a run with their plans resolved: ``ready`` holds, by position, the results of
     inputs that needed no file linted (stdin, a path that cannot be resolved), None elsewhere."""
@@ -86,7 +68,7 @@ class Planned:
 def plan_inputs(workspace: Workspace, args: argparse.Namespace, session: Session | None = None) -> Planned:
     """Resolve every input's plan (reading configurations, loading linters); raises ConfigError or
     LinterSetupError before any file is linted."""
-    from lint.cli import expand_paths
+    from lint.cli import DRAFT_SUFFIXES, expand_paths
     from lint.fixing import Session
 
     session = session or Session()
@@ -95,6 +77,12 @@ def plan_inputs(workspace: Workspace, args: argparse.Namespace, session: Session
     for name, path in expand_paths(args.paths):
         if path is None:
             ready.append(_stdin(workspace, args, session))
+            continue
+        if path.is_dir() and os.access(path, os.R_OK | os.X_OK):
+            # a folder that can be listed comes back from expand_paths when it holds no draft (one that
+            # cannot be listed comes back too: reading it says why): checking nothing is an error
+            reason = f"no drafts ({', '.join(DRAFT_SUFFIXES)}) in this folder: nothing was checked"
+            ready.append((FileResult(name, [], None, reason), Severity.ERROR))
             continue
         try:
             plan = workspace.plan_for(path)
@@ -237,7 +225,9 @@ def kept(result: FileResult, render: Render | None = None, in_worker: bool = Fal
 
 
 PackedDiagnostic = tuple[object, ...]
-PackedResult = tuple[str, "str | None", "tuple[object, ...] | None", list[PackedDiagnostic], "tuple[str, int] | None"]
+PackedResult = tuple[
+    str, "str | None", "tuple[object, ...] | None", list[PackedDiagnostic], "tuple[str, int] | None", "str | None"
+]
 
 
 def pack_result(result: FileResult) -> PackedResult:
@@ -247,17 +237,18 @@ def pack_result(result: FileResult) -> PackedResult:
     diagnostics = [_pack_diagnostic(d, result.path) for d in result.diagnostics]
     rendered = result.rendered
     packed_rendered = None if rendered is None else (rendered.text, int(rendered.worst or 0))
-    return result.path, result.error, excerpt, diagnostics, packed_rendered
+    return result.path, result.error, excerpt, diagnostics, packed_rendered, result.note
 
 
 def unpack_result(packed: PackedResult) -> FileResult:
-    path, error, excerpt, diagnostics, packed_rendered = packed
+    path, error, excerpt, diagnostics, packed_rendered, note = packed
     document = SourceExcerpt.unpack(excerpt) if excerpt is not None else None
     rendered = None
     if packed_rendered is not None:
         text, worst = packed_rendered  # type: ignore[misc]
         rendered = Rendered(text, SEVERITIES.get(worst))  # type: ignore[arg-type]
-    return FileResult(path, [_unpack_diagnostic(d, path) for d in diagnostics], document, error, rendered)  # type: ignore[arg-type]
+    unpacked = [_unpack_diagnostic(d, path) for d in diagnostics]
+    return FileResult(path, unpacked, document, error, rendered, note)  # type: ignore[arg-type]
 
 
 def _pack_diagnostic(diagnostic: Diagnostic, path: str) -> PackedDiagnostic:

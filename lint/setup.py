@@ -8,9 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lint import cache
-from lint.checks import Settings
 from lint.engine import Linter, verify_examples
-from lint.packs import Pack, PackError, Rule, builtin_pack_paths, load_packs, select_rules
+from lint.packs import Pack, PackError, Rule, builtin_pack_paths, load_packs
 
 
 class LinterSetupError(Exception):
@@ -32,33 +31,33 @@ def verified_packs(extra: Sequence[Path] = ()) -> list[Pack]:
     return packs
 
 
-LINTER_KEEP_DAYS = 14  # a built linter depends on the date (stale rules), so old entries pile up
+LINTER_KEEP_DAYS = 14  # entries of packs and configurations no longer used are dropped after this
 
 
-def built_linter(rules: Sequence[Rule], settings: Settings | None = None) -> Linter:
-    """``Linter(rules, settings)``, read from the cache when these rules were built before.
+def built_linter(rules: Sequence[Rule]) -> Linter:
+    """``Linter(rules)``, read from the cache when these rules were built before.
 
     Building compiles every rule's regular expressions (most of a cold start); the cache keeps the
-    built checks with their compiled programs. The key covers the rules (ids, params, messages...),
-    the settings, the code of the engine and of every check kind, gwlint's version and the Python
-    that compiled the patterns. Raises PackError like ``Linter`` does.
+    built checks with their compiled programs. The key covers the rules (ids, params, messages,
+    dates...), the code of the engine and of every check kind, gwlint's version and the Python that
+    compiled the patterns; not the day documents are judged at, which each run passes. Raises
+    PackError like ``Linter`` does.
     """
-    settings = settings or Settings()
-    key = linter_key(rules, settings)
+    key = linter_key(rules)
     if key is None:  # unpicklable params cannot be keyed: build as usual
-        return Linter(rules, settings)
+        return Linter(rules)
     cached = cached_linter(key)
     if cached is not None:
         return cached
-    linter = Linter(rules, settings)
+    linter = Linter(rules)
     cache.store_object("linters", key, linter, keep_days=LINTER_KEEP_DAYS)
     return linter
 
 
-def linter_key(rules: Sequence[Rule], settings: Settings) -> str | None:
-    """The cache key of ``built_linter(rules, settings)``; None when the rules cannot be keyed."""
+def linter_key(rules: Sequence[Rule]) -> str | None:
+    """The cache key of ``built_linter(rules)``; None when the rules cannot be keyed."""
     try:
-        return cache.bytes_key(cache.dumps((list(rules), settings), protocol=5), _code_salt())
+        return cache.bytes_key(cache.dumps(list(rules), protocol=5), _code_salt())
     except Exception:
         return None
 
@@ -70,10 +69,10 @@ def cached_linter(key: str) -> Linter | None:
 
 def inputs_key(extra: Sequence[Path], choices: object) -> str | None:
     """A key for what a linter is built from without reading the packs: their files' size and
-    modification time (built-in and ``extra``), ``choices`` (picklable: selectors, params,
-    settings...) and the code's, as Python itself decides whether a .pyc is current. Reading and
-    hashing every pack and module instead was a tenth of a one-draft run; what the plan leads to,
-    the built linter, is still keyed by content (``linter_key``).
+    modification time (built-in and ``extra``), ``choices`` (picklable: selectors, params...) and
+    the code's, as Python itself decides whether a .pyc is current. Reading and hashing every pack
+    and module instead was a tenth of a one-draft run; what the plan leads to, the built linter,
+    is still keyed by content (``linter_key``).
 
     None when ``choices`` cannot be keyed.
     """
@@ -89,7 +88,7 @@ def _code_sources() -> list[Path]:
     here = Path(__file__).resolve().parent
     checks = here / "checks"
     kinds = sorted(checks / name for name in os.listdir(checks) if name.endswith(".py"))  # no glob: no fnmatch regex
-    return [here / "engine.py", here / "packs.py", here / "records.py", *kinds]
+    return [here / "engine.py", here / "packs.py", here / "dating.py", *kinds]
 
 
 @functools.cache
@@ -100,18 +99,3 @@ def _code_salt() -> str:
 @functools.cache
 def _code_stamp() -> str:
     return cache.runtime_salt() + cache.stat_key(_code_sources())
-
-
-def make_linter(
-    extra: Sequence[Path] = (),
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
-    settings: Settings | None = None,
-) -> Linter:
-    packs = verified_packs(extra)
-    try:
-        return built_linter(select_rules(packs, select, ignore), settings)
-    except ValueError as error:
-        raise LinterSetupError(str(error)) from None
-    except PackError as error:
-        raise LinterSetupError(str(error)) from None

@@ -12,15 +12,14 @@ import bisect
 import codecs
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.diagnostics import Span
 from lint.formats import OLE2_MAGIC, WORD_BINARY_ADVICE, format_for
-from lint.records import field, record
 from lint.regexes import compiled
 
 LINE_BREAK = compiled(r"\r\n|\r|\n")
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 
 
@@ -33,7 +32,7 @@ class SourceError(Exception):
         self.reason = reason
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Document:
     path: str
     text: str
@@ -99,13 +98,21 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
+        from lint.encodings import implausible_gb18030
+
         try:
-            return data.decode("gb18030"), "gb18030", False
-        except UnicodeDecodeError as gb_error:
+            gb_text: str | None = data.decode("gb18030")
+        except UnicodeDecodeError as error:
+            gb_text, gb_error = None, error
+        reason = implausible_gb18030(data, gb_text)  # Big5 or Shift-JIS bytes mostly decode as GB18030 too
+        if reason is not None:
+            raise SourceError(path, reason) from None
+        if gb_text is None:
             raise SourceError(
                 path,
                 f"cannot decode: not UTF-8 ({_where(data, utf8_error)}) and not GB18030/GBK ({_where(data, gb_error)})",
             ) from None
+        return gb_text, "gb18030", False
     if text.isascii() or len(data) - len(text) >= UNAMBIGUOUS_UTF8:
         return text, "utf-8", False
     try:
@@ -115,7 +122,10 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
     # Short GBK texts can be valid UTF-8 by accident (GBK 通知 is UTF-8 ֪ͨ): keep the reading
     # in which more characters are common Chinese ones.
     if _common_share(gb_text) > _common_share(text):
-        return gb_text, "gb18030", False
+        from lint.encodings import implausible_gb18030
+
+        if implausible_gb18030(data, gb_text) is None:
+            return gb_text, "gb18030", False
     return text, "utf-8", False
 
 
@@ -171,20 +181,32 @@ def document_from_bytes(data: bytes, path: str) -> Document:
 
 
 def read_bytes(path: Path, display: str | None = None) -> bytes:
-    name = display if display is not None else str(path)
     try:
         return path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError(name, "no such file") from None
-    except IsADirectoryError:
-        listable = os.access(path, os.R_OK | os.X_OK)
-        raise SourceError(
-            name, "is a directory" if listable else "directory cannot be read (permission denied)"
-        ) from None
-    except PermissionError:
-        raise SourceError(name, "permission denied") from None
     except OSError as error:
-        raise SourceError(name, error.strerror or str(error)) from None
+        raise _read_error(path, display, error) from None
+
+
+def read_file(path: Path, display: str | None = None) -> tuple[bytes, os.stat_result]:
+    """The bytes of ``path`` and the status of the file they were read from (for --fix's checks)."""
+    try:
+        with open(path, "rb") as stream:
+            status = os.fstat(stream.fileno())  # before reading: a change while reading shows in its mtime
+            return stream.read(), status
+    except OSError as error:
+        raise _read_error(path, display, error) from None
+
+
+def _read_error(path: Path, display: str | None, error: OSError) -> SourceError:
+    name = display if display is not None else str(path)
+    if isinstance(error, FileNotFoundError):
+        return SourceError(name, "no such file")
+    if isinstance(error, IsADirectoryError):
+        listable = os.access(path, os.R_OK | os.X_OK)
+        return SourceError(name, "is a directory" if listable else "directory cannot be read (permission denied)")
+    if isinstance(error, PermissionError):
+        return SourceError(name, "permission denied")
+    return SourceError(name, error.strerror or str(error))
 
 
 def read_document(path: Path, display: str | None = None) -> Document:

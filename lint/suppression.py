@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
 
 from lint.diagnostics import Diagnostic, Severity, Span
-from lint.packs import BadExample, Pack, Rule
-from lint.records import field, record
+from lint.packs import BadExample, GoodExample, Pack, Rule
 from lint.regexes import compiled
 from lint.source import Document
 
@@ -27,7 +27,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 COMMENT = compiled(r"<!--\s*gwlint-(disable-next-line|disable|enable)\b(.*?)-->", re.DOTALL)
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class SuppressionPolicy:
     """What a Linter knows when judging suppressions: every existing rule and pack, and whether to
     report unused ones. A suppression naming a rule that exists but is not selected is left alone."""
@@ -36,7 +36,7 @@ class SuppressionPolicy:
     report_unused: bool = True
 
 
-@record
+@dataclass
 class Directive:
     action: str  # "disable-next-line", "disable" or "enable"
     selectors: tuple[str, ...]  # empty: every rule
@@ -45,7 +45,7 @@ class Directive:
     used: set[str] = field(default_factory=set)  # selectors ("" for all) that suppressed something
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Region:
     directive: Directive
     selector: str  # "" for every rule
@@ -182,7 +182,7 @@ META_RULE = Rule(
     fix=None,
     enabled=True,
     bad=(BadExample("<!-- gwlint-disable-next-line placeholder -->\n全县共有32个村。"),),
-    good=("<!-- gwlint-disable-next-line placeholder -- 引用原文 -->\n**县是革命老区。",),
+    good=(GoodExample("<!-- gwlint-disable-next-line placeholder -- 引用原文 -->\n**县是革命老区。"),),
     path="<built-in>",
 )
 

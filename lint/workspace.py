@@ -7,17 +7,17 @@ and ``--as-of`` replace its values. per-file-ignores always apply.
 
 from __future__ import annotations
 
-import datetime
+import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from lint import cache, records
-from lint.checks import Settings
+from lint import cache
 from lint.config import Config, ConfigError, ConfigResolver, merge_params
+from lint.dating import AsOf
 from lint.diagnostics import Severity
 from lint.engine import FileResult, Linter
 from lint.packs import Pack, PackError, Rule, select_rules
-from lint.records import record
 from lint.setup import (
     LINTER_KEEP_DAYS,
     LinterSetupError,
@@ -30,7 +30,7 @@ from lint.setup import (
 from lint.suppression import META_RULE, SuppressionPolicy, is_meta, meta_selected
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Overrides:
     """The CLI flags that override configuration."""
 
@@ -38,16 +38,17 @@ class Overrides:
     ignore: tuple[str, ...] = ()
     packs: tuple[Path, ...] = ()
     fail_level: Severity | None = None
-    as_of: datetime.date | None = None
+    as_of: AsOf = None  # a day, ``document`` (lint.dating.DOCUMENT), or None: the configuration's or today
 
 
-@record
+@dataclass
 class Plan:
     """Everything that applies to the files under one configuration."""
 
     config: Config
     linter: Linter
     fail_level: Severity
+    as_of: AsOf = None  # the day its documents are judged at (see lint.dating.resolve_as_of)
 
     def filter(self, result: FileResult, file: Path | None) -> FileResult:
         """Apply per-file-ignores to one file's result."""
@@ -57,7 +58,7 @@ class Plan:
         if not off:
             return result
         kept = [d for d in result.diagnostics if d.rule not in off and d.pack not in off]
-        return records.replace(result, diagnostics=kept)
+        return dataclasses.replace(result, diagnostics=kept)
 
 
 class Workspace:
@@ -90,19 +91,18 @@ def build_plan(config: Config, overrides: Overrides) -> Plan:
         select, ignore = overrides.select, overrides.ignore
     else:
         select, ignore = config.select, (*config.ignore, *overrides.ignore)
-    settings = Settings(as_of=overrides.as_of or config.as_of or datetime.date.today())
     extra = [*config.packs, *overrides.packs]
-    key = inputs_key(extra, (_choices(config), select, ignore, settings))
+    key = inputs_key(extra, (_choices(config), select, ignore))
     remembered = _remembered(key)
     if remembered is not None:
         linter, known = remembered
     else:
-        linter, known, linter_key = _build(config, extra, select, ignore, settings)
+        linter, known, linter_key = _build(config, extra, select, ignore)
         if key is not None and linter_key is not None:
             cache.store_object(PLANS, key, (linter_key, tuple(sorted(known))), keep_days=LINTER_KEEP_DAYS)
     linter.suppression = SuppressionPolicy(frozenset(known), meta_selected(select, ignore))
     fail_level = overrides.fail_level or config.fail_level or Severity.WARNING
-    return Plan(config, linter, fail_level)
+    return Plan(config, linter, fail_level, overrides.as_of or config.as_of)
 
 
 PLANS = "plans"  # inputs key -> (linter key, known selectors): a warm start reads no pack
@@ -123,7 +123,7 @@ def _remembered(key: str | None) -> tuple[Linter, set[str]] | None:
 
 
 def _build(
-    config: Config, extra: Sequence[Path], select: Sequence[str], ignore: Sequence[str], settings: Settings
+    config: Config, extra: Sequence[Path], select: Sequence[str], ignore: Sequence[str]
 ) -> tuple[Linter, set[str], str | None]:
     """Load and verify the packs, check the configuration's selectors, build (or read) the linter."""
     packs = verified_packs(extra)
@@ -131,10 +131,10 @@ def _build(
     _check_selectors(config, known)
     rules = [_with_params(rule, config) for rule in _chosen(packs, select, ignore)]
     try:
-        linter = built_linter(rules, settings)
+        linter = built_linter(rules)
     except PackError as error:
         raise LinterSetupError(str(error)) from None
-    return linter, known, linter_key(rules, settings)
+    return linter, known, linter_key(rules)
 
 
 def _chosen(packs: Sequence[Pack], select: Sequence[str], ignore: Sequence[str]) -> list[Rule]:
@@ -169,4 +169,4 @@ def _with_params(rule: Rule, config: Config) -> Rule:
     replace, extend = config.params.get(rule.id, {}), config.extend_params.get(rule.id, {})
     if not replace and not extend:
         return rule
-    return records.replace(rule, params=merge_params(rule.params, replace, extend), path=str(config.path))
+    return dataclasses.replace(rule, params=merge_params(rule.params, replace, extend), path=str(config.path))

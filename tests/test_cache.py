@@ -103,22 +103,18 @@ def test_store_leaves_no_temporary_file(cache_home: Path) -> None:
 def test_a_built_linter_is_read_back_with_its_compiled_patterns(
     cache_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import datetime
-
-    from lint.checks import Settings
     from lint.packs import load_packs, select_rules
     from lint.setup import built_linter
 
     rules = select_rules(load_packs())
-    settings = Settings(as_of=datetime.date(2024, 6, 1))
-    fresh = built_linter(rules, settings)
+    fresh = built_linter(rules)
     assert len(list((cache_home / "linters").glob("*.pickle"))) == 1
 
     def no_building(*args: object, **kwargs: object) -> None:
         raise AssertionError("the cached linter should have been used")
 
     monkeypatch.setattr("lint.engine.build_checks", no_building)
-    cached = built_linter(rules, settings)
+    cached = built_linter(rules)
     assert cached is not fresh
     text = "关于做好工作的通知\n我们要坚决坚决贯彻落实XX同志的讲话精神，，按照国发〔2019〕12号文件执行。\n"
     assert cached.lint_text(text) == fresh.lint_text(text) != []
@@ -127,22 +123,20 @@ def test_a_built_linter_is_read_back_with_its_compiled_patterns(
     assert all(value == re.compile(value.pattern, value.flags) for value in patterns)
 
 
-def test_other_rules_or_settings_get_their_own_linter(cache_home: Path) -> None:
-    import datetime
+def test_other_rules_get_their_own_linter_and_the_date_does_not(cache_home: Path) -> None:
+    import dataclasses
 
-    from lint import records
-    from lint.checks import Settings
     from lint.packs import load_pack
     from lint.setup import built_linter
 
     path = cache_home.parent / "team.yaml"
     path.write_text(PACK, encoding="utf-8")
     rules = list(load_pack(path).rules)
-    first = built_linter(rules, Settings(as_of=datetime.date(2024, 6, 1)))
-    built_linter(rules, Settings(as_of=datetime.date(2024, 6, 2)))
-    changed = [records.replace(rules[0], params={"wrong": ["旧名称"], "right": "新名称"})]
-    renamed = built_linter(changed, Settings(as_of=datetime.date(2024, 6, 1)))
-    assert len(list((cache_home / "linters").glob("*.pickle"))) == 3
+    first = built_linter(rules)
+    assert built_linter(rules) is not first  # read back from the cache, not built again under another key
+    changed = [dataclasses.replace(rules[0], params={"wrong": ["旧名称"], "right": "新名称"})]
+    renamed = built_linter(changed)
+    assert len(list((cache_home / "linters").glob("*.pickle"))) == 2
     assert [d.matched for d in first.lint_text("老名称和旧名称")] == ["老名称"]
     assert [d.matched for d in renamed.lint_text("老名称和旧名称")] == ["旧名称"]
 

@@ -124,9 +124,9 @@ def test_as_of_from_configuration_and_cli_flag_beats_it(project):
     write(project / ".gwlint.yaml", "as-of: 2020-05-01\n")
     resolver = ConfigResolver()
     plan = Workspace(resolver, Overrides()).plan_for(project / "a.txt")
-    assert plan.linter.settings.as_of == datetime.date(2020, 5, 1)
+    assert plan.as_of == datetime.date(2020, 5, 1)
     overridden = Workspace(resolver, Overrides(as_of=datetime.date(2024, 1, 2))).plan_for(project / "a.txt")
-    assert overridden.linter.settings.as_of == datetime.date(2024, 1, 2)
+    assert overridden.as_of == datetime.date(2024, 1, 2)
 
 
 def test_params_replace_and_extend_params_add_to_a_rules_lists(project, capsys):

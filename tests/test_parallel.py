@@ -217,7 +217,7 @@ def test_results_keep_only_excerpts_of_their_documents(drafts: Path) -> None:
     workspace = Workspace(ConfigResolver(None, True), Overrides())
     paths = sorted(drafts.iterdir())
     args = type("Args", (), {"paths": [str(drafts)], "stdin_filename": None, "jobs": 1})()
-    judged = parallel.lint_all(workspace, args)
+    judged = list(parallel.lint_planned(parallel.plan_inputs(workspace, args)))
     with_findings = [result for result, _ in judged if result.diagnostics]
     assert len(with_findings) > 10
     for result in with_findings:

@@ -6,6 +6,8 @@ packs loaded; a good example must not raise it.
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from lint.fixer import apply_fixes
@@ -13,21 +15,26 @@ from lint.packs import load_packs
 
 RULES = [rule for pack in load_packs() for rule in pack.rules]
 BAD = [pytest.param(rule, example, id=f"{rule.id}-bad{i}") for rule in RULES for i, example in enumerate(rule.bad)]
-GOOD = [pytest.param(rule, text, id=f"{rule.id}-good{i}") for rule in RULES for i, text in enumerate(rule.good)]
+GOOD = [pytest.param(rule, good, id=f"{rule.id}-good{i}") for rule in RULES for i, good in enumerate(rule.good)]
+
+
+def example_day(rule, example) -> datetime.date:
+    """The day an example is judged at: its own, or one inside its rule's window."""
+    return example.as_of or rule.example_day(datetime.date.today())
 
 
 @pytest.mark.parametrize(("rule", "example"), BAD)
 def test_bad_example_raises_its_rule(linter, rule, example):
-    found = [d for d in linter.lint_text(example.text) if d.rule == rule.id]
+    found = [d for d in linter.lint_text(example.text, as_of=example_day(rule, example)) if d.rule == rule.id]
     assert found, f"{rule.id} did not fire on {example.text!r}"
     if example.fixed is not None:
         fixed, _ = apply_fixes(example.text, found, unsafe=True)
         assert fixed == example.fixed
 
 
-@pytest.mark.parametrize(("rule", "text"), GOOD)
-def test_good_example_is_silent(linter, rule, text):
-    found = [d for d in linter.lint_text(text) if d.rule == rule.id]
+@pytest.mark.parametrize(("rule", "good"), GOOD)
+def test_good_example_is_silent(linter, rule, good):
+    found = [d for d in linter.lint_text(good.text, as_of=example_day(rule, good)) if d.rule == rule.id]
     assert not found, f"{rule.id} fired on good example: {[d.matched for d in found]}"
 
 

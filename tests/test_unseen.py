@@ -72,18 +72,17 @@ def answer_key(draft: Path) -> list[Defect]:
 
 @pytest.fixture(scope="module")
 def unseen_linter():
-    from lint.checks import Settings
     from lint.engine import Linter
     from lint.packs import load_packs, select_rules
 
-    return Linter(select_rules(load_packs()), Settings(as_of=AS_OF))
+    return Linter(select_rules(load_packs()))
 
 
 def lint(linter, draft: Path):
     """Lint as the CLI does: read from disk, so that a .md draft is masked as Markdown."""
     from lint.source import read_document
 
-    return linter.lint(read_document(draft, str(draft)))
+    return linter.lint(read_document(draft, str(draft)), AS_OF)
 
 
 def draft_id(path: Path) -> str:

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from importlib import import_module
 
-from lint.checks.base import Check, Finding, Params, Settings
+from lint.checks.base import Check, Finding, Params
 from lint.packs import PackError, Rule
 
 KIND_MODULES = {
     "pattern": "lint.checks.pattern",
     "substitution": "lint.checks.substitution",
+    "lexicon": "lint.checks.lexicon",
     "repetition": "lint.checks.repetition",
+    "duplicate": "lint.checks.duplicate",
     "names": "lint.checks.names",
     "width": "lint.checks.width",
     "pairing": "lint.checks.pairing",
@@ -19,9 +21,10 @@ KIND_MODULES = {
     "consistency": "lint.checks.consistency",
     "collocation": "lint.checks.collocation",
     "stale": "lint.checks.stale",
+    "toc": "lint.checks.toc",
 }
 
-__all__ = ["KIND_MODULES", "Check", "Finding", "Params", "Settings", "build_checks", "check_class"]
+__all__ = ["KIND_MODULES", "Check", "Finding", "Params", "build_checks", "check_class"]
 
 
 def check_class(kind: str) -> type[Check] | None:
@@ -29,13 +32,17 @@ def check_class(kind: str) -> type[Check] | None:
     return None if module is None else import_module(module).CHECK
 
 
-def build_checks(rules: Sequence[Rule], settings: Settings | None = None) -> list[Check]:
-    settings = settings or Settings()
+def build_checks(rules: Sequence[Rule]) -> list[Check]:
     checks = []
     for rule in rules:
         cls = check_class(rule.kind)
         if cls is None:
             known = ", ".join(sorted(KIND_MODULES))
             raise PackError(rule.path, f"unknown check kind '{rule.kind}' (known: {known})", rule.id, "kind")
-        checks.append(cls(rule, settings))
+        try:
+            checks.append(cls(rule))
+        except PackError:
+            raise
+        except (ValueError, TypeError, OverflowError, RecursionError, MemoryError) as error:  # params no reader foresaw
+            raise PackError(rule.path, f"cannot build the rule: {error}", rule.id, "params") from None
     return checks

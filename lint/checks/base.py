@@ -6,17 +6,17 @@ import datetime
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lint.packs import PackError, Rule
-from lint.records import field, record
 from lint.source import Document
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import Any, ClassVar
 
 
-@record(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One match of a check: a character range, an optional replacement, extra message fields."""
 
@@ -26,11 +26,7 @@ class Finding:
     fields: Mapping[str, str] = field(default_factory=dict)
 
 
-@record(frozen=True, slots=True)
-class Settings:
-    """Run-time settings every check can read (not per rule): the date drafts are judged against."""
-
-    as_of: datetime.date = field(default_factory=datetime.date.today)
+MAX_INTEGER = 100_000  # no count or window of a rule comes near; a larger one is a mistake or an attack
 
 
 class Params:
@@ -64,10 +60,10 @@ class Params:
             raise self.error(key, "must be true or false")
         return value
 
-    def integer(self, key: str, default: int, minimum: int = 0) -> int:
+    def integer(self, key: str, default: int, minimum: int = 0, maximum: int = MAX_INTEGER) -> int:
         value = self._get(key, default, False)
-        if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
-            raise self.error(key, f"must be a whole number >= {minimum}")
+        if not isinstance(value, int) or isinstance(value, bool) or not minimum <= value <= maximum:
+            raise self.error(key, f"must be a whole number from {minimum} to {maximum:,}")
         return value
 
     def strings(self, key: str, required: bool = False) -> list[str]:
@@ -91,7 +87,7 @@ class Params:
     def compile(self, key: str, source: str) -> re.Pattern[str]:
         try:
             return re.compile(source)
-        except re.error as error:
+        except (re.error, OverflowError, RecursionError) as error:  # OverflowError: a{99999999999}
             raise self.error(key, f"invalid regular expression: {error}") from None
 
     def raw(self, key: str, default: Any = None) -> Any:
@@ -113,9 +109,8 @@ class Check(ABC):
     # run a rule none of whose words is there.
     required: frozenset[str] | None = None
 
-    def __init__(self, rule: Rule, settings: Settings | None = None) -> None:
+    def __init__(self, rule: Rule) -> None:
         self.rule = rule
-        self.settings = settings or Settings()
         params = Params(rule)
         self.configure(params)
         params.finish()
@@ -134,6 +129,12 @@ class Check(ABC):
 
     @abstractmethod
     def find(self, document: Document) -> Iterator[Finding]: ...
+
+    def on(self, day: datetime.date) -> Check | None:
+        """This check as it applies on ``day`` (the date the draft is judged at); None when it does not
+        apply then. A kind whose params carry their own dates (``stale``) narrows itself here; the
+        rule's own window (``since``/``until``) is the engine's business."""
+        return self
 
     @classmethod
     def find_many(cls, checks: Sequence[Check], document: Document) -> Iterator[Iterable[Finding]]:

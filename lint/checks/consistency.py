@@ -23,21 +23,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lint.checks.base import Check, Finding, Params
 from lint.checks.scan import Scanner
-from lint.records import record
 from lint.source import Document
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Form:
     text: str
     pattern: re.Pattern[str]
     scanner: Scanner
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Occurrence:
     form: int  # index of the form (or character set) it is written in
     start: int

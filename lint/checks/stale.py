@@ -2,7 +2,8 @@
 
 A reference is reported only when written as current: its ``regex`` includes the current-tense
 frame (迎接…, 深入学习贯彻…, 今年是…), and the sentence holding it carries no mark of narration
-(a year, 过去, 以来 … as ``historical``). The as-of date comes from the run's settings.
+(a year, 过去, 以来 … as ``historical``). The as-of date is the run's: ``on(day)`` keeps the
+references that are stale on that day.
 
 params:
   frames: {name: regex}        reusable frames, written ``${name}`` inside a reference's regex
@@ -17,13 +18,14 @@ params:
 from __future__ import annotations
 
 import bisect
+import copy
 import datetime
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lint.checks.base import Check, Finding, Params
 from lint.checks.scan import Scanner
-from lint.records import record
 from lint.regexes import compiled
 from lint.source import Document
 
@@ -33,7 +35,7 @@ SENTENCE_MARKS = compiled(f"[{re.escape(SENTENCE_END)}]")
 REFERENCE_KEYS = {"regex", "current_from", "current_until", "instead"}
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Reference:
     pattern: re.Pattern[str]
     current_from: datetime.date | None
@@ -86,13 +88,18 @@ class StaleCheck(Check):
     def offers_fix(self) -> bool:
         return False
 
+    def on(self, day: datetime.date) -> StaleCheck | None:
+        stale = [reference for reference in self.references if reference.stale_on(day)]
+        if not stale:
+            return None
+        narrowed = copy.copy(self)
+        narrowed.references = stale
+        return narrowed
+
     def find(self, document: Document) -> Iterator[Finding]:
         text = document.text
-        day = self.settings.as_of
         sentence_ends: list[int] | None = None  # offsets of SENTENCE_END marks, found at the first match
         for reference in self.references:
-            if not reference.stale_on(day):
-                continue
             for match in reference.scanner.finditer(text):
                 if self.historical is not None:
                     if sentence_ends is None:

@@ -17,10 +17,10 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lint.checks.base import Check, Finding, Params
 from lint.checks.text import CJK_PUNCT, HAN, SPACES, is_cjk_text, is_han, is_latin
-from lint.records import record
 from lint.regexes import compiled
 from lint.source import Document
 
@@ -50,7 +50,7 @@ def is_ascii_alnum(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Protected:
     """The document's URLs and e-mail addresses, in order (they never overlap)."""
 
@@ -69,7 +69,7 @@ class Protected:
         return at >= 0 and index < self.ends[at]
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Paragraph:
     text: str
     start: int

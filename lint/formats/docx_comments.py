@@ -14,16 +14,16 @@ import datetime
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from lint.formats.docx_edit import run_ranges, split_runs
 from lint.formats.docx_reader import FIELD_RESULT_CONTAINERS, PARAGRAPH, MappedParagraph, W, map_again
-from lint.records import record
 
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Anchor:
     """A comment to place: the paragraph (index in the draft), the columns, the text."""
 

@@ -13,15 +13,15 @@ import re
 import struct
 import zipfile
 import zlib
+from dataclasses import dataclass
 
 from lint.formats import OLE2_MAGIC, WORD_BINARY_ADVICE
-from lint.records import record
 from lint.source import SourceError
 
 MB = 1024 * 1024
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Caps:
     """Limits of a package; the README's Reliability section says why these values."""
 

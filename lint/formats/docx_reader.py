@@ -17,7 +17,7 @@ characters as empty pieces, which a fix cannot cross.
 
 from __future__ import annotations
 
-from lint.records import record
+from dataclasses import dataclass
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -61,7 +61,7 @@ LOCKING_SDT_PROPERTIES = frozenset(
 CONTENT_LOCKS = frozenset({"contentLocked", "sdtContentLocked"})
 
 
-@record
+@dataclass
 class Piece:
     """One text-bearing child of a run (w:t, w:tab, w:br...) and its range in the paragraph's text."""
 
@@ -72,7 +72,7 @@ class Piece:
     editable: bool
 
 
-@record
+@dataclass
 class MappedParagraph:
     element: object  # the w:p
     story: str  # "body", "header" or "footer"

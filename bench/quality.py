@@ -1,0 +1,188 @@
+"""How true gwlint's rules are: ``python bench/quality.py`` prints, as Markdown,
+
+- for the authoritative corpus (../shared/corpus/authoritative, each text at its own date): findings
+  per 10,000 characters, those not covered by a reviewed web-copy artefact, and hits per rule;
+- for the development set of real drafts (../shared/devset: texts/, keys/, MANIFEST.tsv; see its
+  README): recall per defect class against the hand-written answer key, false alarms per 10,000
+  characters, and hits per rule, so a rule that starts firing shows up by name.
+
+A key defect counts as found when a finding on the same line overlaps its text. ``--misses`` also
+lists every missed defect and every false alarm. ``--devset DIR`` reads another development set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import datetime
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the corpus helper the precision test uses
+
+import authoritative  # noqa: E402
+
+from lint.dating import DOCUMENT, resolve_as_of  # noqa: E402
+from lint.diagnostics import Diagnostic  # noqa: E402
+from lint.engine import Linter  # noqa: E402
+from lint.packs import load_packs, select_rules  # noqa: E402
+from lint.source import read_document  # noqa: E402
+
+DEVSET = ROOT.parent / "shared" / "devset"
+
+
+@dataclass(frozen=True)
+class KeyDefect:
+    file: str
+    line: int
+    text: str
+    cls: str
+
+    def found_by(self, diagnostic: Diagnostic, lines: Sequence[str]) -> bool:
+        """Whether ``diagnostic`` lies on this defect's line and overlaps its text there."""
+        if not diagnostic.span.line <= self.line <= diagnostic.span.end_line:
+            return False
+        content = lines[self.line - 1] if self.line <= len(lines) else ""
+        start = content.find(self.text)
+        if start < 0:
+            return diagnostic.span.line == self.line  # the key's text is not on the line: the line decides
+        first = diagnostic.span.column - 1 if diagnostic.span.line == self.line else 0
+        last = diagnostic.span.end_column - 1 if diagnostic.span.end_line == self.line else len(content)
+        return first < start + len(self.text) and start < max(last, first + 1)
+
+
+@dataclass
+class SetReport:
+    name: str
+    files: int = 0
+    chars: int = 0
+    findings: int = 0
+    unexplained: int = 0
+    per_rule: collections.Counter[str] = None  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        self.per_rule = collections.Counter()
+
+    def per_10k(self, count: int) -> float:
+        return 10_000 * count / self.chars if self.chars else 0.0
+
+
+def authoritative_report(linter: Linter) -> SetReport | None:
+    if not authoritative.available():
+        return None
+    report = SetReport("authoritative corpus, each text at its own date")
+    known = authoritative.exceptions()
+    for text in authoritative.texts():
+        diagnostics = authoritative.lint_at_its_date(linter, text)
+        report.files += 1
+        report.chars += len(text.path.read_text(encoding="utf-8"))
+        report.findings += len(diagnostics)
+        wrong = list(authoritative.unexplained(text, diagnostics, [e for e in known if not e.wrong_rule]))
+        report.unexplained += len(wrong)
+        report.per_rule.update(d.rule for d in wrong)
+    return report
+
+
+def devset_day(row: dict[str, str], text: str) -> datetime.date:
+    """The draft's date from its MANIFEST row when complete, else the date written in it, else today."""
+    try:
+        return datetime.date.fromisoformat(row.get("date", ""))
+    except ValueError:
+        return resolve_as_of(DOCUMENT, text)[0]
+
+
+def devset_report(linter: Linter, folder: Path, show: list[str]) -> tuple[SetReport, dict[str, list[int]]] | None:
+    manifest = folder / "MANIFEST.tsv"
+    if not manifest.is_file():
+        return None
+    with manifest.open(encoding="utf-8", newline="") as stream:
+        rows = {row["file"]: row for row in csv.DictReader(stream, delimiter="\t")}
+    report = SetReport(f"development set ({folder})")
+    recall: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])  # class -> [found, total]
+    for key_path in sorted((folder / "keys").glob("*.yaml")):
+        key = yaml.safe_load(key_path.read_text(encoding="utf-8")) or {}
+        name = key.get("file") or key_path.with_suffix(".txt").name
+        path = folder / "texts" / name
+        document = read_document(path, name)
+        lines = document.text.splitlines()
+        diagnostics = linter.lint(document, as_of=devset_day(rows.get(name, {}), document.text))
+        defects = [KeyDefect(name, int(d["line"]), str(d["text"]), str(d["class"])) for d in key.get("defects") or []]
+        report.files += 1
+        report.chars += len(document.text)
+        report.findings += len(diagnostics)
+        report.per_rule.update(d.rule for d in diagnostics)
+        for defect in defects:
+            found = any(defect.found_by(d, lines) for d in diagnostics)
+            recall[defect.cls][0] += found
+            recall[defect.cls][1] += 1
+            if not found:
+                show.append(f"missed  {name}:{defect.line} [{defect.cls}] {defect.text}")
+        for diagnostic in diagnostics:
+            if not any(defect.found_by(diagnostic, lines) for defect in defects):
+                report.unexplained += 1
+                where = f"{name}:{diagnostic.span.line}:{diagnostic.span.column}"
+                show.append(f"false   {where} {diagnostic.rule} {diagnostic.matched}")
+    return report, recall
+
+
+def markdown(reports: list[SetReport], recall: dict[str, list[int]] | None) -> str:
+    out = ["| set | files | characters | findings | per 10,000 chars | not explained | per 10,000 chars |"]
+    out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for r in reports:
+        out.append(
+            f"| {r.name} | {r.files} | {r.chars:,} | {r.findings} | {r.per_10k(r.findings):.2f} "
+            f"| {r.unexplained} | {r.per_10k(r.unexplained):.2f} |"
+        )
+    out.append("\n(not explained: on the corpus, findings beyond the reviewed web-copy artefacts; on the development")
+    out.append("set, false alarms: findings that overlap no defect of the answer key)\n")
+    if recall is not None:
+        found = sum(f for f, _ in recall.values())
+        total = sum(t for _, t in recall.values())
+        out += ["| defect class | found | in the key | recall |", "| --- | ---: | ---: | ---: |"]
+        for cls, (f, t) in sorted(recall.items(), key=lambda item: (-item[1][1], item[0])):
+            out.append(f"| {cls} | {f} | {t} | {100 * f / t:.0f}% |")
+        if total:
+            out.append(f"| **all** | {found} | {total} | {100 * found / total:.0f}% |")
+        out.append("")
+    for r in reports:
+        if r.per_rule:
+            out.append(f"Hits per rule, {r.name}: " + ", ".join(f"`{k}` {v}" for k, v in r.per_rule.most_common()))
+            out.append("")
+    return "\n".join(out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--devset", type=Path, default=DEVSET, help="the development set's folder")
+    parser.add_argument("--misses", action="store_true", help="list every missed defect and false alarm")
+    args = parser.parse_args(argv)
+    linter = Linter(select_rules(load_packs()))
+    reports = []
+    corpus = authoritative_report(linter)
+    if corpus is None:
+        print(f"(the authoritative corpus is not at {authoritative.CORPUS})")
+    else:
+        reports.append(corpus)
+    show: list[str] = []
+    dev = devset_report(linter, args.devset, show)
+    recall = None
+    if dev is None:
+        print(f"(no development set at {args.devset})")
+    else:
+        reports.append(dev[0])
+        recall = dev[1]
+    print(markdown(reports, recall))
+    if args.misses:
+        print("\n".join(show))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
