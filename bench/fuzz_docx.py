@@ -4,9 +4,10 @@ Case N is built from ``random.Random(f"docx-{N}")`` alone. Its paragraphs' visib
 first (the text fuzzer's words and punctuation) and then cut into runs, each wrapped in random nested
 containers (content controls in content controls, insertions holding hyperlinks, simple fields, moves,
 custom XML, smart tags, dir/bdo, markup-compatibility choices, complex fields' results, ruby), with
-hidden text between them (deletions, moves away, field codes); paragraphs stand in tables (some cells merged vertically, rows
-and cells wrapped in content controls) and in block content controls. The generator knows what Word
-shows, so the reader's text is checked exactly; then linting, --fix and --annotate are checked.
+hidden text between them (deletions, moves away, field codes); paragraphs stand in tables (some cells
+merged vertically, rows and cells wrapped in content controls) and in block content controls. The
+generator knows what Word shows, so the reader's text is checked exactly; then linting, --fix and
+--annotate are checked.
 """
 
 from __future__ import annotations
