@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from lint import __version__
 from lint.diagnostics import Severity
+from lint.formats import is_annotated_copy
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -155,6 +156,11 @@ def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argpar
     )
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, also apply unsafe fixes")
     check.add_argument(
+        "--force",
+        action="store_true",
+        help="with --annotate, replace NAME.gwlint.docx (default: keep it, write NAME.gwlint-2.docx, -3 ...)",
+    )
+    check.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write the report to FILE instead of standard output"
     )
     shown = check.add_mutually_exclusive_group()
@@ -258,7 +264,7 @@ def _walk(folder: Path) -> Iterator[Path]:
         dirs[:] = [name for name in dirs if not name.startswith(".")]
         for name in files:
             child = Path(root, name)
-            if name.startswith(".") or child.suffix.lower() not in DRAFT_SUFFIXES or name.endswith(".gwlint.docx"):
+            if name.startswith(".") or child.suffix.lower() not in DRAFT_SUFFIXES or is_annotated_copy(name):
                 continue
             if child.is_file():
                 yield child

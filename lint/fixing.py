@@ -19,7 +19,7 @@ from lint.engine import FileResult, Linter
 from lint.fixer import fix_document, fix_docx
 from lint.formats import format_for
 from lint.source import LINE_BREAK, Document, SourceError, document_from_bytes, encode, read_file
-from lint.writer import Snapshot, WriteError, identity, rewrite, write_new
+from lint.writer import Snapshot, WriteError, identity, rewrite
 
 
 @dataclass
@@ -52,8 +52,10 @@ class Session:
         unsafe: bool = False,
         notes: TextIO | None = None,
         rule_timeout: float | None = DEFAULT_RULE_TIMEOUT,
+        force: bool = False,
     ) -> None:
         self.mode = mode  # "lint", "fix", "diff" or "annotate"
+        self.force = force  # --annotate replaces NAME.gwlint.docx instead of writing the next free name
         self.unsafe = unsafe
         self.notes = notes
         self.rule_timeout = rule_timeout  # seconds per rule per document; None or 0: no limit
@@ -64,7 +66,11 @@ class Session:
         mode = next((m for m in ("annotate", "diff", "fix") if getattr(args, m, False)), "lint")
         timeout = getattr(args, "rule_timeout", None)
         return cls(
-            mode, getattr(args, "unsafe_fixes", False), notes, DEFAULT_RULE_TIMEOUT if timeout is None else timeout
+            mode,
+            getattr(args, "unsafe_fixes", False),
+            notes,
+            DEFAULT_RULE_TIMEOUT if timeout is None else timeout,
+            getattr(args, "force", False),
         )
 
     def file(self, plan: Plan, path: Path, name: str) -> FileResult:
@@ -134,7 +140,7 @@ class Session:
         return judge.result(draft.document())
 
     def _annotate(self, judge: _Judge, data: bytes, path: Path, name: str) -> FileResult:
-        from lint.annotate import annotate, annotated_path
+        from lint.annotate import annotate, write_annotated
         from lint.formats.docx import DocxDraft
 
         if format_for(name) != "docx":
@@ -142,8 +148,7 @@ class Session:
         draft = DocxDraft.from_bytes(data, name)
         result = judge.result(draft.document())
         outcome = annotate(draft, result.diagnostics)
-        target = annotated_path(path)
-        write_new(target, draft.to_bytes())
+        target = write_annotated(path, draft.to_bytes(), self.force)
         self._note(f"wrote {target} ({outcome.placed} comment(s))")
         if outcome.skipped:
             self._note(f"{name}: {outcome.skipped} finding(s) in headers/footers carry no Word comment")

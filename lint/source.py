@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.diagnostics import Span
-from lint.formats import format_for
+from lint.formats import OLE2_MAGIC, WORD_BINARY_ADVICE, format_for
 from lint.regexes import compiled
 
 LINE_BREAK = compiled(r"\r\n|\r|\n")
@@ -174,6 +174,8 @@ def document_from_bytes(data: bytes, path: str) -> Document:
         from lint.formats.docx import DocxDraft
 
         return DocxDraft.from_bytes(data, path).document()
+    if data.startswith(OLE2_MAGIC):  # a .doc/.wps, whatever its suffix: say what to do, not "binary file"
+        raise SourceError(path, WORD_BINARY_ADVICE)
     text, encoding, bom = decode(data, path)
     return text_document(path, text, fmt, encoding, bom)
 

@@ -69,8 +69,8 @@ def assert_error_and_others_reported(payload: dict, path: Path, reason: str, bad
         ("renamed-word.txt", docx_bytes(), "binary file"),
         ("latin.txt", NOT_UTF8_NOR_GBK, "cannot decode: not UTF-8"),
         ("utf16-broken.txt", b"\xff\xfe\x00\xd8", "invalid utf-16-le"),
-        ("not-a-zip.docx", "这不是Word文件".encode(), "not a readable .docx file"),
-        ("zip-not-word.docx", zip_bytes({"readme.txt": b"hello"}), "not a readable .docx file"),
+        ("not-a-zip.docx", "这不是Word文件".encode(), "not a Word .docx file"),
+        ("zip-not-word.docx", zip_bytes({"readme.txt": b"hello"}), "not a Word .docx file"),
         ("truncated.docx", docx_bytes()[:700], "not a readable .docx file"),
     ],
 )
