@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from lint import __version__
 from lint.diagnostics import Severity
-from lint.formats import is_annotated_copy
 
 if TYPE_CHECKING:
     from typing import TextIO
@@ -23,7 +22,6 @@ if TYPE_CHECKING:
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("check", "rules", "explain", "server")
-DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -235,40 +233,6 @@ def _error(message: str) -> None:
     from lint.reporters.visible import visible
 
     sys.stderr.write(f"gwlint: error: {visible(message)}\n")
-
-
-def expand_paths(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
-    """Yield (display name, path) for every file to lint; a directory recurses over draft files."""
-    for raw in paths:
-        if raw == "-":
-            yield "-", None
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            children = sorted(_walk(path))
-            for child in children:
-                yield str(child), child
-            if not children:
-                yield raw, path  # the folder itself: reading it says that it holds no draft
-        else:
-            yield raw, path
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    """Draft files under ``folder``, hidden ones left out; links to directories are not followed (no loops).
-
-    A directory that cannot be listed is yielded itself, so that reading it reports why.
-    """
-    unlisted: list[Path] = []
-    for root, dirs, files in os.walk(folder, onerror=lambda error: unlisted.append(Path(error.filename))):
-        dirs[:] = [name for name in dirs if not name.startswith(".")]
-        for name in files:
-            child = Path(root, name)
-            if name.startswith(".") or child.suffix.lower() not in DRAFT_SUFFIXES or is_annotated_copy(name):
-                continue
-            if child.is_file():
-                yield child
-    yield from unlisted
 
 
 def use_color(choice: str, stream: object) -> bool:

@@ -68,8 +68,9 @@ class Planned:
 def plan_inputs(workspace: Workspace, args: argparse.Namespace, session: Session | None = None) -> Planned:
     """Resolve every input's plan (reading configurations, loading linters); raises ConfigError or
     LinterSetupError before any file is linted."""
-    from lint.cli import DRAFT_SUFFIXES, expand_paths
     from lint.fixing import Session
+    from lint.formats import DRAFT_SUFFIXES
+    from lint.inputs import expand_paths
 
     session = session or Session()
     ready: list[tuple[FileResult, Severity] | None] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 FORMAT_BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".docx": "docx"}
+DRAFT_SUFFIXES = (".txt", *FORMAT_BY_SUFFIX)  # what a folder walk picks up
 # The compound-file (OLE2) signature of Word 97-2003 .doc and old WPS .wps files, whatever their suffix.
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 WORD_BINARY_ADVICE = (

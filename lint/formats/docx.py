@@ -20,11 +20,11 @@ from collections.abc import Iterator, Sequence
 import docx
 from docx.document import Document as WordDocument
 
+from lint.document import Document, SourceError
 from lint.formats.docx_comments import Anchor, add_comments
 from lint.formats.docx_edit import replace
 from lint.formats.docx_package import check_package
 from lint.formats.docx_reader import MappedParagraph, map_story
-from lint.source import Document, SourceError
 
 HEADER_FOOTERS = ("header", "first_page_header", "even_page_header", "footer", "first_page_footer", "even_page_footer")
 AUTHOR, INITIALS = "gwlint", "GW"

@@ -15,8 +15,8 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
+from lint.document import SourceError
 from lint.formats import OLE2_MAGIC, WORD_BINARY_ADVICE
-from lint.source import SourceError
 
 MB = 1024 * 1024
 
