@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime
-import functools
 import gc
 import os
 import sys
@@ -46,6 +45,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--pack", action="append", default=[], type=Path, metavar="FILE", help="an extra YAML rule pack (repeatable)"
     )
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")  # fmt: skip
+    parser.add_argument("--lang", choices=("en", "zh"), help="the interface's language (default: from the locale)")
 
 
 def _help_width() -> int:
@@ -58,9 +58,11 @@ def _help_width() -> int:
     return columns - 2
 
 
-def build_parser(commands: Sequence[str] = SUBCOMMANDS) -> argparse.ArgumentParser:
-    """The parser of ``commands`` (all by default; ``main`` builds only the one it runs)."""
-    _formatter = functools.partial(argparse.HelpFormatter, width=_help_width())
+def build_parser(commands: Sequence[str] = SUBCOMMANDS, lang: str = "en") -> argparse.ArgumentParser:
+    """The parser of ``commands`` (all by default; ``main`` builds only the one it runs), its help in ``lang``."""
+    from lint.i18n import help_formatter
+
+    _formatter = help_formatter(lang, _help_width())
     parser = argparse.ArgumentParser(
         prog="gwlint", description="公文草稿检查：a linter for Chinese official drafts.", formatter_class=_formatter
     )
@@ -416,10 +418,10 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None], out:
     if args.statistics:
         from lint.reporters.full import statistics
 
-        statistics(results, out)
+        statistics(results, out, args.lang)
         return exit_code(judged)
     color = use_color(args.color, out)
-    write_report(args.format, results, out, color, workspace.rules(), quiet=args.quiet)
+    write_report(args.format, results, out, color, workspace.rules(), quiet=args.quiet, lang=args.lang)
     if not args.quiet:
         session.write_summary(out if args.format == "full" else sys.stderr)
     return exit_code(judged)
@@ -442,17 +444,31 @@ def _replace_unencodable(*streams: object) -> None:
                 reconfigure(errors="replace")
 
 
+def _lang_argument(arguments: Sequence[str]) -> str | None:
+    """``--lang`` before parsing: the parser's own help must already be in that language."""
+    for index, argument in enumerate(arguments):
+        if argument.startswith("--lang="):
+            return argument.partition("=")[2]
+        if argument == "--lang" and index + 1 < len(arguments):
+            return arguments[index + 1]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from lint.i18n import language
+
     _replace_unencodable(sys.stdout, sys.stderr)
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments or (arguments[0] not in SUBCOMMANDS and arguments[0] != "--version"):
         arguments.insert(0, "check")  # also for --help: what most users run is check, with --fix and --annotate
-    parser = build_parser(SUBCOMMANDS if arguments[0] not in SUBCOMMANDS else arguments[:1])
+    lang = language(_lang_argument(arguments))
+    parser = build_parser(SUBCOMMANDS if arguments[0] not in SUBCOMMANDS else arguments[:1], lang)
     try:
         args = parser.parse_args(arguments)
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else EXIT_ERROR
     try:
+        args.lang = lang
         if args.command == "check":
             return run_check(args)
         if args.command == "server":

@@ -239,3 +239,10 @@ def test_every_formulation_collocation_names_and_stale_rule_is_dated_or_says_why
         if not (rule.since or rule.until or rule.timeless)
     ]
     assert undated == []
+
+
+def test_rule_sources_cite_documents_users_can_read():
+    """CATALOG is this project's own notes, which users do not have."""
+    from lint.packs import load_packs
+
+    assert [rule.id for pack in load_packs() for rule in pack.rules if "CATALOG" in rule.source] == []

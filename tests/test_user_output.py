@@ -205,3 +205,23 @@ def test_a_diff_to_a_person_marks_the_changed_characters_and_to_a_pipe_stays_exa
     code, colored, _ = run(["--isolated", "--diff", "--color", "always", "--select", "punctuation", str(draft)], capsys)
     assert "\x1b[1;42;37m，\x1b[0m" in colored and "\x1b[1;41;37m,\x1b[0m" in colored
     assert "+坚决\\x1b[2J" in "".join(marked(["+坚决\x1b[2J\n"], color=False))
+
+
+def test_the_interface_speaks_chinese_when_asked_or_when_the_locale_is_chinese(capsys, monkeypatch):
+    from lint.cli import build_parser
+    from lint.i18n import ZH, language
+
+    assert language("zh", {}) == "zh" and language(None, {"LANG": "zh_CN.UTF-8"}) == "zh"
+    assert language(None, {"LANG": "en_US.UTF-8"}) == "en" and language("en", {"LC_ALL": "zh_CN"}) == "en"
+    parser = build_parser(("check",))
+    check = parser._subparsers._group_actions[0].choices["check"]
+    untranslated = [a.help for a in check._actions if a.help and a.help not in ZH]
+    assert untranslated == []
+    assert main(["--help", "--lang", "zh"]) == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith("用法：") and "直接改正可安全修复的问题" in shown
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    code, out, _ = run(["--isolated", str(SEEDS)], capsys)
+    assert code == 1 and "其中" in out and "可用 --fix 自动修复" in out and "按规则包：" in out
+    code, out, _ = run(["--isolated", "--lang", "en", str(SEEDS)], capsys)
+    assert code == 1 and "fixable with --fix." in out

@@ -46,12 +46,15 @@ def write_report(
     color: bool = False,
     rules: Sequence[Rule] = (),
     quiet: bool = False,
+    lang: str = "en",
 ) -> None:
-    """Write the report; ``quiet`` leaves out a summary (a reporter that writes one sets ``SUMMARY``)."""
+    """Write the report; ``quiet`` leaves out a summary, which is in ``lang`` (a reporter that writes
+    one sets ``SUMMARY``)."""
     module = import_module(FORMATS[name])
     options: dict[str, object] = {}
     if getattr(module, "NEEDS_RULES", False):
         options["rules"] = rules
     if getattr(module, "SUMMARY", False):
         options["quiet"] = quiet
+        options["lang"] = lang
     module.report(results, stream, color, **options)

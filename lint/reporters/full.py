@@ -148,7 +148,9 @@ def collapsed(rest: Sequence[Diagnostic]) -> Line:
     return "dim", [(f"  …同一段另有 {len(rest)} 处 {rest[0].rule}：{places}{more}", "")]
 
 
-def layout(results: Sequence[FileResult], summary: bool = True, columns: int | None = None) -> Iterator[Line]:
+def layout(
+    results: Sequence[FileResult], summary: bool = True, columns: int | None = None, lang: str = "en"
+) -> Iterator[Line]:
     """Every printed line of the report, as pieces of styled text (``summary``: the closing counts;
     ``columns``: the terminal's width, which source excerpts fit in)."""
     by_severity: Counter[Severity] = Counter()
@@ -174,7 +176,7 @@ def layout(results: Sequence[FileResult], summary: bool = True, columns: int | N
                 yield collapsed(run[len(shown) :])
         yield "", []
     if summary:
-        yield from _summary(results, by_severity, by_pack, by_rule, files_with)
+        yield from _summary(results, by_severity, by_pack, by_rule, files_with, lang)
 
 
 def _summary(
@@ -183,33 +185,63 @@ def _summary(
     by_pack: Counter[str],
     by_rule: Counter[str],
     files_with: int,
+    lang: str = "en",
 ) -> Iterator[Line]:
+    from lint.i18n import translate
+
+    def say(template: str, **fields: object) -> str:
+        return translate(template, lang).format(**fields)
+
     total = sum(by_severity.values())
     failed = sum(1 for result in results if result.error)
     if failed:
         yield (
             "bold red",
-            [(f"Could not check {failed} of {len(results)} file(s) (see the “gwlint: error:” lines).", "")],
+            [
+                (
+                    say(
+                        "Could not check {failed} of {total} file(s) (see the “gwlint: error:” lines).",
+                        failed=failed,
+                        total=len(results),
+                    ),
+                    "",
+                )
+            ],
         )
     if total == 0:
         if len(results) > failed:
-            other = "the other " if failed else ""
-            yield "green", [(f"No problems found in {other}{len(results) - failed} file(s).", "")]
+            template = (
+                "No problems found in the other {count} file(s)." if failed else "No problems found in {count} file(s)."
+            )
+            yield "green", [(say(template, count=len(results) - failed), "")]
         return
     parts = [f"{by_severity[s]} {s}" for s in sorted(by_severity, reverse=True)]
     yield (
         "bold",
-        [(f"Found {total} problem(s) in {files_with} of {len(results)} file(s): ", ""), (", ".join(parts), "")],
+        [
+            (
+                say(
+                    "Found {total} problem(s) in {with_problems} of {files} file(s): ",
+                    total=total,
+                    with_problems=files_with,
+                    files=len(results),
+                ),
+                "",
+            ),
+            (", ".join(parts), ""),
+        ],
     )
-    yield "", [("By pack: " + ", ".join(f"{p} {n}" for p, n in sorted(by_pack.items())), "")]
-    yield "", [("By rule: " + ", ".join(f"{r} {n}" for r, n in by_rule.most_common(TOP_RULES)), "")]
+    yield "", [(say("By pack: ") + ", ".join(f"{p} {n}" for p, n in sorted(by_pack.items())), "")]
+    yield "", [(say("By rule: ") + ", ".join(f"{r} {n}" for r, n in by_rule.most_common(TOP_RULES)), "")]
     fixable = sum(1 for r in results for d in r.diagnostics if d.fix is not None and d.fix.safe)
     if fixable:
-        yield "green", [(f"{fixable} fixable with --fix.", "")]
+        yield "green", [(say("{count} fixable with --fix.", count=fixable), "")]
 
 
-def report(results: Sequence[FileResult], stream: TextIO, color: bool = False, quiet: bool = False) -> None:
-    lines = layout(results, summary=not quiet, columns=terminal_columns(stream))
+def report(
+    results: Sequence[FileResult], stream: TextIO, color: bool = False, quiet: bool = False, lang: str = "en"
+) -> None:
+    lines = layout(results, summary=not quiet, columns=terminal_columns(stream), lang=lang)
     if color:
         _print_rich(lines, stream)
     else:
@@ -228,7 +260,7 @@ def terminal_columns(stream: TextIO) -> int | None:
         return None
 
 
-def statistics(results: Sequence[FileResult], stream: TextIO) -> None:
+def statistics(results: Sequence[FileResult], stream: TextIO, lang: str = "en") -> None:
     """``--statistics``: how often each rule fired, the most frequent first, and how many of those
     ``--fix`` can fix (as ruff prints them)."""
     count: Counter[str] = Counter()
@@ -239,10 +271,12 @@ def statistics(results: Sequence[FileResult], stream: TextIO) -> None:
             count[diagnostic.rule] += 1
             fixable[diagnostic.rule] += diagnostic.fix is not None and diagnostic.fix.safe
             severity[diagnostic.rule] = diagnostic.severity
+    from lint.i18n import translate
+
     ordered = sorted(count, key=lambda rule: (-severity[rule], -count[rule], rule))
     width = max((len(rule) for rule in ordered), default=0)
     for rule in ordered:
-        mark = f"[{fixable[rule]} fixable]" if fixable[rule] else ""
+        mark = f"[{fixable[rule]} {translate('fixable', lang)}]" if fixable[rule] else ""
         stream.write(f"{count[rule]:>6}  {severity[rule]!s:<7}  {rule:<{width}}  {mark}".rstrip() + "\n")
 
 
