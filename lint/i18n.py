@@ -50,6 +50,9 @@ ZH: dict[str, str] = {
         "为每个 .docx 另存一份 NAME.gwlint.docx，在每处问题上加 Word 批注"
     ),
     "with --fix/--diff, also apply unsafe fixes": "与 --fix/--diff 同用：也应用需人工确认的修复",
+    "with --annotate, replace NAME.gwlint.docx (default: keep it, write NAME.gwlint-2.docx, -3 ...)": (
+        "与 --annotate 同用：覆盖 NAME.gwlint.docx（默认保留它，另写 NAME.gwlint-2.docx、-3……）"
+    ),
     "write the report to FILE instead of standard output": "把报告写入 FILE，而不是标准输出",
     "print the findings only: no summary, no notes": "只列问题，不要汇总和提示",
     "print how often each rule fired instead of the findings": "只统计每条规则报告了多少处",
