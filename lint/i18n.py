@@ -61,9 +61,6 @@ ZH: dict[str, str] = {
         "所有文件都用这个配置文件，不再查找最近的 .gwlint.yaml/pyproject.toml"
     ),
     "ignore configuration files": "不读配置文件",
-    "with --annotate, replace NAME.gwlint.docx (default: keep it, write NAME.gwlint-2.docx, -3 ...)": (
-        "与 --annotate 同用：覆盖已有的 NAME.gwlint.docx（默认保留它，另存为 NAME.gwlint-2.docx、-3……）"
-    ),
     "stop and report a rule that runs longer than this on one file, per million characters of it "
     "(default: 2; 0: no limit)": "一条规则在一个文件上（每百万字）超过这么多秒就停下并报告（默认 2；0：不限）",
     "report only findings not recorded in FILE": "只报告 FILE 中没有记录的问题",
