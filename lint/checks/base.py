@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from lint.packs import PackError, Rule
+from lint.packs import PackError, Rule, parse_day
 from lint.source import Document
 
 if TYPE_CHECKING:
@@ -89,6 +89,10 @@ class Params:
             return re.compile(source)
         except (re.error, OverflowError, RecursionError) as error:  # OverflowError: a{99999999999}
             raise self.error(key, f"invalid regular expression: {error}") from None
+
+    def day(self, key: str, value: object) -> datetime.date:
+        """A date inside a parameter (``key`` names where, for the error): a YAML date or YYYY-MM-DD."""
+        return parse_day(value, self._rule.path, self._rule.id, f"params.{key}")
 
     def raw(self, key: str, default: Any = None) -> Any:
         return self._get(key, default, False)
