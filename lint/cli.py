@@ -235,6 +235,13 @@ def _error(message: str) -> None:
     sys.stderr.write(f"gwlint: error: {visible(message)}\n")
 
 
+def _input_error(path: str, reason: str, lang: str) -> None:
+    """``gwlint: error: PATH: REASON``, the reason in the interface's language."""
+    from lint.i18n import translate_reason
+
+    _error(f"{path}: {translate_reason(reason, lang)}")
+
+
 def use_color(choice: str, stream: object) -> bool:
     """``--color``; with ``auto``, NO_COLOR (https://no-color.org) and FORCE_COLOR decide before the terminal."""
     if choice == "auto":
@@ -349,7 +356,7 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None], out:
         for item in lint_planned(planned, renderer(args.format) if streaming else None):
             judged.append(item)
             if item[0].error:
-                _error(f"{item[0].path}: {item[0].error}")
+                _input_error(item[0].path, item[0].error, args.lang)
             if item[0].note and not args.quiet:
                 sys.stderr.write(f"gwlint: note: {visible(item[0].path)}: {item[0].note}\n")
             yield item[0]

@@ -87,6 +87,49 @@ ZH: dict[str, str] = {
 
 TRANSLATIONS: Mapping[str, Mapping[str, str]] = {"zh": ZH}
 
+# The reasons an input could not be checked or written, as regexes over the English reason (the
+# part after "PATH: "), each with its Chinese; a reason not listed stays English.
+ZH_REASONS: list[tuple[str, str]] = [
+    (r"no such file", "文件不存在"),
+    (r"permission denied", "没有读取权限"),
+    (r"is a directory", "这是文件夹"),
+    (r"directory cannot be read \(permission denied\)", "文件夹无法读取（没有权限）"),
+    (
+        r"no drafts \((?P<suffixes>[^)]*)\) in this folder: nothing was checked",
+        "文件夹中没有可检查的文稿（{suffixes}）：什么也没有检查",
+    ),
+    (r"binary file \(contains NUL bytes\), not a text draft", "二进制文件（含 NUL 字节），不是文本文稿"),
+    (
+        r"an old binary Word/WPS document.*",
+        "旧版 Word/WPS 二进制文档（.doc/.wps），gwlint 无法读取：请在 Word 或 WPS 中另存为 .docx 再检查",
+    ),
+    (r"not a Word \.docx file.*", "不是 Word .docx 文件"),
+    (r"not a readable \.docx file.*", "无法读取的 .docx 文件（已损坏）"),
+    (r"too large to read safely: (?P<why>.*)", "文件过大，为安全起见不予读取：{why}"),
+    (r"cannot decode: (?P<why>.*)", "无法解码：{why}"),
+    (r"changed on disk since it was read; not overwritten", "读取后文件已被改动，未覆盖"),
+    (r"read-only file; not rewritten.*", "只读文件，未改写（改为可写后 --fix 才能修改）"),
+    (
+        r"is a symbolic link; --fix does not write through links.*",
+        "这是符号链接，--fix 不经链接写入（请对链接指向的文件运行）",
+    ),
+    (r"cannot write \((?P<why>[^)]*)\); original left as it was", "无法写入（{why}），原文件未动"),
+    (r"--annotate works on \.docx files only", "--annotate 只用于 .docx 文件"),
+]
+
+
+def translate_reason(reason: str, lang: str) -> str:
+    """An input error's reason in ``lang`` (English when it has no translation)."""
+    import re
+
+    if lang != "zh":
+        return reason
+    for pattern, template in ZH_REASONS:
+        match = re.fullmatch(pattern, reason)
+        if match is not None:
+            return template.format(**match.groupdict())
+    return reason
+
 
 def language(choice: str | None, environ: Mapping[str, str] = os.environ) -> str:
     """``--lang`` if given, else the locale: Chinese for zh_*, English otherwise."""

@@ -225,3 +225,15 @@ def test_the_interface_speaks_chinese_when_asked_or_when_the_locale_is_chinese(c
     assert code == 1 and "其中" in out and "可用 --fix 自动修复" in out and "按规则包：" in out
     code, out, _ = run(["--isolated", "--lang", "en", str(SEEDS)], capsys)
     assert code == 1 and "fixable with --fix." in out
+
+
+def test_input_errors_are_named_in_chinese_too(tmp_path, capsys):
+    from lint.i18n import ZH_REASONS, translate_reason
+
+    code, _, err = run(["--isolated", "--lang", "zh", str(tmp_path / "missing.txt"), str(tmp_path)], capsys)
+    assert code == 2
+    assert f"{tmp_path / 'missing.txt'}: 文件不存在" in err
+    assert "文件夹中没有可检查的文稿（.txt, .md, .markdown, .docx）：什么也没有检查" in err
+    assert translate_reason("no such file", "en") == "no such file"
+    assert translate_reason("something new", "zh") == "something new"
+    assert len(ZH_REASONS) >= 10
