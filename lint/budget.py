@@ -1,30 +1,30 @@
 """A time budget for pieces of work: each rule on one document, each example of a pack at load time.
 
-A SIGALRM handler raising BudgetExceeded in the main thread interrupts Python's ``re`` in the
-middle of a catastrophic backtrack (the regex engine checks for signals while it works), which a
-watchdog thread could not do. One ``Budget`` arms a single repeating ``ITIMER_REAL`` tick for a
-whole series of pieces (arming a timer per rule would cost more than many rules take); the
-handler raises only when the piece running at the tick has used up its seconds, so a piece is
-stopped at most one tick after its budget. On exit the previous SIGALRM handler is restored, and a
-timer that was armed outside gets back the time it had left.
+A budget counts the CPU time this process spends, not the time on the clock: four gwlint processes
+sharing two cores (or a run under a debugger, or a machine busy with other work) must not stop a
+rule that finishes in time alone. A signal handler raising BudgetExceeded in the main thread
+interrupts Python's ``re`` in the middle of a catastrophic backtrack (the regex engine checks for
+signals while it works), which a watchdog thread could not do. One ``Budget`` arms a single
+repeating ``ITIMER_PROF`` tick (SIGPROF, sent each time the process has used another tick of CPU
+time) for a whole series of pieces: arming a timer per rule, or reading the CPU clock per rule (a
+system call of some microseconds), would cost more than many rules take. The handler reads the CPU
+clock at each tick; a piece is charged from the last tick before it began, so it is stopped only
+once it has surely used its seconds, and at most two ticks later. On exit the previous SIGPROF
+handler is restored, and a profiling timer that was armed outside gets back the CPU time it had
+left; a wall-clock timer (SIGALRM) of the caller is left alone.
 
-Where signals cannot be used — outside the main thread, or on a platform without SIGALRM
+Where signals cannot be used — outside the main thread, or on a platform without setitimer
 (Windows) — a budget is a no-op: the work runs to completion. ``seconds`` of None or <= 0 also
 means no limit.
 """
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-
-try:  # the C module signal wraps: ``import signal`` builds three enums (~1 ms) this needs none of
-    import _signal as signal
-except ImportError:  # pragma: no cover - an interpreter without it
-    import signal  # type: ignore[no-redef]
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -32,9 +32,11 @@ if TYPE_CHECKING:
 
     T = TypeVar("T")
 
-DEFAULT_RULE_TIMEOUT = 2.0  # seconds one rule may spend on one document, per started million characters
+DEFAULT_RULE_TIMEOUT = 2.0  # CPU seconds one rule may spend on one document, per started million characters
+MIN_RULE_TIMEOUT = 0.1  # below this an ordinary rule on an ordinary draft could be stopped by chance
 SCALE_CHARACTERS = 1_000_000
-TICK = 0.05  # seconds between checks of the running piece's clock
+TICK = 0.05  # CPU seconds between checks of the running piece's time
+MIN_TICK = 0.01  # a shorter budget still ticks no faster than this (a tick is a signal and a system call)
 
 
 class BudgetExceeded(Exception):
@@ -76,22 +78,24 @@ class Budget:
 
     def __init__(self, seconds: float | None) -> None:
         self.seconds = seconds if seconds and seconds > 0 else None
-        self._started: float | None = None  # when the running piece began; None between pieces
+        self._started: float | None = None  # the CPU time of the last tick before the running piece began
+        self._cpu = 0.0  # the process's CPU time at the last tick (or on entering)
+        self._cpu_entered = 0.0
+        self._tick = TICK
         self._armed = False
         self._previous_handler: object = None
         self._outer: tuple[float, float] = (0.0, 0.0)
-        self._entered = 0.0
         self._enclosing: Budget | None = None
 
     def __enter__(self) -> Budget:
         if self.seconds is not None and budgets_supported():
-            self._entered = time.monotonic()
             try:
-                self._previous_handler = signal.signal(signal.SIGALRM, self._tick)
+                self._previous_handler = signal.signal(signal.SIGPROF, self._on_tick)
             except ValueError:  # not the main thread after all: no budget, as documented
                 return self
-            tick = min(TICK, self.seconds)
-            self._outer = signal.setitimer(signal.ITIMER_REAL, tick, tick)
+            self._cpu = self._cpu_entered = time.process_time()
+            self._tick = max(MIN_TICK, min(TICK, self.seconds))
+            self._outer = signal.setitimer(signal.ITIMER_PROF, self._tick, self._tick)
             self._armed = True
             self._enclosing, Budget.active = Budget.active, self
         return self
@@ -99,29 +103,31 @@ class Budget:
     def __exit__(self, *exc: object) -> None:
         if not self._armed:
             return
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_PROF, 0)
         # A tick already sent but not yet delivered (a debugger or valgrind defers signals) would meet
-        # the default action, which ends the process: ignoring SIGALRM for a moment discards it.
-        signal.signal(signal.SIGALRM, signal.SIG_IGN)
-        signal.signal(signal.SIGALRM, self._previous_handler)  # type: ignore[arg-type]
+        # the default action, which ends the process: ignoring SIGPROF for a moment discards it.
+        signal.signal(signal.SIGPROF, signal.SIG_IGN)
+        signal.signal(signal.SIGPROF, self._previous_handler)  # type: ignore[arg-type]
         self._armed = False
         Budget.active = self._enclosing
         outer_delay, outer_interval = self._outer
         if outer_delay:
-            left = outer_delay - (time.monotonic() - self._entered)
-            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-6), outer_interval)  # fire at once when due
+            left = outer_delay - (time.process_time() - self._cpu_entered)
+            signal.setitimer(signal.ITIMER_PROF, max(left, 1e-6), outer_interval)  # fire at once when due
 
     def run(self, work: Callable[[], T]) -> T:
-        """``work()``, raising BudgetExceeded from inside it once it has run ``seconds``."""
-        self._started = time.monotonic()
+        """``work()``, raising BudgetExceeded from inside it once it has used ``seconds`` of CPU time."""
+        self._started = self._cpu
         try:
             return work()
         finally:
             self._started = None
 
-    def _tick(self, signum: int, frame: object) -> None:
+    def _on_tick(self, signum: int, frame: object) -> None:
+        self._cpu = time.process_time()
         started = self._started
-        if started is not None and self.seconds is not None and time.monotonic() - started >= self.seconds:
+        # charged from the tick before it began: up to one tick more than the piece used itself
+        if started is not None and self.seconds is not None and self._cpu - started >= self.seconds + self._tick:
             self._started = None
             raise BudgetExceeded(self.seconds)
 
@@ -137,18 +143,18 @@ def unbudgeted() -> Iterator[None]:
         yield
         return
     budget._started = None  # a tick meanwhile finds no running piece
-    began = time.monotonic()
+    began = time.process_time()
     try:
         yield
     finally:
-        budget._started = started + (time.monotonic() - began)
+        budget._started = started + (time.process_time() - began)  # the clock the budget counts
 
 
 @contextmanager
 def time_budget(seconds: float | None) -> Iterator[None]:
-    """Raise BudgetExceeded inside the ``with`` block once ``seconds`` have passed."""
+    """Raise BudgetExceeded inside the ``with`` block once it has used ``seconds`` of CPU time."""
     with Budget(seconds) as budget:
-        budget._started = time.monotonic()
+        budget._started = budget._cpu
         try:
             yield
         finally:

@@ -177,8 +177,8 @@ def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argpar
         "--rule-timeout",
         type=_seconds,
         metavar="SECONDS",
-        help="stop and report a rule that runs longer than this on one file, per million "
-        "characters of it (default: 2; 0: no limit)",
+        help="stop and report a rule that uses more CPU time than this on one file, per million "
+        "characters of it (default: 2; at least 0.1; 0: no limit)",
     )
     check.add_argument(
         "--config",
@@ -204,12 +204,16 @@ def _as_of(value: str) -> datetime.date | str:
 
 
 def _seconds(value: str) -> float:
+    from lint.budget import MIN_RULE_TIMEOUT
+
     try:
         seconds = float(value)
     except ValueError:
         seconds = -1.0
     if not seconds >= 0:
         raise argparse.ArgumentTypeError(f"not a number of seconds >= 0: {value!r}")
+    if 0 < seconds < MIN_RULE_TIMEOUT:
+        raise argparse.ArgumentTypeError(f"below the minimum of {MIN_RULE_TIMEOUT:g} seconds (0: no limit): {value!r}")
     return seconds
 
 
@@ -321,7 +325,7 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None], out:
     from lint.baseline import BaselineError, load_baseline, write_baseline
     from lint.config import ConfigError, ConfigResolver
     from lint.fixing import Session
-    from lint.parallel import lint_planned, plan_inputs
+    from lint.parallel import JOBS_PER_CPU, MAX_JOBS, lint_planned, plan_inputs
     from lint.reporters import FORMATS, renderer, streams, write_report
     from lint.reporters.visible import visible
     from lint.setup import LinterSetupError
@@ -348,6 +352,9 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None], out:
     except (ConfigError, LinterSetupError, BaselineError) as error:
         _error(str(error))
         return EXIT_ERROR
+    if args.jobs and planned.jobs < args.jobs:
+        limit = f"at most {JOBS_PER_CPU} per CPU, {MAX_JOBS} in all"
+        sys.stderr.write(f"gwlint: note: -j {args.jobs} lowered to {planned.jobs} ({limit})\n")
     start_up_over()
     judged: list[tuple[FileResult, Severity]] = []
     streaming = streams(args.format) and not (args.write_baseline or baseline or args.diff or args.statistics)

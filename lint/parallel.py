@@ -5,9 +5,11 @@ Results come back in input order whatever the number of jobs, so the report is t
 run before any work is done, as it would have with one job); the workers receive the resolved
 plans once, when they start (one linter per distinct configuration, built once), and each file
 comes with the position of its plan. Each worker runs its files in its own main thread, so the
-per-rule time budget (SIGALRM) works there as it does without workers. A worker that dies takes
-no results with it: the files it had not returned are linted again in this process. Small runs
-are not worth starting processes for and are linted here.
+per-rule time budget (SIGPROF) works there as it does without workers. A worker that dies (the
+kernel kills it for memory, or someone sends it a signal) is an error of the file it was linting;
+the other files it held go to the other workers (lint.workers). Small runs are not worth starting
+processes for and are linted here. ``-j`` is capped (``capped_jobs``): more processes than a few
+per CPU only share the same CPUs and multiply the memory.
 
 Every result keeps a ``SourceExcerpt`` of its document instead of the document itself, or no
 document when the report reads none (see ``kept``), so a run's memory follows its largest file,
@@ -44,6 +46,15 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return max(1, os.cpu_count() or 1)
+
+
+JOBS_PER_CPU = 4  # more processes per CPU only wait for the same CPU, each with its own memory
+MAX_JOBS = 64
+
+
+def capped_jobs(requested: int) -> int:
+    """The processes a run with ``-j requested`` uses: at most JOBS_PER_CPU per CPU, MAX_JOBS in all."""
+    return max(1, min(requested, JOBS_PER_CPU * default_jobs(), MAX_JOBS))
 
 
 @dataclass
@@ -92,7 +103,7 @@ def plan_inputs(workspace: Workspace, args: argparse.Namespace, session: Session
             continue
         tasks.append(Task(len(ready), name, path, plan))
         ready.append(None)
-    return Planned(session, getattr(args, "jobs", None) or default_jobs(), tasks, ready)
+    return Planned(session, capped_jobs(getattr(args, "jobs", None) or default_jobs()), tasks, ready)
 
 
 Render = Callable[[FileResult], str]
@@ -136,16 +147,7 @@ def _results(tasks: Sequence[Task], session: Session, jobs: int, render: Render 
         for task in tasks:
             yield kept(session.file(task.plan, task.path, task.name), render)
         return
-    from concurrent.futures.process import BrokenProcessPool  # with multiprocessing: only for runs that use them
-
-    done = 0
-    try:
-        for result in _pooled(tasks, session, min(jobs, len(tasks)), render):
-            done += 1
-            yield result
-    except BrokenProcessPool:  # a worker was killed (out of memory, a signal): finish its files here
-        for task in tasks[done:]:
-            yield kept(session.file(task.plan, task.path, task.name), render)
+    yield from _pooled(tasks, session, min(jobs, len(tasks)), render)
 
 
 def _worth_a_pool(tasks: Sequence[Task], session: Session, jobs: int) -> bool:
@@ -167,9 +169,11 @@ def _pooled(
 ) -> Iterator[FileResult]:
     """Each task's result, linted by ``workers`` processes forked after the plans were built (so they
     inherit the linters). Files go out in chunks and results come back packed as plain tuples: pickling
-    the result objects themselves costs more than linting small files."""
+    the result objects themselves costs more than linting small files. A file whose worker was killed
+    while linting it (see lint.workers) is an error of that file."""
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+
+    from lint.workers import Death, pooled
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")  # fork: no pickling of plans
@@ -177,11 +181,13 @@ def _pooled(
     number = {id(plan): index for index, plan in enumerate(plans)}
     items = [(task.name, task.path, number[id(task.plan)]) for task in tasks]  # a worker uses the plan resolved here
     size = max(1, min(CHUNK_FILES, len(tasks) // (workers * 8)))
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
     setup = (plans, session.mode, session.unsafe, session.rule_timeout, render)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=setup) as pool:
-        for packed in pool.map(_lint_chunk, chunks):
-            yield from map(unpack_result, packed)
+    answers = pooled(items, workers, _lint_one, _start_worker, setup, size, context)
+    for task, answer in zip(tasks, answers, strict=True):
+        if isinstance(answer, Death):
+            yield FileResult(task.name, [], None, answer.reason())
+        else:
+            yield unpack_result(answer)  # type: ignore[arg-type]
 
 
 CHUNK_FILES = 32  # at most this many files per message to a worker (fewer when there are few files)
@@ -202,9 +208,9 @@ def _start_worker(
 Item = tuple[str, Path, int]  # a file's display name, its path and the position of its plan
 
 
-def _lint_chunk(items: list[Item]) -> list[PackedResult]:
+def _lint_one(item: Item) -> PackedResult:
     render: Render | None = _worker.get("render")  # type: ignore[assignment]
-    return [pack_result(kept(_lint_in_worker(item), render, in_worker=True)) for item in items]
+    return pack_result(kept(_lint_in_worker(item), render, in_worker=True))
 
 
 def _lint_in_worker(item: Item) -> FileResult:

@@ -11,6 +11,8 @@ the reader) it counts only on a line of its own, so prose that quotes the syntax
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -57,8 +59,11 @@ def parse_directives(document: Document) -> list[Directive]:
     text = document.source_text
     markdown = document.path.lower().endswith(MARKDOWN_SUFFIXES)
     found = []
-    for match in COMMENT.finditer(text):
-        if not markdown and not _alone_on_its_line(text, match.start(), match.end()):
+    alone = _LineEdges(document)
+    # An opening never closed matches nothing, and a search from each such opening to the end of the
+    # text would be quadratic: the search stops at the last ``-->``.
+    for match in COMMENT.finditer(text, 0, text.rfind("-->") + 3):
+        if not markdown and not alone(match.start(), match.end()):
             continue
         body = match.group(2).split(" -- ", 1)[0].split("--", 1)[0]
         selectors = tuple(part for part in re.split(r"[\s,，]+", body) if part)
@@ -66,49 +71,125 @@ def parse_directives(document: Document) -> list[Directive]:
     return found
 
 
-def _alone_on_its_line(text: str, start: int, end: int) -> bool:
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-    line_end = len(text)
-    for sep in "\r\n":
-        at = text.find(sep, end)
-        if at != -1:
-            line_end = min(line_end, at)
-    return not text[line_start:start].strip() and not text[end:line_end].strip()
+class _LineEdges:
+    """``alone(start, end)``: whether text[start:end] stands alone on its line (only blanks around it).
+
+    Each line's first and last visible character are found once, however many comments it holds.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+        self._edges: dict[int, tuple[int, int]] = {}
+
+    def __call__(self, start: int, end: int) -> bool:
+        line, _ = self._document.position(start)
+        end_line, _ = self._document.position(end)
+        if end_line != line:  # a comment over several lines: alone if nothing precedes or follows it
+            return self._line_edges(line)[0] == start and self._line_edges(end_line)[1] == end
+        return self._line_edges(line) == (start, end)
+
+    def _line_edges(self, line: int) -> tuple[int, int]:
+        if line not in self._edges:
+            content = self._document.line_text(line)
+            start = self._document.line_starts[line - 1]
+            stripped = content.lstrip()
+            first = start + len(content) - len(stripped)
+            self._edges[line] = (first, first + len(stripped.rstrip()))
+        return self._edges[line]
 
 
 def regions(document: Document, directives: Sequence[Directive]) -> list[Region]:
     """Character ranges each directive's selectors cover."""
     out: list[Region] = []
-    open_blocks: list[tuple[Directive, str]] = []
+    open_blocks: dict[str, list[Directive]] = {}  # selector ("" for every rule) -> the disables open for it
+    next_lines = _NextContentLines(document)
     for directive in directives:
         selectors = directive.selectors or ("",)
         if directive.action == "disable-next-line":
-            line_start, line_end = _next_content_line(document, directive.end)
+            line_start, line_end = next_lines.after(directive.end)
             out.extend(Region(directive, s, line_start, line_end) for s in selectors if line_start < line_end)
         elif directive.action == "disable":
-            open_blocks.extend((directive, s) for s in selectors)
+            for selector in selectors:
+                open_blocks.setdefault(selector, []).append(directive)
         else:
-            closing = [b for b in open_blocks if not directive.selectors or b[1] in directive.selectors]
-            out.extend(Region(block, s, block.end, directive.start) for block, s in closing)
-            open_blocks = [b for b in open_blocks if b not in closing]
+            closed = directive.selectors or tuple(open_blocks)
+            for selector in dict.fromkeys(closed):
+                out.extend(
+                    Region(block, selector, block.end, directive.start) for block in open_blocks.pop(selector, ())
+                )
     end = len(document.source_text)
-    out.extend(Region(block, s, block.end, end) for block, s in open_blocks)
+    out.extend(Region(block, s, block.end, end) for s, blocks in open_blocks.items() for block in blocks)
     return out
 
 
-def _next_content_line(document: Document, offset: int) -> tuple[int, int]:
-    """(start, end) of the first line after the one holding ``offset`` that has visible text."""
-    line, _ = document.position(offset)
-    for number in range(line + 1, len(document.line_starts) + 1):
-        content = document.line_text(number)
-        if content.strip() and not COMMENT.fullmatch(content.strip()):
-            start = document.line_starts[number - 1]
-            return start, start + len(content)
-    return 0, 0
+class _NextContentLines:
+    """``after(offset)``: (start, end) of the first line after the one holding ``offset`` that has
+    visible text, or (0, 0). Asked in order of ``offset`` (as directives come), each line is read once:
+    the lines skipped for one directive are not read again for the next."""
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+        self._searched_to = 0  # every line up to this one (1-based) has been looked at
+        self._found: tuple[int, int, int] | None = None  # (line, start, end) of the last content line found
+        self._asked = 0
+
+    def after(self, offset: int) -> tuple[int, int]:
+        line, _ = self._document.position(offset)
+        if line < self._asked:  # asked out of order: start over
+            self._searched_to, self._found = 0, None
+        self._asked = line
+        if self._found is not None and self._found[0] > line:
+            return self._found[1], self._found[2]
+        document = self._document
+        for number in range(max(line, self._searched_to) + 1, len(document.line_starts) + 1):
+            self._searched_to = number
+            content = document.line_text(number)
+            if content.strip() and not COMMENT.fullmatch(content.strip()):
+                start = document.line_starts[number - 1]
+                self._found = (number, start, start + len(content))
+                return start, start + len(content)
+        return 0, 0
 
 
-def _covers(selector: str, diagnostic: Diagnostic) -> bool:
-    return selector in ("", diagnostic.rule, diagnostic.pack)
+class _Coverage:
+    """Which regions cover each diagnostic, for diagnostics asked in order of their start.
+
+    A sweep over the regions' starts and ends keeps, per selector, how many regions cover the
+    current offset and which of those have not suppressed anything yet; a region is marked used
+    once, so many regions and many diagnostics cost their sum, not their product.
+    """
+
+    def __init__(self, regions: Sequence[Region]) -> None:
+        self._regions = sorted(regions, key=lambda region: region.start)
+        self._next = 0
+        self._ends: list[tuple[int, int, Region]] = []  # a heap of (end, number, region) of the open regions
+        self._open: dict[str, int] = {}
+        self._unused: dict[str, dict[int, Region]] = {}
+
+    def suppresses(self, diagnostic: Diagnostic) -> bool:
+        """Whether a region covers the diagnostic's start for its rule, its pack or every rule; marks them used."""
+        self._move_to(diagnostic.span.start)
+        hit = False
+        for selector in {"", diagnostic.rule, diagnostic.pack}:
+            if self._open.get(selector):
+                hit = True
+                waiting = self._unused.pop(selector, {})
+                for region in waiting.values():
+                    region.directive.used.add(selector)
+        return hit
+
+    def _move_to(self, offset: int) -> None:
+        regions = self._regions
+        while self._next < len(regions) and regions[self._next].start <= offset:
+            region = regions[self._next]
+            heapq.heappush(self._ends, (region.end, self._next, region))
+            self._open[region.selector] = self._open.get(region.selector, 0) + 1
+            self._unused.setdefault(region.selector, {})[self._next] = region
+            self._next += 1
+        while self._ends and self._ends[0][0] <= offset:
+            _, number, region = heapq.heappop(self._ends)
+            self._open[region.selector] -= 1
+            self._unused.get(region.selector, {}).pop(number, None)
 
 
 def apply_suppressions(
@@ -122,16 +203,17 @@ def apply_suppressions(
     directives = parse_directives(document)
     if not directives:
         return list(diagnostics)
-    covered = regions(document, directives)
-    kept = []
-    for diagnostic in diagnostics:
-        if any(d.start <= diagnostic.span.start < d.end for d in directives):
-            continue  # the comment is gwlint's own markup, not prose (plain text does not hide it)
-        hits = [r for r in covered if r.start <= diagnostic.span.start < r.end and _covers(r.selector, diagnostic)]
-        for region in hits:
-            region.directive.used.add(region.selector)
-        if not hits:
-            kept.append(diagnostic)
+    covered = _Coverage(regions(document, directives))
+    comment_starts = [directive.start for directive in directives]
+    dropped = set()
+    for number in sorted(range(len(diagnostics)), key=lambda n: diagnostics[n].span.start):
+        at = diagnostics[number].span.start
+        index = bisect.bisect_right(comment_starts, at) - 1
+        if index >= 0 and at < directives[index].end:
+            dropped.add(number)  # the comment is gwlint's own markup, not prose (plain text does not hide it)
+        elif covered.suppresses(diagnostics[number]):
+            dropped.add(number)
+    kept = [diagnostic for number, diagnostic in enumerate(diagnostics) if number not in dropped]
     if policy is None or policy.report_unused:
         kept.extend(_unused(document, directives, active, policy))
         kept.sort(key=Diagnostic.sort_key)

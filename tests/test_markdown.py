@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.engine import Linter
-from lint.formats.markdown import mask
+from lint.formats.markdown import _code_spans, _html_comments, mask
 from lint.packs import parse_pack
 from lint.source import text_document
 
@@ -94,3 +98,16 @@ def test_markdown_bold_is_no_placeholder_but_a_real_one_is() -> None:
     linter = Linter(select_rules(load_packs()))
     diagnostics = linter.lint(text_document("d.md", text, "markdown"))
     assert [(d.rule, d.span.line, d.span.column) for d in diagnostics] == [("placeholder.template-stars", 3, 13)]
+
+
+# The regular expressions the linear scanners replaced: the reference for what they find.
+CODE_SPAN_REGEX = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.S)
+HTML_COMMENT_REGEX = re.compile(r"<!--.*?-->", re.S)
+PIECES = st.sampled_from(["`", "``", "```", "码", " ", "\n", "\t", "<!--", "-->", "-", ">", "<", "!"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PIECES, max_size=16).map("".join))
+def test_code_spans_and_comments_are_those_the_former_regexes_found(text: str) -> None:
+    assert list(_code_spans(text)) == [match.span() for match in CODE_SPAN_REGEX.finditer(text)]
+    assert list(_html_comments(text)) == [match.span() for match in HTML_COMMENT_REGEX.finditer(text)]

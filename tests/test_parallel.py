@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -105,21 +106,86 @@ def test_the_rule_time_budget_stops_a_rule_inside_a_worker(
     assert {d["path"] for d in payload["diagnostics"]} == {str(trap), str(other)}
 
 
-def dying_worker(item: tuple[str, Path]) -> object:
+def dying_worker(item: tuple[str, Path, int]) -> object:
+    """Stands in for the worker's lint function: the worker dies on files marked 002, as the kernel kills it."""
     if item[1].name.startswith("002"):
-        os._exit(9)  # as if the kernel had killed the worker
+        how = os.environ["GWLINT_TEST_DEATH"]
+        if how == "kill":
+            os.kill(os.getpid(), signal.SIGKILL)
+        os._exit(9)
     return parallel._lint_in_worker.__wrapped__(item)  # type: ignore[attr-defined]
 
 
-def test_files_of_a_worker_that_died_are_linted_here(
+@pytest.mark.parametrize(
+    ("how", "reason"),
+    [
+        (
+            "kill",
+            "the worker linting it was killed (signal 9, SIGKILL: perhaps out of memory); the other files were linted",
+        ),
+        ("exit", "the worker linting it ended unexpectedly (exit code 9); the other files were linted"),
+    ],
+)
+def test_a_file_whose_worker_died_is_an_error_and_the_other_files_are_reported(
+    drafts: Path,
+    pool_calls: list[int],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
+    reason: str,
+) -> None:
+    _, alone, _ = run(capsys, str(drafts), "--format", "json", "-j", "1")
+    dying_worker.__wrapped__ = parallel._lint_in_worker  # type: ignore[attr-defined]
+    monkeypatch.setattr(parallel, "_lint_in_worker", dying_worker)
+    monkeypatch.setenv("GWLINT_TEST_DEATH", how)
+    code, out, err = run(capsys, str(drafts), "--format", "json", "-j", "2")
+    assert pool_calls == [2]
+    assert code == 2
+    marked = sorted(str(path) for path in drafts.iterdir() if path.name.startswith("002"))
+    payload = json.loads(out)
+    assert [(e["path"], e["message"]) for e in payload["errors"]] == [(path, reason) for path in marked]
+    expected = [d for d in json.loads(alone)["diagnostics"] if d["path"] not in marked]
+    assert payload["diagnostics"] == expected and expected
+    assert err.count("gwlint: error:") == len(marked)
+
+
+def test_workers_that_die_on_every_file_end_the_run_with_an_error_for_each(
     drafts: Path, pool_calls: list[int], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    expected = run(capsys, str(drafts), "--format", "json", "-j", "1")
-    real = parallel._lint_in_worker
-    dying_worker.__wrapped__ = real  # type: ignore[attr-defined]
+    files = sorted(drafts.iterdir())[:12]
+    for path in files:
+        path.rename(path.with_name("002-" + path.name))
+    dying_worker.__wrapped__ = parallel._lint_in_worker  # type: ignore[attr-defined]
     monkeypatch.setattr(parallel, "_lint_in_worker", dying_worker)
-    assert run(capsys, str(drafts), "--format", "json", "-j", "2") == expected
-    assert pool_calls == [2]
+    monkeypatch.setenv("GWLINT_TEST_DEATH", "kill")
+    code, out, _ = run(
+        capsys, *(str(path.with_name("002-" + path.name)) for path in files), "--format", "json", "-j", "2"
+    )
+    assert code == 2
+    assert len(json.loads(out)["errors"]) == len(files)
+
+
+def _die_on_start() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_workers_that_die_between_files_give_the_files_up_after_a_few_tries() -> None:
+    import multiprocessing
+
+    from lint.workers import DEATHS_BETWEEN_ITEMS, Death, pooled
+
+    answers = list(pooled(list(range(5)), 2, str, _die_on_start, (), 1, multiprocessing.get_context("fork")))
+    assert answers == [Death(-signal.SIGKILL)] * 5
+    assert DEATHS_BETWEEN_ITEMS < 5
+
+
+def test_workers_answer_in_input_order() -> None:
+    import multiprocessing
+
+    from lint.workers import pooled
+
+    items = list(range(100))
+    assert list(pooled(items, 3, str, print, (), 7, multiprocessing.get_context("fork"))) == [str(i) for i in items]
 
 
 @pytest.mark.parametrize("output", ["json", "concise", "github"])
@@ -202,6 +268,25 @@ def test_fix_mode_stays_in_this_process(
 def test_jobs_must_be_a_positive_number(value: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "x.txt", "-j", value]) == 2
     assert "number of processes" in capsys.readouterr().err
+
+
+def test_jobs_beyond_four_per_cpu_are_lowered_with_a_note(
+    drafts: Path, pool_calls: list[int], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    code, _, err = run(capsys, str(drafts), "--format", "json", "-j", "1000")
+    assert code in (0, 1)
+    assert pool_calls == [8]
+    assert "gwlint: note: -j 1000 lowered to 8 (at most 4 per CPU, 64 in all)" in err
+    run(capsys, str(drafts), "--format", "json", "-j", "3")
+    assert pool_calls == [8, 3]
+    assert "lowered" not in capsys.readouterr().err
+
+
+def test_jobs_never_exceed_sixty_four(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 256)
+    assert parallel.capped_jobs(10_000) == 64
+    assert parallel.capped_jobs(5) == 5
 
 
 def test_jobs_default_to_the_cpus_this_process_may_use() -> None:

@@ -359,6 +359,19 @@ def test_rule_timeout_must_be_seconds(value: str, capsys: pytest.CaptureFixture[
     assert "not a number of seconds" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("value", ["1e-9", "0.05", "0.099"])
+def test_rule_timeout_below_the_minimum_is_a_usage_error(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["x.txt", "--rule-timeout", value]) == 2
+    assert f"below the minimum of 0.1 seconds (0: no limit): '{value}'" in capsys.readouterr().err
+
+
+def test_rule_timeout_zero_is_no_limit_and_the_minimum_is_allowed(
+    bad_draft: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(bad_draft), "--rule-timeout", "0"]) == 1
+    assert main([str(bad_draft), "--rule-timeout", "0.1"]) == 1
+
+
 def test_budget_interrupts_a_backtracking_regex_and_restores_the_previous_handler() -> None:
     import re
     import signal
@@ -367,28 +380,51 @@ def test_budget_interrupts_a_backtracking_regex_and_restores_the_previous_handle
 
     def mine(signum: int, frame: object) -> None: ...
 
-    previous = signal.signal(signal.SIGALRM, mine)
+    previous = signal.signal(signal.SIGPROF, mine)
     try:
         with pytest.raises(BudgetExceeded, match=r"took longer than 0\.2 s"), time_budget(0.2):
             re.search(r"(a+)+$", "a" * 40 + "!")
-        assert signal.getsignal(signal.SIGALRM) is mine
-        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+        assert signal.getsignal(signal.SIGPROF) is mine
+        assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
     finally:
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGPROF, previous)
+
+
+def test_budget_counts_cpu_time_not_time_spent_waiting() -> None:
+    # Waiting stands for the CPUs being busy with other processes (four gwlint runs on two cores):
+    # the rule is not running, so its budget is not spent.
+    from lint.budget import time_budget
+
+    started = time.monotonic()
+    with time_budget(0.1):
+        time.sleep(0.4)
+    assert time.monotonic() - started >= 0.4
+
+
+def test_budget_stops_a_piece_only_after_it_used_its_cpu_seconds() -> None:
+    import re
+
+    from lint.budget import BudgetExceeded, time_budget
+
+    started = time.process_time()
+    with pytest.raises(BudgetExceeded), time_budget(0.3):
+        re.search(r"(a+)+$", "a" * 40 + "!")
+    used = time.process_time() - started
+    assert 0.3 <= used < 0.3 + 3 * 0.05 + 0.1  # at most two ticks late, and a little for the machine
 
 
 def test_a_tick_still_pending_when_a_budget_ends_does_not_kill_the_process() -> None:
     import subprocess
 
-    # Blocking SIGALRM holds a tick back as a debugger or valgrind may: it arrives after the budget
+    # Blocking SIGPROF holds a tick back as a debugger or valgrind may: it arrives after the budget
     # has restored the default action, which would end the process.
     code = (
         "import os, signal\n"
         "from lint.budget import Budget\n"
-        "signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})\n"
+        "signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPROF})\n"
         "with Budget(5.0):\n"
-        "    os.kill(os.getpid(), signal.SIGALRM)\n"
-        "signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGALRM})\n"
+        "    os.kill(os.getpid(), signal.SIGPROF)\n"
+        "signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGPROF})\n"
         "print('still here')\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
@@ -400,14 +436,20 @@ def test_budget_keeps_an_outer_timer_running() -> None:
 
     from lint.budget import time_budget
 
+    previous = signal.signal(signal.SIGPROF, signal.SIG_IGN)
+    signal.setitimer(signal.ITIMER_PROF, 1000)
     signal.setitimer(signal.ITIMER_REAL, 1000)
     try:
         with time_budget(5):
             pass
+        left, _ = signal.getitimer(signal.ITIMER_PROF)
+        assert 900 < left < 1001  # the kernel keeps CPU timers in its own units
         left, _ = signal.getitimer(signal.ITIMER_REAL)
-        assert 900 < left <= 1000
+        assert 900 < left <= 1000  # a wall-clock alarm is not the budget's: left running
     finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
         signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 def test_budget_off_the_main_thread_is_a_no_op_even_when_threading_was_never_imported(monkeypatch) -> None:

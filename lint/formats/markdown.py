@@ -10,12 +10,15 @@ prose a reader sees.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import deque
+from collections.abc import Iterator
 
 FRONT_MATTER = re.compile(r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n.*?^(?P=fence)[ \t]*\r?$", re.M | re.S)
 FENCE_OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
-INLINE_CODE = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)(?P=ticks)(?!`)", re.S)
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+BACKTICK_RUN = re.compile(r"`+")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 # A bare URL ends at whitespace or the first CJK character or full-width punctuation.
@@ -39,7 +42,13 @@ def mask(text: str) -> str:
     for start, end in _code_and_front_matter(text):
         _blank(chars, text, start, end)
     visible = "".join(chars)
-    for pattern in (INLINE_CODE, HTML_COMMENT, AUTOLINK, HTML_TAG, REFERENCE_DEFINITION):
+    for start, end in _code_spans(visible):
+        _blank(chars, text, start, end)
+    visible = "".join(chars)
+    for start, end in _html_comments(visible):
+        _blank(chars, text, start, end)
+    visible = "".join(chars)
+    for pattern in (AUTOLINK, HTML_TAG, REFERENCE_DEFINITION):
         for match in pattern.finditer(visible):
             _blank(chars, text, match.start(), match.end())
         visible = "".join(chars)
@@ -63,6 +72,43 @@ def _blank(chars: list[str], text: str, start: int, end: int) -> None:
     for index in range(start, end):
         if text[index] not in "\r\n":
             chars[index] = " "
+
+
+def _code_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Inline code: a run of backticks up to the next run of the same length in the same paragraph.
+
+    A run with no such partner is literal text. Each run is looked up once in the queue of the
+    runs of its length, so this is linear where a regex retrying every opening to the end of its
+    paragraph was quadratic.
+    """
+    runs = [(match.start(), match.end()) for match in BACKTICK_RUN.finditer(text)]
+    breaks = [match.start() for match in PARAGRAPH_BREAK.finditer(text)]
+    paragraph = [bisect.bisect_left(breaks, start) for start, _ in runs]
+    by_length: dict[int, deque[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, deque()).append(index)
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        later = by_length[end - start]
+        while later and later[0] <= index:
+            later.popleft()
+        if later and paragraph[later[0]] == paragraph[index]:
+            closing = later.popleft()
+            yield start, runs[closing][1]
+            index = closing
+        index += 1
+
+
+def _html_comments(text: str) -> Iterator[tuple[int, int]]:
+    """``<!-- ... -->`` ranges; an opening never closed is text, and ends the search (none after it closes)."""
+    position = 0
+    while (start := text.find("<!--", position)) != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            return
+        yield start, end + 3
+        position = end + 3
 
 
 def _code_and_front_matter(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,86 @@
+"""Hostile inputs take time in proportion to their size in the source, Markdown and suppression stages.
+
+Each case is a shape that once made a stage quadratic (a search from every opening to the end of
+the text, or every finding compared with every comment); see tests/growth.py for the measurement.
+"""
+
+from __future__ import annotations
+
+import pytest
+from growth import assert_linear
+
+from lint.diagnostics import Diagnostic, Severity
+from lint.formats.markdown import mask
+from lint.source import Document, text_document
+from lint.suppression import apply_suppressions
+
+MARKDOWN_CASES = {  # name: (how to make a text of about n units, n)
+    # runs of 1, 2, 3 ... backticks: none has a partner of its length, each was searched to the paragraph's end
+    "backtick runs of every length": (lambda n: backtick_runs(n), 250_000),
+    "comment openings never closed": (lambda n: "<!-- 说明 " * n, 60_000),
+}
+
+
+def backtick_runs(characters: int) -> str:
+    """About ``characters`` characters of backtick runs of growing length, each followed by a word."""
+    runs, length, size = [], 1, 0
+    while size < characters:
+        runs.append("`" * length + "码 ")
+        size += length + 2
+        length += 1
+    return "".join(runs)
+
+
+@pytest.mark.parametrize("case", MARKDOWN_CASES)
+def test_markdown_masking_is_linear(case: str) -> None:
+    make, size = MARKDOWN_CASES[case]
+    assert_linear(make, mask, size)
+
+
+def findings_on_every_line(document: Document) -> list[Diagnostic]:
+    return [
+        Diagnostic(
+            document.path, document.span(start, start + 1), "placeholder.template-stars", Severity.WARNING, "m", "*"
+        )
+        for start in document.line_starts[:-1]
+    ]
+
+
+SUPPRESSION_CASES = {  # name: (path, how to make a text of about n lines or comments, n)
+    "a run of next-line comments": (
+        "a.txt",
+        lambda n: "<!-- gwlint-disable-next-line placeholder -->\n" * n + "正文\n",
+        4_000,
+    ),
+    "blocks never enabled": ("a.md", lambda n: "<!-- gwlint-disable -->\n**县\n" * n, 4_000),
+    "enables of other rules": (
+        "a.md",
+        lambda n: "<!-- gwlint-disable numbers -->\n**县\n" * n + "<!-- gwlint-enable punctuation -->\n**县\n" * n,
+        3_000,
+    ),
+    "comments on one plain-text line": (
+        "a.txt",
+        lambda n: "<!-- gwlint-disable placeholder -->" * n + "\n**县\n",
+        10_000,
+    ),
+    "comments never closed": (
+        "a.md",
+        lambda n: "<!-- gwlint-disable numbers -->\n" + "<!-- gwlint-disable placeholder\n**县\n" * n,
+        20_000,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SUPPRESSION_CASES)
+def test_applying_suppressions_is_linear(case: str) -> None:
+    path, make_text, size = SUPPRESSION_CASES[case]
+
+    def make(n: int) -> tuple[Document, list[Diagnostic]]:
+        document = text_document(path, make_text(n), "markdown" if path.endswith(".md") else "text")
+        return document, findings_on_every_line(document)
+
+    def work(made: tuple[Document, list[Diagnostic]]) -> object:
+        document, findings = made
+        return apply_suppressions(document, findings, frozenset({"placeholder", "numbers"}), None)
+
+    assert_linear(make, work, size)
