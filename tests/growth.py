@@ -2,7 +2,8 @@
 
 CPU time of this process (not wall time) is measured, so that other processes on a shared
 machine do not count; each size is timed a few times with the cycle collector paused, and the
-fastest run kept (as timeit advises: other processes sharing the caches only ever add time). A linear stage gives a ratio near 2, a quadratic one near 4. Every run is under
+fastest run kept (as timeit advises: other processes sharing the caches only ever add time). A
+linear stage gives a ratio near 2, a quadratic one near 4. Every run is under
 gwlint's own time budget (a generous fixed one for the smaller input, a few times the smaller
 input's time for the larger), so a quadratic stage fails the test within seconds instead of
 running for minutes. Noise can push a linear ratio past the limit once: the measurement is
