@@ -61,7 +61,10 @@ ZH: dict[str, str] = {
         "所有文件都用这个配置文件，不再查找最近的 .gwlint.yaml/pyproject.toml"
     ),
     "ignore configuration files": "不读配置文件",
-    "stop and report a rule that runs longer than this on one file, per million characters of it "
+    "stop and report a rule that uses more CPU time than this on one file, per million characters of it "
+    "(default: 2; at least 0.1; 0: no limit)": (
+        "一条规则在一个文件上（每百万字）用掉超过这么多秒 CPU 时间就停下并报告（默认 2；至少 0.1；0：不限）"
+    ),
     "(default: 2; 0: no limit)": "一条规则在一个文件上（每百万字）超过这么多秒就停下并报告（默认 2；0：不限）",
     "report only findings not recorded in FILE": "只报告 FILE 中没有记录的问题",
     "record the current findings in FILE and exit 0": "把当前问题记录到 FILE，退出码为 0",
