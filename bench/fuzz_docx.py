@@ -15,29 +15,20 @@ from __future__ import annotations
 import io
 import random
 import re
+import sys
 import zipfile
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from fuzz import piece
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # the package parts the tests build too
+
+from docx_builder import CONTENT_TYPES, PACKAGE_RELS, W_NS
+
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # not allowed in XML 1.0
 NEWLINES = str.maketrans({"\r": "\u2028", "\n": "\u2028"})
-CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/word/document.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
-)
-PACKAGE_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-    'officeDocument" Target="word/document.xml"/></Relationships>'
-)
 SDT_PROPERTIES = [
     "",
     "<w:sdtPr><w:alias w:val='主题'/><w:tag w:val='t'/></w:sdtPr>",
