@@ -96,6 +96,7 @@ ZH_REASONS: list[tuple[str, str]] = [
     (r"no such file", "文件不存在"),
     (r"permission denied", "没有读取权限"),
     (r"is a directory", "这是文件夹"),
+    (r"not a regular file \(a FIFO, socket or device\): not read", "不是普通文件（管道、套接字或设备），未读取"),
     (r"directory cannot be read \(permission denied\)", "文件夹无法读取（没有权限）"),
     (
         r"no drafts \((?P<suffixes>[^)]*)\) in this folder: nothing was checked",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from pathlib import Path
 
 from lint.document import LINE_BREAK, Document, SourceError
@@ -120,20 +121,33 @@ def document_from_bytes(data: bytes, path: str) -> Document:
 
 
 def read_bytes(path: Path, display: str | None = None) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise _read_error(path, display, error) from None
+    return read_file(path, display)[0]
 
 
 def read_file(path: Path, display: str | None = None) -> tuple[bytes, os.stat_result]:
-    """The bytes of ``path`` and the status of the file they were read from (for --fix's checks)."""
+    """The bytes of ``path`` and the status of the file they were read from (for --fix's checks).
+
+    Only a regular file is read: a FIFO would block the run and a device such as /dev/zero never ends,
+    so either is an input error. The file is opened without blocking and checked on the descriptor,
+    so one swapped in after a check on the name is caught too.
+    """
     try:
-        with open(path, "rb") as stream:
-            status = os.fstat(stream.fileno())  # before reading: a change while reading shows in its mtime
-            return stream.read(), status
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         raise _read_error(path, display, error) from None
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(descriptor)  # before reading: a change while reading shows in its mtime
+        if stat.S_ISDIR(status.st_mode):
+            raise _read_error(path, display, IsADirectoryError(21, "Is a directory"))
+        if not stat.S_ISREG(status.st_mode):
+            raise SourceError(display if display is not None else str(path), NOT_REGULAR)
+        try:
+            return stream.read(), status
+        except OSError as error:
+            raise _read_error(path, display, error) from None
+
+
+NOT_REGULAR = "not a regular file (a FIFO, socket or device): not read"
 
 
 def _read_error(path: Path, display: str | None, error: OSError) -> SourceError:

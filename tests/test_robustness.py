@@ -494,3 +494,23 @@ def test_budget_is_a_no_op_off_the_main_thread_and_for_zero() -> None:
     assert seen == [False, True]
     with time_budget(0):
         pass
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_fifo_or_device_among_the_inputs_is_refused_not_read(tmp_path, capsys, kind):
+    """A FIFO blocked the run; /dev/zero was read until memory ran out."""
+    import os
+
+    from lint.cli import main
+
+    if kind == "fifo":
+        special = tmp_path / "pipe.txt"
+        os.mkfifo(special)
+    else:
+        special = Path("/dev/zero")
+    clean = tmp_path / "clean.txt"
+    clean.write_text("会议于3月1日召开。\n", encoding="utf-8")
+    code = main(["--isolated", str(special), str(clean)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"{special}: not a regular file" in err
