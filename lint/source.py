@@ -135,12 +135,13 @@ def read_file(path: Path, display: str | None = None) -> tuple[bytes, os.stat_re
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         raise _read_error(path, display, error) from None
-    with os.fdopen(descriptor, "rb") as stream:
-        status = os.fstat(descriptor)  # before reading: a change while reading shows in its mtime
+    status = os.fstat(descriptor)  # before reading: a change while reading shows in its mtime
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
         if stat.S_ISDIR(status.st_mode):
             raise _read_error(path, display, IsADirectoryError(21, "Is a directory"))
-        if not stat.S_ISREG(status.st_mode):
-            raise SourceError(display if display is not None else str(path), NOT_REGULAR)
+        raise SourceError(display if display is not None else str(path), NOT_REGULAR)
+    with os.fdopen(descriptor, "rb") as stream:
         try:
             return stream.read(), status
         except OSError as error:

@@ -191,14 +191,14 @@ def test_an_unreadable_file_simulated(
     """Also run as root: the read itself is made to fail as it does for an ordinary user."""
     secret = tmp_path / "secret.txt"
     secret.write_text(BAD, encoding="utf-8")
-    read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def refuse(path: Path) -> bytes:
-        if path.name == secret.name:
+    def refuse(path: object, flags: int, *args: object) -> int:  # how every input is opened
+        if Path(os.fsdecode(path)).name == secret.name:  # type: ignore[arg-type]
             raise PermissionError(13, "Permission denied", str(path))
-        return read_bytes(path)
+        return real_open(path, flags, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     code, payload, _ = gwlint_json(capsys, secret, bad_draft)
     assert code == 2
     assert_error_and_others_reported(payload, secret, "permission denied", bad_draft)
