@@ -3,6 +3,7 @@
     /tmp/venv/bin/python bench/fuzz.py --count 100000 --jobs 2
     /tmp/venv/bin/python bench/fuzz.py --replay bench/out/fuzz/crash-1234.json
     /tmp/venv/bin/python bench/fuzz.py --tree 100000        # the CLI over that many small files
+    /tmp/venv/bin/python bench/fuzz.py --docx --count 20000  # generated .docx packages (bench/fuzz_docx.py)
 
 Document N is generated from ``random.Random(N)`` alone, so a failure is reproduced from its number.
 Each document is linted by the full default linter (all built-in packs) as text or Markdown; then
@@ -260,23 +261,39 @@ def check_document(number_: int) -> tuple[int, str, str] | None:
     return None
 
 
+def check_docx_document(number_: int) -> tuple[int, str, str] | None:
+    """None when docx case ``number_`` passes (text read exactly, lint, fix, annotate, CLI); else the failure."""
+    from fuzz_docx import check_docx
+
+    failure = check_docx(number_, _LINTER)
+    return None if failure is None else (number_, *failure)
+
+
 def write_reproducer(number_: int, what: str, trace: str) -> Path:
-    text, fmt = generate(number_, [path.read_text(encoding="utf-8") for path in CORPUS])
     OUT.mkdir(parents=True, exist_ok=True)
+    if what.startswith("docx"):
+        from fuzz_docx import generate_docx
+
+        (OUT / f"crash-docx-{number_}.docx").write_bytes(generate_docx(number_)[0])
+        path = OUT / f"crash-docx-{number_}.txt"
+        path.write_text(f"{what}\n\n{trace}", encoding="utf-8")
+        return path
+    text, fmt = generate(number_, [path.read_text(encoding="utf-8") for path in CORPUS])
     path = OUT / f"crash-{number_}.json"
     record = {"number": number_, "format": fmt, "failure": what, "text": text, "traceback": trace}
     path.write_text(json.dumps(record, ensure_ascii=True, indent=1), encoding="ascii")  # escapes lone surrogates
     return path
 
 
-def fuzz(start: int, count: int, jobs: int) -> int:
+def fuzz(start: int, count: int, jobs: int, docx: bool = False) -> int:
     begun = time.perf_counter()
     failures: Counter[str] = Counter()
+    check = check_docx_document if docx else check_document
     with multiprocessing.Pool(jobs, initializer=_init) as pool:
-        for done, failure in enumerate(pool.imap_unordered(check_document, range(start, start + count), 200), 1):
+        for done, failure in enumerate(pool.imap_unordered(check, range(start, start + count), 50 if docx else 200), 1):
             if failure is not None:
                 number_, what, trace = failure
-                failures[what.split(":")[0]] += 1
+                failures[what.split(":")[0]] += 1  # "docx fix", "lint", ...
                 print(f"FAIL #{number_}: {what} -> {write_reproducer(number_, what, trace)}", flush=True)
             if done % 10000 == 0:
                 print(
@@ -285,7 +302,8 @@ def fuzz(start: int, count: int, jobs: int) -> int:
                 )
     seconds = time.perf_counter() - begun
     print(
-        f"fuzzed {count} documents (#{start}..#{start + count - 1}) on {jobs} process(es) in {seconds:.0f} s "
+        f"fuzzed {count} {'.docx packages' if docx else 'documents'} (#{start}..#{start + count - 1}) "
+        f"on {jobs} process(es) in {seconds:.0f} s "
         f"({count / seconds:.0f}/s): {sum(failures.values())} failure(s) {dict(failures)}"
     )
     return 1 if failures else 0
@@ -333,13 +351,14 @@ def main() -> int:
     parser.add_argument("--start", type=int, default=0, help="number of the first document")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     parser.add_argument("--replay", type=Path, help="show what a crash-N.json reproducer does now")
+    parser.add_argument("--docx", action="store_true", help="generate .docx packages with nested containers")
     parser.add_argument("--tree", type=int, metavar="FILES", help="instead: the CLI over that many small files")
     args = parser.parse_args()
     if args.replay:
         return replay(args.replay)
     if args.tree:
         return tree(args.tree)
-    return fuzz(args.start, args.count, args.jobs)
+    return fuzz(args.start, args.count, args.jobs, args.docx)
 
 
 if __name__ == "__main__":

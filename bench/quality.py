@@ -16,6 +16,7 @@ import argparse
 import collections
 import csv
 import datetime
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -91,11 +92,13 @@ def authoritative_report(linter: Linter) -> SetReport | None:
 
 
 def devset_day(row: dict[str, str], text: str) -> datetime.date:
-    """The draft's date from its MANIFEST row when complete, else the date written in it, else today."""
-    try:
-        return datetime.date.fromisoformat(row.get("date", ""))
-    except ValueError:
-        return resolve_as_of(DOCUMENT, text)[0]
+    """The draft's date from its MANIFEST row (a year alone: 1 July, as lint.dating reads a 文号 year;
+    a month: its 15th), else the date written in it, else today."""
+    written = row.get("date", "").strip()
+    for form, day in ((r"\d{4}-\d{2}-\d{2}", ""), (r"\d{4}-\d{2}", "-15"), (r"\d{4}", "-07-01")):
+        if re.fullmatch(form, written):
+            return datetime.date.fromisoformat(written + day)
+    return resolve_as_of(DOCUMENT, text)[0]
 
 
 def devset_report(linter: Linter, folder: Path, show: list[str]) -> tuple[SetReport, dict[str, list[int]]] | None:

@@ -7,16 +7,16 @@ Paths are stored relative to the baseline file's folder, so the baseline works f
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from lint import records
 from lint.diagnostics import Diagnostic
 from lint.engine import FileResult
-from lint.records import record
 from lint.source import Document
 
 FORMAT_VERSION = 1
@@ -78,14 +78,16 @@ def write_baseline(target: Path, results: Sequence[FileResult]) -> int:
         for (path, rule, fp), n in sorted(counts.items())
     ]
     payload = {"gwlint-baseline": FORMAT_VERSION, "entries": entries}
+    from lint.writer import WriteError, write_new
+
     try:
-        target.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    except OSError as error:
-        raise BaselineError(f"{target}: cannot write baseline: {error.strerror or error}") from None
+        write_new(target, (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    except WriteError as error:
+        raise BaselineError(f"{target}: cannot write baseline: {error}") from None
     return sum(counts.values())
 
 
-@record
+@dataclass
 class Baseline:
     path: Path
     counts: Counter[Key]
@@ -108,34 +110,61 @@ class Baseline:
                     left[key] -= 1
                 else:
                     kept.append(diagnostic)
-            out.append(records.replace(result, diagnostics=kept))
+            out.append(dataclasses.replace(result, diagnostics=kept))
         stale = [(key, self.matched.get(key, "")) for key, n in sorted(left.items()) if n > 0 and key[0] in linted]
         return out, stale
 
 
+MAX_COUNT = 1_000_000  # identical findings of one entry; more is not a baseline gwlint wrote
+MAX_BYTES = 256 * 1024 * 1024  # a baseline larger than this is not read
+
+
 def load_baseline(path: Path) -> Baseline:
+    """The baseline in ``path``; anything but the shape write_baseline writes is a BaselineError."""
     import json
 
-    from lint.source import SourceError, read_regular
+    from lint.source import SourceError, read_file
 
+    if not path.exists():
+        raise BaselineError(f"{path}: no such baseline file (create it with --write-baseline)")
     try:
-        data = json.loads(read_regular(path, str(path)).decode("utf-8"))  # not a FIFO or a device
+        raw = read_file(path, str(path), MAX_BYTES)[0]  # not a FIFO or a device, not past MAX_BYTES
+        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
     except SourceError as error:
-        raise BaselineError(str(error)) from None
-    except FileNotFoundError:
-        raise BaselineError(f"{path}: no such baseline file (create it with --write-baseline)") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BaselineError(f"{path}: not a gwlint baseline: {error.reason}") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a gwlint baseline: nested too deeply") from None
+    except (OSError, UnicodeDecodeError, ValueError) as error:  # ValueError: JSON syntax, a 5,000-digit number
         raise BaselineError(f"{path}: not a gwlint baseline: {error}") from None
     if not isinstance(data, dict) or data.get("gwlint-baseline") != FORMAT_VERSION:
         raise BaselineError(f"{path}: not a gwlint baseline (version {FORMAT_VERSION} expected)")
+    entries = data.get("entries", [])
+    if not isinstance(entries, list):
+        raise BaselineError(f"{path}: 'entries' must be a list")
     counts: Counter[Key] = Counter()
     matched: dict[Key, str] = {}
-    for index, entry in enumerate(data.get("entries", [])):
-        try:
-            key = (str(entry["path"]), str(entry["rule"]), str(entry["fingerprint"]))
-            count = int(entry.get("count", 1))
-        except (KeyError, TypeError, ValueError):
-            raise BaselineError(f"{path}: entry #{index + 1} needs path, rule, fingerprint and count") from None
+    for index, entry in enumerate(entries):
+        key, count, text = _entry(entry, f"{path}: entry #{index + 1}")
         counts[key] += count
-        matched[key] = str(entry.get("matched", ""))
+        matched[key] = text
     return Baseline(path, counts, matched)
+
+
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a number")
+
+
+def _entry(entry: object, where: str) -> tuple[Key, int, str]:
+    """One entry's key, count and matched text, each of the type write_baseline writes."""
+    if not isinstance(entry, dict):
+        raise BaselineError(f"{where} is not a mapping of path, rule, fingerprint and count")
+    fields = [entry.get(name) for name in ("path", "rule", "fingerprint")]
+    if not all(isinstance(value, str) and value for value in fields):
+        raise BaselineError(f"{where} needs path, rule and fingerprint as non-empty strings")
+    count = entry.get("count", 1)
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_COUNT:
+        raise BaselineError(f"{where}: count must be a whole number from 1 to {MAX_COUNT:,}, not {count!r:.40}")
+    text = entry.get("matched", "")
+    if not isinstance(text, str):
+        raise BaselineError(f"{where}: matched must be a string")
+    return (fields[0], fields[1], fields[2]), count, text

@@ -20,17 +20,13 @@ means no limit.
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-try:  # the C module signal wraps: ``import signal`` builds three enums (~1 ms) this needs none of
-    import _signal as signal
-except ImportError:  # pragma: no cover - an interpreter without it
-    import signal  # type: ignore[no-redef]
-
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import TypeVar
 
@@ -78,6 +74,8 @@ def budgets_supported() -> bool:
 class Budget:
     """``with Budget(seconds) as budget:`` then ``budget.run(work)`` for each piece of work."""
 
+    active: Budget | None = None  # the innermost armed budget: like SIGALRM's handler, one per process
+
     def __init__(self, seconds: float | None) -> None:
         self.seconds = seconds if seconds and seconds > 0 else None
         self._started: float | None = None  # the CPU time of the last tick before the running piece began
@@ -87,6 +85,7 @@ class Budget:
         self._armed = False
         self._previous_handler: object = None
         self._outer: tuple[float, float] = (0.0, 0.0)
+        self._enclosing: Budget | None = None
 
     def __enter__(self) -> Budget:
         if self.seconds is not None and budgets_supported():
@@ -98,6 +97,7 @@ class Budget:
             self._tick = max(MIN_TICK, min(TICK, self.seconds))
             self._outer = signal.setitimer(signal.ITIMER_PROF, self._tick, self._tick)
             self._armed = True
+            self._enclosing, Budget.active = Budget.active, self
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -109,6 +109,7 @@ class Budget:
         signal.signal(signal.SIGPROF, signal.SIG_IGN)
         signal.signal(signal.SIGPROF, self._previous_handler)  # type: ignore[arg-type]
         self._armed = False
+        Budget.active = self._enclosing
         outer_delay, outer_interval = self._outer
         if outer_delay:
             left = outer_delay - (time.process_time() - self._cpu_entered)
@@ -129,6 +130,24 @@ class Budget:
         if started is not None and self.seconds is not None and self._cpu - started >= self.seconds + self._tick:
             self._started = None
             raise BudgetExceeded(self.seconds)
+
+
+@contextmanager
+def unbudgeted() -> Iterator[None]:
+    """Work inside a piece that is not the piece's own, such as filling a cache on first use (the
+    segmenter's dictionary index): its time does not count against the running piece's budget.
+    Without it, a loaded machine stopped the first rule that needed the index, every run."""
+    budget = Budget.active
+    started = budget._started if budget is not None else None
+    if budget is None or started is None:
+        yield
+        return
+    budget._started = None  # a tick meanwhile finds no running piece
+    began = time.process_time()
+    try:
+        yield
+    finally:
+        budget._started = started + (time.process_time() - began)  # the clock the budget counts
 
 
 @contextmanager

@@ -9,31 +9,23 @@ from __future__ import annotations
 import contextlib
 import copyreg
 import io
-import marshal
 import os
 import re
+import stat
 import sys
 import time
 from array import array
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from types import CodeType
+from typing import TYPE_CHECKING
 
 from lint import __version__
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import BinaryIO
 
-try:  # the C pickler itself: ``import pickle`` also builds the pure-Python one (~1 ms of every run)
-    from _pickle import Pickler, PicklingError, dumps, load
-except ImportError:  # pragma: no cover - a Python without the accelerator
-    from pickle import Pickler, PicklingError, dumps, load  # type: ignore[assignment] # noqa: F401 - dumps: for lint.setup
-
-try:  # hashlib itself starts OpenSSL (~2 ms of every cold run); its BLAKE2 is this same module
-    from _blake2 import blake2b as _blake2b
-except ImportError:  # pragma: no cover - a Python built without it
-    from hashlib import blake2b as _blake2b
+from hashlib import blake2b as _blake2b
+from pickle import Pickler, PicklingError, dumps, load  # noqa: F401 - dumps: for lint.setup
 
 FORMAT = "3"  # bump when the layout of a cached object changes without a version bump
 
@@ -48,6 +40,37 @@ def cache_dir() -> Path:
         return Path(explicit)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "gwlint"
+
+
+_TRUSTED: dict[Path, bool] = {}
+
+
+def usable(folder: Path) -> bool:
+    """Whether the cache in ``folder`` may be read and written: entries are pickles, which run code
+    when loaded, so the folder must be owned by the user (or root, see lint.trust) and not writable
+    by everyone. A folder that does not exist yet is usable: it is created writable by the user only."""
+    if folder in _TRUSTED:
+        return _TRUSTED[folder]
+    from lint import trust
+
+    try:
+        modes = [os.stat(folder, follow_symlinks=False), os.stat(folder)]
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    uids = trust.trusted_uids()
+    verdict = not uids or all(
+        st.st_uid in uids and (stat.S_ISLNK(st.st_mode) or not st.st_mode & stat.S_IWOTH) for st in modes
+    )
+    _TRUSTED[folder] = verdict
+    return verdict
+
+
+def _folder(kind: str) -> Path | None:
+    """The folder of the entries of ``kind``, or None when the cache may not be used."""
+    root = cache_dir()
+    return root / kind if usable(root) else None
 
 
 def content_key(paths: Iterable[Path], salt: str = "") -> str:
@@ -79,22 +102,37 @@ def bytes_key(data: bytes, salt: str = "") -> str:
 
 
 def has_stamp(kind: str, key: str) -> bool:
-    return (cache_dir() / kind / key).exists()
+    folder = _folder(kind)
+    return folder is not None and (folder / key).exists()
 
 
 def write_stamp(kind: str, key: str) -> None:
+    folder = _folder(kind)
+    if folder is None or not _make_folder(folder):
+        return
+    # created exclusively, never through a link someone left under that name; already stamped: nothing to do
+    with contextlib.suppress(OSError):
+        os.close(os.open(folder / key, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600))
+
+
+def _make_folder(folder: Path) -> bool:
+    """Create ``folder`` (and the cache root) writable by the user only; False when it cannot be used."""
     try:
-        folder = cache_dir() / kind
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / key).touch()
+        folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
     except OSError:
-        pass
+        return False
+    _TRUSTED.pop(folder.parent, None)  # created just now, perhaps by someone else first: look again
+    return usable(folder.parent)
 
 
 def load_object(kind: str, key: str) -> object | None:
     """The object stored under ``key``, or None when there is none or it cannot be read back."""
+    folder = _folder(kind)
+    if folder is None:
+        return None
     try:
-        with open(cache_dir() / kind / f"{key}.pickle", "rb") as stream:
+        with open(folder / f"{key}.pickle", "rb") as stream:
             return load(stream)
     except Exception:  # a corrupt entry (truncated, from another Python, ...) is rebuilt, never fatal
         return None
@@ -110,11 +148,13 @@ def store_object(kind: str, key: str, value: object, keep_days: float | None = N
     buffer = io.BytesIO()
     try:
         pickler = Pickler(buffer, protocol=5)
-        pickler.dispatch_table = {**copyreg.dispatch_table, re.Pattern: _reduce_pattern, CodeType: _reduce_code}
+        pickler.dispatch_table = {**copyreg.dispatch_table, re.Pattern: _reduce_pattern}
         pickler.dump(value)
     except Exception:  # not picklable (a check holding a closure, ...): simply not cached
         return
-    folder = cache_dir() / kind
+    folder = _folder(kind)
+    if folder is None:
+        return
     if keep_days is not None:
         _prune(folder, keep_days)
     write_file(folder / f"{key}.pickle", lambda stream: stream.write(buffer.getbuffer()))
@@ -163,11 +203,6 @@ def _reduce_pattern(pattern: re.Pattern[str]) -> tuple[object, tuple[object, ...
     return _restore_pattern, state
 
 
-def _reduce_code(code: CodeType) -> tuple[object, tuple[object, ...]]:
-    """Pickle compiled Python code as ``marshal`` stores it in a .pyc (the key's salt names the Python)."""
-    return marshal.loads, (marshal.dumps(code),)
-
-
 def _restore_pattern(source: str, flags: int, code: list[int] | bytes, *state: object) -> re.Pattern[str]:
     import _sre
 
@@ -179,9 +214,10 @@ def write_file(target: Path, write: Callable[[BinaryIO], object]) -> bool:
     import tempfile  # only on a cache miss: a warm start never writes
 
     temporary = None
+    if not _make_folder(target.parent):
+        return False
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")  # O_EXCL, mode 0600
         with os.fdopen(handle, "wb") as stream:
             write(stream)
         os.replace(temporary, target)

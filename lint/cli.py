@@ -3,26 +3,25 @@
 from __future__ import annotations
 
 import argparse
-import atexit
 import contextlib
 import datetime
-import functools
 import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint import __version__
 from lint.diagnostics import Severity
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
+    from typing import TextIO
+
     from lint.engine import FileResult
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("check", "rules", "explain")
-DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+SUBCOMMANDS = ("check", "rules", "explain", "server")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -44,6 +43,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--pack", action="append", default=[], type=Path, metavar="FILE", help="an extra YAML rule pack (repeatable)"
     )
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")  # fmt: skip
+    parser.add_argument("--lang", choices=("en", "zh"), help="the interface's language (default: from the locale)")
 
 
 def _help_width() -> int:
@@ -56,9 +56,11 @@ def _help_width() -> int:
     return columns - 2
 
 
-def build_parser(commands: Sequence[str] = SUBCOMMANDS) -> argparse.ArgumentParser:
-    """The parser of ``commands`` (all by default; ``main`` builds only the one it runs)."""
-    _formatter = functools.partial(argparse.HelpFormatter, width=_help_width())
+def build_parser(commands: Sequence[str] = SUBCOMMANDS, lang: str = "en") -> argparse.ArgumentParser:
+    """The parser of ``commands`` (all by default; ``main`` builds only the one it runs), its help in ``lang``."""
+    from lint.i18n import help_formatter
+
+    _formatter = help_formatter(lang, _help_width())
     parser = argparse.ArgumentParser(
         prog="gwlint", description="公文草稿检查：a linter for Chinese official drafts.", formatter_class=_formatter
     )
@@ -75,11 +77,54 @@ def build_parser(commands: Sequence[str] = SUBCOMMANDS) -> argparse.ArgumentPars
         explain = sub.add_parser("explain", help="show a rule's rationale and examples", formatter_class=_formatter)
         explain.add_argument("rule", help="rule id (pack.slug) or pack name")
         _common(explain)
+    if "server" in commands:
+        _add_server(sub, _formatter)
     return parser
 
 
+def _add_server(sub: argparse._SubParsersAction, _formatter: Callable[..., argparse.HelpFormatter]) -> None:
+    server = sub.add_parser(
+        "server",
+        help="run the language server for editors (LSP over stdio; needs gwlint[server])",
+        description="gwlint as a language server: diagnostics as you type, quick fixes, fix all, "
+        "suppressions and rule explanations on hover, over stdin/stdout. Configuration is found per file "
+        "as for gwlint check. initializationOptions may set debounceMs and asOf; they win over these options.",
+        formatter_class=_formatter,
+    )
+    server.add_argument("--stdio", action="store_true", help="talk over stdin/stdout (the default and only transport)")
+    server.add_argument(
+        "--debounce-ms",
+        type=_milliseconds,
+        default=150,
+        metavar="MS",
+        help="judge a changed draft after this many milliseconds without another change (default: 150)",
+    )
+    server.add_argument(
+        "--as-of",
+        type=_as_of,
+        metavar="YYYY-MM-DD|document",
+        help="the day drafts are judged at (default: the configuration's, else today; 'document': each draft's date)",
+    )
+    server.add_argument(
+        "--rule-timeout", type=_seconds, metavar="SECONDS", help="as for gwlint check (default: 2; 0: no limit)"
+    )
+    server.add_argument("--config", type=Path, metavar="FILE", help="use this configuration for every file")
+    server.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    for name, text in (("--select", "only these rules or packs"), ("--ignore", "leave out these rules or packs")):
+        server.add_argument(name, action="append", default=[], metavar="RULE|PACK", help=f"{text} (repeatable)")
+    server.add_argument(
+        "--pack", action="append", default=[], type=Path, metavar="FILE", help="an extra YAML rule pack (repeatable)"
+    )
+
+
 def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argparse.HelpFormatter]) -> None:
-    check = sub.add_parser("check", help="lint files (the default command)", formatter_class=_formatter)
+    check = sub.add_parser(
+        "check",
+        help="lint files (the default command)",
+        description="公文草稿检查 — lint drafts (the default command). "
+        "Other commands: gwlint rules (list the rules), gwlint explain RULE (why and how to fix).",
+        formatter_class=_formatter,
+    )
     check.add_argument("paths", nargs="*", default=[], help="files, directories (recursing over drafts) or - for stdin")
     check.add_argument("--format", default="full", help="full, json, concise, github, sarif, junit (default: full)")
     check.add_argument(
@@ -108,6 +153,19 @@ def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argpar
         help="write NAME.gwlint.docx beside each .docx with a Word comment on each finding",
     )
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix/--diff, also apply unsafe fixes")
+    check.add_argument(
+        "--force",
+        action="store_true",
+        help="with --annotate, replace NAME.gwlint.docx (default: keep it, write NAME.gwlint-2.docx, -3 ...)",
+    )
+    check.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write the report to FILE instead of standard output"
+    )
+    shown = check.add_mutually_exclusive_group()
+    shown.add_argument("-q", "--quiet", action="store_true", help="print the findings only: no summary, no notes")
+    shown.add_argument(
+        "--statistics", action="store_true", help="print how often each rule fired instead of the findings"
+    )
     check.add_argument(
         "-j",
         "--jobs",
@@ -159,6 +217,12 @@ def _seconds(value: str) -> float:
     return seconds
 
 
+def _milliseconds(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"not a whole number of milliseconds >= 0: {value!r}")
+    return int(value)
+
+
 def _jobs(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"not a number of processes >= 1: {value!r}")
@@ -170,42 +234,25 @@ def _split(values: Sequence[str]) -> list[str]:
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"gwlint: error: {message}\n")
+    from lint.reporters.visible import visible
+
+    sys.stderr.write(f"gwlint: error: {visible(message)}\n")
 
 
-def expand_paths(paths: Sequence[str]) -> Iterator[tuple[str, Path | None]]:
-    """Yield (display name, path) for every file to lint; a directory recurses over draft files."""
-    for raw in paths:
-        if raw == "-":
-            yield "-", None
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(_walk(path)):
-                yield str(child), child
-        else:
-            yield raw, path
+def _input_error(path: str, reason: str, lang: str) -> None:
+    """``gwlint: error: PATH: REASON``, the reason in the interface's language."""
+    from lint.i18n import translate_reason
 
-
-def _walk(folder: Path) -> Iterator[Path]:
-    """Draft files under ``folder``, hidden ones left out; links to directories are not followed (no loops).
-
-    A directory that cannot be listed is yielded itself, so that reading it reports why.
-    """
-    unlisted: list[Path] = []
-    for root, dirs, files in os.walk(folder, onerror=lambda error: unlisted.append(Path(error.filename))):
-        dirs[:] = [name for name in dirs if not name.startswith(".")]
-        for name in files:
-            child = Path(root, name)
-            if name.startswith(".") or child.suffix.lower() not in DRAFT_SUFFIXES or name.endswith(".gwlint.docx"):
-                continue
-            if child.is_file():
-                yield child
-    yield from unlisted
+    _error(f"{path}: {translate_reason(reason, lang)}")
 
 
 def use_color(choice: str, stream: object) -> bool:
+    """``--color``; with ``auto``, NO_COLOR (https://no-color.org) and FORCE_COLOR decide before the terminal."""
     if choice == "auto":
+        if os.environ.get("NO_COLOR"):
+            return False
+        if os.environ.get("FORCE_COLOR", "0") not in ("", "0"):
+            return True
         isatty = getattr(stream, "isatty", None)
         return bool(isatty and isatty())
     return choice == "always"
@@ -242,16 +289,45 @@ def _start_up() -> Iterator[Callable[[], None]]:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    with _start_up() as start_up_over:
-        return _run_check(args, start_up_over)
+    try:
+        with _start_up() as start_up_over, contextlib.ExitStack() as stack:
+            out = sys.stdout
+            if args.output is not None:
+                out = stack.enter_context(open_output(args.output))
+            return _run_check(args, start_up_over, out)
+    except Exception as error:  # --output refused at the start, or failing when the report is put in place
+        if args.output is None:
+            raise
+        from lint.writer import WriteError
+
+        if not isinstance(error, WriteError):
+            raise
+        _error(f"{args.output}: cannot write the report: {error}")
+        return EXIT_ERROR
 
 
-def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None]) -> int:
+@contextlib.contextmanager
+def open_output(path: Path) -> Iterator[TextIO]:
+    """``--output FILE``: written to a temporary file beside it, created exclusively, and renamed over
+    FILE at the end (never written through a symbolic link; a failed run leaves the old report)."""
+    import io
+
+    from lint.writer import new_file
+
+    with new_file(path) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        yield text
+        text.flush()
+        text.detach()
+
+
+def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None], out: TextIO) -> int:
     from lint.baseline import BaselineError, load_baseline, write_baseline
     from lint.config import ConfigError, ConfigResolver
     from lint.fixing import Session
     from lint.parallel import JOBS_PER_CPU, MAX_JOBS, lint_planned, plan_inputs
     from lint.reporters import FORMATS, renderer, streams, write_report
+    from lint.reporters.visible import visible
     from lint.setup import LinterSetupError
     from lint.workspace import Overrides, Workspace
 
@@ -277,25 +353,26 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None]) -> i
         _error(str(error))
         return EXIT_ERROR
     if args.jobs and planned.jobs < args.jobs:
-        limits = f"at most {JOBS_PER_CPU} per CPU, {MAX_JOBS} in all"
-        sys.stderr.write(f"gwlint: note: -j {args.jobs} lowered to {planned.jobs} ({limits})\n")
+        limit = f"at most {JOBS_PER_CPU} per CPU, {MAX_JOBS} in all"
+        sys.stderr.write(f"gwlint: note: -j {args.jobs} lowered to {planned.jobs} ({limit})\n")
     start_up_over()
     judged: list[tuple[FileResult, Severity]] = []
-    streaming = streams(args.format) and not (args.write_baseline or baseline or args.diff)
+    streaming = streams(args.format) and not (args.write_baseline or baseline or args.diff or args.statistics)
 
     def arriving() -> Iterator[FileResult]:
         for item in lint_planned(planned, renderer(args.format) if streaming else None):
             judged.append(item)
             if item[0].error:
-                _error(f"{item[0].path}: {item[0].error}")
-            if item[0].note:
-                sys.stderr.write(f"gwlint: note: {item[0].path}: {item[0].note}\n")
+                _input_error(item[0].path, item[0].error, args.lang)
+            if item[0].note and not args.quiet:
+                sys.stderr.write(f"gwlint: note: {visible(item[0].path)}: {item[0].note}\n")
             yield item[0]
 
     if streaming:
         # the report is written while the files are linted (by workers with -j): nothing waits for the last file
-        write_report(args.format, arriving(), sys.stdout, use_color(args.color, sys.stdout), workspace.rules())
-        session.write_summary(sys.stderr)
+        write_report(args.format, arriving(), out, use_color(args.color, out), workspace.rules())
+        if not args.quiet:
+            session.write_summary(sys.stderr)
         return exit_code(judged)
     results = list(arriving())
     if args.write_baseline:
@@ -315,9 +392,16 @@ def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None]) -> i
                 "no longer found (fixed or reworded); refresh it with --write-baseline\n"
             )
     if args.diff:
-        return session.write_diffs(sys.stdout, results)
-    write_report(args.format, results, sys.stdout, use_color(args.color, sys.stdout), workspace.rules())
-    session.write_summary(sys.stdout if args.format == "full" else sys.stderr)
+        return session.write_diffs(out, results, use_color(args.color, out))
+    if args.statistics:
+        from lint.reporters.full import statistics
+
+        statistics(results, out, args.lang)
+        return exit_code(judged)
+    color = use_color(args.color, out)
+    write_report(args.format, results, out, color, workspace.rules(), quiet=args.quiet, lang=args.lang)
+    if not args.quiet:
+        session.write_summary(out if args.format == "full" else sys.stderr)
     return exit_code(judged)
 
 
@@ -328,18 +412,47 @@ def exit_code(judged: Sequence[tuple[FileResult, Severity]]) -> int:
     return EXIT_FOUND if found else EXIT_CLEAN
 
 
+def _replace_unencodable(*streams: object) -> None:
+    """A console that cannot show a character (✗ or 〇 on a GBK or ASCII console) gets a ? instead
+    of a traceback in the middle of a report."""
+    for stream in streams:
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+            with contextlib.suppress(ValueError, OSError):  # a closed or detached stream: nothing is printed there
+                reconfigure(errors="replace")
+
+
+def _lang_argument(arguments: Sequence[str]) -> str | None:
+    """``--lang`` before parsing: the parser's own help must already be in that language."""
+    for index, argument in enumerate(arguments):
+        if argument.startswith("--lang="):
+            return argument.partition("=")[2]
+        if argument == "--lang" and index + 1 < len(arguments):
+            return arguments[index + 1]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from lint.i18n import language
+
+    _replace_unencodable(sys.stdout, sys.stderr)
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if not arguments or (arguments[0] not in SUBCOMMANDS and arguments[0] not in ("-h", "--help", "--version")):
-        arguments.insert(0, "check")
-    parser = build_parser(SUBCOMMANDS if arguments[0] not in SUBCOMMANDS else arguments[:1])
+    if not arguments or (arguments[0] not in SUBCOMMANDS and arguments[0] != "--version"):
+        arguments.insert(0, "check")  # also for --help: what most users run is check, with --fix and --annotate
+    lang = language(_lang_argument(arguments))
+    parser = build_parser(SUBCOMMANDS if arguments[0] not in SUBCOMMANDS else arguments[:1], lang)
     try:
         args = parser.parse_args(arguments)
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else EXIT_ERROR
     try:
+        args.lang = lang
         if args.command == "check":
             return run_check(args)
+        if args.command == "server":
+            from lint import server  # pygls is imported only when the server starts
+
+            return server.run(args)
         from lint import docs
 
         return docs.main(args)
@@ -350,21 +463,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def console_main() -> None:
-    """The ``gwlint`` command: ``main()``, then the process ends without tearing the interpreter down.
-
-    Finalizing the interpreter (every module and object freed, a last collection) is about a tenth
-    of a one-draft run and does nothing a finished command needs: its output is flushed and its
-    exit handlers (the store of compiled patterns, see lint.regexes) run here first. Tests and
-    other callers use ``main``, which returns.
-    """
-    code = main()
-    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
-    if run_exit_handlers is None:  # not CPython: leave the usual way
-        raise SystemExit(code)
-    run_exit_handlers()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (BrokenPipeError, ValueError):  # the reader went away, or the stream was closed
-            code = code or EXIT_ERROR
-    os._exit(code)
+    """The ``gwlint`` command; tests and other callers use ``main``, which returns the exit code."""
+    raise SystemExit(main())

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Mapping, Sequence
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint import cache as disk_cache
+from lint import trust
 from lint.diagnostics import Severity
-from lint.records import field, record
 from lint.regexes import compiled
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import Any
 
@@ -36,7 +38,7 @@ class ConfigError(Exception):
         super().__init__(f"{where}: {reason}")
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Config:
     """One configuration file's settings; ``path`` is None for the defaults (no file found)."""
 
@@ -89,13 +91,37 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
-def find_config(folder: Path) -> Path | None:
-    """The nearest configuration file in ``folder`` or above it."""
+def find_config(folder: Path, skipped: Callable[[str], None] = lambda line: None) -> Path | None:
+    """The nearest configuration file in ``folder`` or above it, if it may be trusted (lint.trust).
+
+    The search stops at a configuration that may not be trusted and at a folder anyone may write
+    to: a configuration there or above it is not used, and ``skipped`` gets one line saying which
+    file and why.
+    """
     for candidate in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            path = candidate / name
-            if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
+        path = _config_in(candidate)
+        if path is not None:
+            reason = trust.distrust(path)
+            if reason is None:
                 return path
+            skipped(f"skipped configuration {path}: {reason} (name it with --config to use it)")
+            return None
+        if trust.open_to_all(candidate):
+            above = next((p for p in map(_config_in, candidate.parents) if p is not None), None)
+            if above is not None:
+                skipped(
+                    f"skipped configuration {above}: the search stops at {candidate}, which is writable "
+                    "by anyone (no sticky bit) (name it with --config to use it)"
+                )
+            return None
+    return None
+
+
+def _config_in(folder: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        path = folder / name
+        if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
+            return path
     return None
 
 
@@ -115,7 +141,9 @@ def _has_tool_table(path: Path) -> bool:
     return isinstance(data.get("tool"), dict) and "gwlint" in data["tool"]
 
 
-def load_config(path: Path) -> Config:
+def load_config(path: Path, named: bool = False) -> Config:
+    """The configuration in ``path``. The packs of one found by walking up (not ``named`` on the
+    command line) must pass the same trust check as the file itself."""
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -131,7 +159,7 @@ def load_config(path: Path) -> Config:
         data = _parsed_yaml(path, raw)
     if not isinstance(data, dict):
         raise ConfigError(path, "a configuration is a mapping of keys to values")
-    return parse_config(data, path)
+    return parse_config(data, path, check_packs=not named)
 
 
 def _remembered(kind: str, raw: str, parse: Callable[[str], object]) -> object:
@@ -150,53 +178,29 @@ def _parsed_toml(raw: str) -> dict[str, Any]:
     def parse(text: str) -> object:
         import tomllib
 
-        return tomllib.loads(text)
+        try:
+            return tomllib.loads(text)
+        except RecursionError:  # arrays or tables nested thousands deep
+            raise tomllib.TOMLDecodeError("nested too deeply") from None
 
     return _remembered("toml", raw, parse)  # type: ignore[return-value]
 
 
 def _parsed_yaml(path: Path, raw: str) -> object:
     def parse(text: str) -> object:
-        import yaml  # only when a YAML configuration is found and not in the cache
+        from lint.safeyaml import YamlError, load_yaml  # only when a YAML configuration is not in the cache
 
         try:
-            return yaml.load(text, Loader=_unique_key_loader())  # a SafeLoader subclass
-        except _DuplicateKey as duplicate:
-            raise ConfigError(path, "given twice", duplicate.key) from None
-        except yaml.YAMLError as error:
-            raise ConfigError(path, f"YAML syntax error: {error}") from None
+            return load_yaml(text)
+        except YamlError as error:
+            raise ConfigError(path, str(error)) from None
 
     data = _remembered("yaml", raw, parse)
     return {} if data is None else data
 
 
-class _DuplicateKey(Exception):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-@cache
-def _unique_key_loader() -> type:
-    import yaml
-
-    class UniqueKeyLoader(yaml.SafeLoader):
-        """Refuses a key given twice in one mapping (PyYAML would silently keep the last)."""
-
-        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
-            seen = set()
-            for key_node, _ in node.value:
-                key = self.construct_object(key_node, deep=deep)
-                if key in seen:
-                    raise _DuplicateKey(str(key))
-                seen.add(key)
-            return super().construct_mapping(node, deep=deep)
-
-    return UniqueKeyLoader
-
-
-def parse_config(data: Mapping[str, Any], path: Path) -> Config:
-    unknown = sorted(set(data) - set(KEYS))
+def parse_config(data: Mapping[str, Any], path: Path, check_packs: bool = False) -> Config:
+    unknown = sorted(str(key) for key in data if key not in KEYS)
     if unknown:
         raise ConfigError(path, f"unknown key (known: {', '.join(KEYS)})", unknown[0])
     root = path.resolve().parent
@@ -205,6 +209,9 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
     for pack in packs:
         if not pack.is_file():
             raise ConfigError(path, f"no such pack file: {pack}", "packs")
+        reason = trust.distrust(pack) if check_packs else None
+        if reason is not None:
+            raise ConfigError(path, f"pack {pack} not loaded: {reason} (name it with --pack to use it)", "packs")
     ignores = read.mapping("per-file-ignores")
     per_file = []
     for pattern, selectors in ignores.items():
@@ -283,12 +290,16 @@ class _Reader:
 class ConfigResolver:
     """Finds (and caches) the configuration that governs each file."""
 
-    def __init__(self, explicit: Path | None = None, isolated: bool = False) -> None:
+    def __init__(
+        self, explicit: Path | None = None, isolated: bool = False, notes: Callable[[str], None] | None = None
+    ) -> None:
         self._fixed: Config | None = None
+        self._notes = notes if notes is not None else _warn
+        self._noted: set[str] = set()
         if explicit is not None:
             if not explicit.is_file():
                 raise ConfigError(explicit, "no such configuration file")
-            self._fixed = load_config(explicit)
+            self._fixed = load_config(explicit, named=True)
         elif isolated:
             self._fixed = Config()
         self._by_path: dict[Path, Config] = {}
@@ -301,13 +312,18 @@ class ConfigResolver:
             return self._fixed
         folder = self._folder(file if file is not None else Path("stdin"))
         if folder not in self._by_folder:
-            self._by_folder[folder] = find_config(folder)
+            self._by_folder[folder] = find_config(folder, self._note)
         path = self._by_folder[folder]
         if path is None:
             return Config()
         if path not in self._by_path:
             self._by_path[path] = load_config(path)
         return self._by_path[path]
+
+    def _note(self, line: str) -> None:
+        if line not in self._noted:
+            self._noted.add(line)
+            self._notes(line)
 
     def _folder(self, file: Path) -> Path:
         """The real folder of ``file`` (a link to a file counts where it points); a folder is resolved once."""
@@ -317,6 +333,10 @@ class ConfigResolver:
         if raw not in self._resolved:
             self._resolved[raw] = raw.resolve()
         return self._resolved[raw]
+
+
+def _warn(line: str) -> None:
+    sys.stderr.write(f"gwlint: warning: {line}\n")
 
 
 def merge_params(base: Mapping[str, Any], replace: Mapping[str, Any], extend: Mapping[str, Any]) -> dict[str, Any]:
@@ -331,7 +351,3 @@ def merge_params(base: Mapping[str, Any], replace: Mapping[str, Any], extend: Ma
         else:
             merged[name] = value
     return merged
-
-
-def unknown_selectors(selectors: Sequence[str], known: set[str]) -> list[str]:
-    return [selector for selector in selectors if selector not in known]

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import dataclass
 
-from lint.records import record
 from lint.regexes import compiled
 
 DOCUMENT = "document"  # ``--as-of document``
@@ -54,7 +54,7 @@ TITLE_YEAR = compiled(
 )
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class DocumentDate:
     day: datetime.date
     how: str  # where the date was found, in Chinese (“文首日期”, “落款日期”, “文号年份”, “标题年份”)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import enum
-
-from lint.records import record
+from dataclasses import dataclass
 
 
 class Severity(enum.IntEnum):
@@ -23,7 +22,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-@record(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A range in a document: character offsets (end exclusive) and 1-based line/column."""
 
@@ -35,13 +34,13 @@ class Span:
     end_column: int
 
 
-@record(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     replacement: str
     safe: bool = True
 
 
-@record(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     path: str
     span: Span

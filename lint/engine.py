@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime
 import functools
-from _string import formatter_parser  # what string.Formatter.parse calls; string itself compiles a regex at import
+import string
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from lint.budget import DEFAULT_RULE_TIMEOUT, Budget, BudgetExceeded, scaled_budget
@@ -19,7 +20,6 @@ from lint.dating import AsOf, resolve_as_of
 from lint.diagnostics import Diagnostic, Fix, Severity
 from lint.fixer import apply_fixes
 from lint.packs import Pack, PackError, Rule, load_packs, select_rules
-from lint.records import record
 from lint.source import Document, SourceError, document_from_bytes, read_document
 from lint.suppression import SuppressionPolicy, apply_suppressions
 
@@ -51,12 +51,29 @@ def render_message(template: str, fields: dict[str, str]) -> str:
         return template
 
 
+SWAP_QUOTES = str.maketrans("“”‘’", "‘’“”")
+
+
+def nest_quotes(template: str, fields: dict[str, str]) -> dict[str, str]:
+    """The fields, with the quotation marks of a value that the template itself puts in quotation
+    marks turned to the next level (“坚定“两个维护”” would nest double marks: “坚定‘两个维护’”).
+    A value whose marks do not pair (a lone “ a pairing rule reports) is left as it is."""
+    nested = {}
+    for name, value in fields.items():
+        at = template.find("{" + name + "}")
+        if at < 0 or "“" not in value or value.count("“") != value.count("”"):
+            continue
+        if (template.count("“", 0, at) - template.count("”", 0, at)) % 2:
+            nested[name] = value.translate(SWAP_QUOTES)
+    return {**fields, **nested} if nested else fields
+
+
 @functools.lru_cache(maxsize=1024)
 def _plain_names(template: str) -> frozenset[str] | None:
     """The field names of a message made of text and ``{name}`` fields only; None for any other."""
     names = set()
     try:
-        for _, name, spec, conversion in formatter_parser(template):
+        for _, name, spec, conversion in string.Formatter().parse(template):
             if name is None:
                 continue
             if spec or conversion or not name.isidentifier():
@@ -67,7 +84,7 @@ def _plain_names(template: str) -> frozenset[str] | None:
     return frozenset(names)
 
 
-@record(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class Rendered:
     """A file's part of the report, written by the worker process that linted it in the run's format
     (see ``lint.reporters.renderer``), and the highest severity among the diagnostics it shows."""
@@ -76,7 +93,7 @@ class Rendered:
     worst: Severity | None
 
 
-@record
+@dataclass
 class FileResult:
     """What one input produced: its document (for reporters that show source) or an error.
 
@@ -99,7 +116,7 @@ class FileResult:
         return max((diagnostic.severity for diagnostic in self.diagnostics), default=None)
 
 
-@record
+@dataclass
 class Outcome:
     """One document's diagnostics, and the rules that could not finish on it (each a message)."""
 
@@ -190,7 +207,7 @@ class Linter:
             span=document.span(finding.start, finding.end),
             rule=rule.id,
             severity=rule.severity,
-            message=render_message(rule.message, fields),
+            message=render_message(rule.message, nest_quotes(rule.message, fields)),
             matched=matched,
             fix=fix,
         )

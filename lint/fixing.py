@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.budget import DEFAULT_RULE_TIMEOUT
 from lint.dating import resolve_as_of
@@ -16,12 +18,11 @@ from lint.diagnostics import Diagnostic
 from lint.engine import FileResult, Linter
 from lint.fixer import fix_document, fix_docx
 from lint.formats import format_for
-from lint.records import field, record
-from lint.source import LINE_BREAK, Document, SourceError, document_from_bytes, encode, read_bytes
-from lint.writer import WriteError, digest, write_atomic
+from lint.source import LINE_BREAK, Document, SourceError, document_from_bytes, encode, read_file
+from lint.writer import Snapshot, WriteError, identity, rewrite
 
 
-@record
+@dataclass
 class Change:
     """A file --fix changed (or --diff would change): its texts before and after, for the diff."""
 
@@ -31,7 +32,6 @@ class Change:
     fixed: int
 
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import Protocol, TextIO
 
@@ -43,16 +43,6 @@ if TYPE_CHECKING:
         def filter(self, result: FileResult, file: Path | None) -> FileResult: ...
 
 
-@record
-class LinterPlan:
-    """A Plan with no per-file ignores, for using a bare Linter."""
-
-    linter: Linter
-
-    def filter(self, result: FileResult, file: Path | None) -> FileResult:
-        return result
-
-
 class Session:
     """Lints, fixes, diffs or annotates each input; keeps the changes for the diff and the summary."""
 
@@ -62,8 +52,10 @@ class Session:
         unsafe: bool = False,
         notes: TextIO | None = None,
         rule_timeout: float | None = DEFAULT_RULE_TIMEOUT,
+        force: bool = False,
     ) -> None:
         self.mode = mode  # "lint", "fix", "diff" or "annotate"
+        self.force = force  # --annotate replaces NAME.gwlint.docx instead of writing the next free name
         self.unsafe = unsafe
         self.notes = notes
         self.rule_timeout = rule_timeout  # seconds per rule per document; None or 0: no limit
@@ -74,7 +66,11 @@ class Session:
         mode = next((m for m in ("annotate", "diff", "fix") if getattr(args, m, False)), "lint")
         timeout = getattr(args, "rule_timeout", None)
         return cls(
-            mode, getattr(args, "unsafe_fixes", False), notes, DEFAULT_RULE_TIMEOUT if timeout is None else timeout
+            mode,
+            getattr(args, "unsafe_fixes", False),
+            notes,
+            DEFAULT_RULE_TIMEOUT if timeout is None else timeout,
+            getattr(args, "force", False),
         )
 
     def file(self, plan: Plan, path: Path, name: str) -> FileResult:
@@ -94,10 +90,10 @@ class Session:
             return plan.filter(plan.linter.lint_file(path, name, self.rule_timeout, plan.as_of), path)
         judge = _Judge(plan, path, self.rule_timeout)
         try:
-            data = read_bytes(path, name)
+            data, status = read_file(path, name)
             if self.mode == "annotate":
                 return self._annotate(judge, data, path, name)
-            return self._fix(judge, data, name, path if self.mode == "fix" else None)
+            return self._fix(judge, Snapshot(data, identity(status)), name, path if self.mode == "fix" else None)
         except (SourceError, WriteError) as error:
             reason = error.reason if isinstance(error, SourceError) else str(error)
             return FileResult(name, [], None, "; ".join([reason, *judge.problems]))
@@ -108,41 +104,43 @@ class Session:
         if self.mode != "diff":
             return FileResult(name, [], None, f"--{self.mode} needs a file to write; stdin can only be --diff'ed")
         try:
-            return self._fix(_Judge(plan, file, self.rule_timeout), data, name, None)
+            return self._fix(_Judge(plan, file, self.rule_timeout), Snapshot(data, (0, 0, 0, 0)), name, None)
         except SourceError as error:
             return FileResult(name, [], None, error.reason)
 
-    def _fix(self, judge: _Judge, data: bytes, name: str, write_to: Path | None) -> FileResult:
-        """Fix in memory until nothing applicable is left; write back when ``write_to`` is given."""
+    def _fix(self, judge: _Judge, read: Snapshot, name: str, write_to: Path | None) -> FileResult:
+        """Fix in memory until nothing applicable is left; write back when ``write_to`` is given.
+
+        A change is counted (``Fixed N``) only once it is written, or with --diff once it is shown.
+        """
         if format_for(name) == "docx":
-            return self._fix_docx(judge, data, name, write_to)
-        original = document_from_bytes(data, name)
+            return self._fix_docx(judge, read, name, write_to)
+        original = document_from_bytes(read.data, name)
         fixed_document, fixed = fix_document(judge, original, self.unsafe)
         if fixed:
-            self.changes.append(Change(name, original.source_text, fixed_document.source_text, fixed))
             if write_to is not None:
-                if encode(original.source_text, original.encoding, original.bom) != data:
+                if encode(original.source_text, original.encoding, original.bom) != read.data:
                     raise WriteError(f"re-encoding as {original.encoding} would change other bytes; not written")
-                new = encode(fixed_document.source_text, fixed_document.encoding, fixed_document.bom)
-                write_atomic(write_to, new, digest(data))
+                rewrite(write_to, encode(fixed_document.source_text, original.encoding, original.bom), read)
+            self.changes.append(Change(name, original.source_text, fixed_document.source_text, fixed))
         return judge.result(fixed_document)
 
-    def _fix_docx(self, judge: _Judge, data: bytes, name: str, write_to: Path | None) -> FileResult:
+    def _fix_docx(self, judge: _Judge, read: Snapshot, name: str, write_to: Path | None) -> FileResult:
         from lint.formats.docx import DocxDraft
 
-        draft = DocxDraft.from_bytes(data, name)
+        draft = DocxDraft.from_bytes(read.data, name)
         before = draft.text
         fixed, refused = fix_docx(judge, draft, self.unsafe)
         for line in refused:
             self._note(line)
         if fixed:
-            self.changes.append(Change(name, before, draft.text, fixed))
             if write_to is not None:
-                write_atomic(write_to, draft.to_bytes(), digest(data))
+                rewrite(write_to, draft.to_bytes(), read)
+            self.changes.append(Change(name, before, draft.text, fixed))
         return judge.result(draft.document())
 
     def _annotate(self, judge: _Judge, data: bytes, path: Path, name: str) -> FileResult:
-        from lint.annotate import annotate, annotated_path
+        from lint.annotate import annotate, write_annotated
         from lint.formats.docx import DocxDraft
 
         if format_for(name) != "docx":
@@ -150,8 +148,7 @@ class Session:
         draft = DocxDraft.from_bytes(data, name)
         result = judge.result(draft.document())
         outcome = annotate(draft, result.diagnostics)
-        target = annotated_path(path)
-        write_atomic(target, draft.to_bytes())
+        target = write_annotated(path, draft.to_bytes(), self.force)
         self._note(f"wrote {target} ({outcome.placed} comment(s))")
         if outcome.skipped:
             self._note(f"{name}: {outcome.skipped} finding(s) in headers/footers carry no Word comment")
@@ -161,10 +158,19 @@ class Session:
         if self.notes is not None:
             self.notes.write(f"gwlint: {line}\n")
 
-    def write_diffs(self, stream: TextIO, results: Sequence[FileResult]) -> int:
-        """Print the diffs; the exit code is 1 when there is something to fix (like ruff --diff)."""
+    def write_diffs(self, stream: TextIO, results: Sequence[FileResult], color: bool | None = None) -> int:
+        """Print the diffs; the exit code is 1 when there is something to fix (like ruff --diff).
+
+        To a person (a terminal, or ``color``) the changed characters are marked (lint.diffview);
+        into a pipe or a file the diff is exact, so it can be applied."""
+        on_terminal = bool(getattr(stream, "isatty", None) and stream.isatty())
         for change in self.changes:
-            stream.writelines(unified_diff(change))
+            lines = unified_diff(change)
+            if on_terminal or color:
+                from lint.diffview import marked
+
+                lines = marked(lines, bool(color))
+            stream.writelines(lines)
         if any(result.error for result in results):
             return 2
         return 1 if self.changes else 0
@@ -176,7 +182,7 @@ class Session:
         stream.write(f"Fixed {fixed} problem(s) in {len(self.changes)} file(s).\n")
 
 
-@record
+@dataclass
 class _Judge:
     """Lints a document as the CLI would report it: the plan's linter, then its per-file ignores.
 

@@ -10,14 +10,14 @@ import datetime
 import functools
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint import cache
 from lint.diagnostics import Severity
-from lint.records import field, record
 from lint.regexes import compiled
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import Any
 
@@ -46,7 +46,7 @@ class PackError(Exception):
         self.reason = reason
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Change:
     """A day the rule's wording took effect or stopped being right, and the document that made it so."""
 
@@ -54,20 +54,20 @@ class Change:
     source: str
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class BadExample:
     text: str
     fixed: str | None = None  # the text after applying this rule's fixes, when the rule fixes
     as_of: datetime.date | None = None  # the day the example is judged at (default: see Rule.example_day)
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class GoodExample:
     text: str
     as_of: datetime.date | None = None
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Rule:
     id: str
     pack: str
@@ -110,7 +110,7 @@ class Rule:
         return lines
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Pack:
     name: str
     description: str
@@ -136,11 +136,11 @@ MAX_PACK_BYTES = 16 * 1024 * 1024  # a pack is rules written by people: far less
 
 def load_pack(path: Path, builtin: bool = False) -> Pack:
     """The pack in ``path``; a pack parsed before with the same content comes from the cache."""
-    from lint.source import SourceError, read_regular
+    from lint.source import SourceError, read_file
 
     name = str(path)
     try:
-        data = read_regular(path, name, MAX_PACK_BYTES)  # not a FIFO or a device: they would block or never end
+        data = read_file(path, name, MAX_PACK_BYTES)[0]  # not a FIFO or a device: they would block or never end
         key = cache.bytes_key(data, f"{name}\0{builtin}\0{_parser_stamp()}")
         cached = cache.load_object("packs", key)
         if isinstance(cached, Pack):
@@ -159,21 +159,16 @@ def load_pack(path: Path, builtin: bool = False) -> Pack:
 def _parser_stamp() -> str:
     """What a cached Pack depends on besides its file: the code that parsed it into records."""
     here = Path(__file__).resolve().parent
-    return cache.stat_key([here / "packs.py", here / "records.py"], cache.runtime_salt())
+    return cache.stat_key([here / "packs.py"], cache.runtime_salt())
 
 
 def parse_pack(raw: str, path: str, builtin: bool = False) -> Pack:
-    import yaml  # only when a pack is not in the cache: the import alone costs a cold start ~20 ms
+    from lint.safeyaml import YamlError, load_yaml  # only when a pack is not in the cache
 
     try:
-        data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(error, "problem", None) or str(error)
-        raise PackError(path, f"YAML syntax error{where}: {problem}") from None
-    except ValueError as error:  # a value YAML reads but cannot build, such as the date 2021-13-05
-        raise PackError(path, f"invalid value: {error}") from None
+        data = load_yaml(raw, aliases=builtin)
+    except YamlError as error:
+        raise PackError(path, str(error)) from None
     if not isinstance(data, dict):
         raise PackError(path, "a pack is a mapping with 'pack', 'description' and 'rules'")
     name = data.get("pack")

@@ -23,14 +23,14 @@ import os
 import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.diagnostics import Diagnostic, Fix, Severity, Span
 from lint.engine import FileResult, Rendered
 from lint.progress import ProgressBar
-from lint.records import record, replace
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from lint.fixing import Session
     from lint.source import Document
@@ -57,7 +57,7 @@ def capped_jobs(requested: int) -> int:
     return max(1, min(requested, JOBS_PER_CPU * default_jobs(), MAX_JOBS))
 
 
-@record
+@dataclass
 class Task:
     index: int
     name: str
@@ -65,25 +65,7 @@ class Task:
     plan: Plan
 
 
-def lint_all(
-    workspace: Workspace, args: argparse.Namespace, session: Session | None = None
-) -> list[tuple[FileResult, Severity]]:
-    """Lint (or fix, diff, annotate) each input with its configuration's plan; pair each result with its fail level."""
-    return list(iter_lint(workspace, args, session))
-
-
-def iter_lint(
-    workspace: Workspace, args: argparse.Namespace, session: Session | None = None
-) -> Iterator[tuple[FileResult, Severity]]:
-    """``lint_all`` one result at a time, in input order, as the results come in.
-
-    Every input's plan is resolved before the first result is yielded, so a configuration or pack
-    error is raised by the first ``next`` before anything has been reported.
-    """
-    yield from lint_planned(plan_inputs(workspace, args, session))
-
-
-@record
+@dataclass
 class Planned:
     """The inputs of a run with their plans resolved: ``ready`` holds, by position, the results of
     inputs that needed no file linted (stdin, a path that cannot be resolved), None elsewhere."""
@@ -97,8 +79,9 @@ class Planned:
 def plan_inputs(workspace: Workspace, args: argparse.Namespace, session: Session | None = None) -> Planned:
     """Resolve every input's plan (reading configurations, loading linters); raises ConfigError or
     LinterSetupError before any file is linted."""
-    from lint.cli import expand_paths
     from lint.fixing import Session
+    from lint.formats import DRAFT_SUFFIXES
+    from lint.inputs import expand_paths
 
     session = session or Session()
     ready: list[tuple[FileResult, Severity] | None] = []
@@ -106,6 +89,12 @@ def plan_inputs(workspace: Workspace, args: argparse.Namespace, session: Session
     for name, path in expand_paths(args.paths):
         if path is None:
             ready.append(_stdin(workspace, args, session))
+            continue
+        if path.is_dir() and os.access(path, os.R_OK | os.X_OK):
+            # a folder that can be listed comes back from expand_paths when it holds no draft (one that
+            # cannot be listed comes back too: reading it says why): checking nothing is an error
+            reason = f"no drafts ({', '.join(DRAFT_SUFFIXES)}) in this folder: nothing was checked"
+            ready.append((FileResult(name, [], None, reason), Severity.ERROR))
             continue
         try:
             plan = workspace.plan_for(path)

@@ -7,8 +7,8 @@ redirected output (CI, pre-commit, editors) carries nothing extra.
 from __future__ import annotations
 
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import TextIO
 

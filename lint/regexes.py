@@ -4,24 +4,15 @@ A cold ``gwlint check`` used to compile some twenty fixed patterns (numbering ma
 segmenter's blocks...) before reading a line: about a sixth of a one-draft run. ``compiled`` gives
 the pattern back from its compiled program, stored in the cache the way a built linter's patterns
 are (see ``lint.cache``); a pattern not stored yet is compiled as usual, and the store is written
-when the process exits. ``compiled_code`` does the same for generated Python source (the
-``__init__`` of each ``lint.records`` class: some thirty ``compile`` calls, 4 ms of a cold run).
-Any failure to read or write the store only costs the compilation.
+when the process exits. Any failure to read or write the store only costs the compilation.
 """
 
 from __future__ import annotations
 
 import atexit
 import re
-from types import CodeType
 
 from lint import cache
-
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
-if TYPE_CHECKING:
-    from typing import TypeVar
-
-    T = TypeVar("T")
 
 KIND = "regexes"
 
@@ -30,7 +21,7 @@ class _Store:
     """The programs read from the cache, and whether this process compiled any they lacked."""
 
     def __init__(self) -> None:
-        self.patterns: dict[tuple[str, int | str], re.Pattern[str] | CodeType] | None = None
+        self.patterns: dict[tuple[str, int], re.Pattern[str]] | None = None
         self.added = False
 
     def get(self, source: str, flags: int) -> re.Pattern[str]:
@@ -39,21 +30,15 @@ class _Store:
             pattern = self._add(source, flags, re.compile(source, flags))
         return pattern
 
-    def code(self, source: str, filename: str) -> CodeType:
-        code = self._stored(source, filename)
-        if not isinstance(code, CodeType):
-            code = self._add(source, filename, compile(source, filename, "exec"))
-        return code
-
-    def _stored(self, source: str, detail: int | str) -> object:
+    def _stored(self, source: str, detail: int) -> object:
         if self.patterns is None:
             stored = cache.load_object(KIND, _key())
             self.patterns = stored if isinstance(stored, dict) else {}
         return self.patterns.get((source, detail))
 
-    def _add(self, source: str, detail: int | str, value: T) -> T:
+    def _add(self, source: str, detail: int, value: re.Pattern[str]) -> re.Pattern[str]:
         assert self.patterns is not None  # _stored ran first
-        self.patterns[(source, detail)] = value  # type: ignore[assignment]
+        self.patterns[(source, detail)] = value
         if not self.added:
             self.added = True
             atexit.register(self.save)
@@ -74,8 +59,3 @@ _STORE = _Store()  # one per process, like re's own cache
 def compiled(source: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(source, flags)``, read from the store when it has been compiled before."""
     return _STORE.get(source, int(flags))
-
-
-def compiled_code(source: str, filename: str) -> CodeType:
-    """``compile(source, filename, "exec")``, read from the store when it has been compiled before."""
-    return _STORE.code(source, filename)

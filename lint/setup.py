@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lint import cache
 from lint.engine import Linter, verify_examples
-from lint.packs import Pack, PackError, Rule, builtin_pack_paths, load_packs, select_rules
+from lint.packs import Pack, PackError, Rule, builtin_pack_paths, load_packs
 
 
 class LinterSetupError(Exception):
@@ -88,7 +88,7 @@ def _code_sources() -> list[Path]:
     here = Path(__file__).resolve().parent
     checks = here / "checks"
     kinds = sorted(checks / name for name in os.listdir(checks) if name.endswith(".py"))  # no glob: no fnmatch regex
-    return [here / "engine.py", here / "packs.py", here / "records.py", here / "dating.py", *kinds]
+    return [here / "engine.py", here / "packs.py", here / "dating.py", *kinds]
 
 
 @functools.cache
@@ -99,17 +99,3 @@ def _code_salt() -> str:
 @functools.cache
 def _code_stamp() -> str:
     return cache.runtime_salt() + cache.stat_key(_code_sources())
-
-
-def make_linter(
-    extra: Sequence[Path] = (),
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
-) -> Linter:
-    packs = verified_packs(extra)
-    try:
-        return built_linter(select_rules(packs, select, ignore))
-    except ValueError as error:
-        raise LinterSetupError(str(error)) from None
-    except PackError as error:
-        raise LinterSetupError(str(error)) from None

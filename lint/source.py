@@ -8,89 +8,23 @@ the format (lint/formats): plain text, Markdown, or Word .docx.
 
 from __future__ import annotations
 
-import bisect
 import codecs
-import errno
 import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-from lint.diagnostics import Span
-from lint.formats import format_for
-from lint.records import field, record
-from lint.regexes import compiled
+from lint.document import LINE_BREAK, Document, SourceError
+from lint.formats import OLE2_MAGIC, WORD_BINARY_ADVICE, format_for
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
-if TYPE_CHECKING:
-    from typing import BinaryIO
-
-LINE_BREAK = compiled(r"\r\n|\r|\n")
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
-BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
-
-
-class SourceError(Exception):
-    """A file that cannot be read as a draft; the message names the reason, the path the file."""
-
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
-
-
-@record(frozen=True)
-class Document:
-    path: str
-    text: str
-    encoding: str = "utf-8"
-    bom: bool = False
-    original: str | None = None  # the decoded file when ``text`` has masked parts
-    format: str = "text"  # "text", "markdown" or "docx" (then a line is a paragraph)
-    line_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        starts = [0] + [m.end() for m in LINE_BREAK.finditer(self.text)]
-        object.__setattr__(self, "line_starts", tuple(starts))
-
-    @property
-    def source_text(self) -> str:
-        return self.text if self.original is None else self.original
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a character offset, columns counted in characters."""
-        index = bisect.bisect_right(self.line_starts, offset) - 1
-        return index + 1, offset - self.line_starts[index] + 1
-
-    def span(self, start: int, end: int) -> Span:
-        line, column = self.position(start)
-        end_line, end_column = self.position(end)
-        return Span(start, end, line, column, end_line, end_column)
-
-    def line_text(self, line: int) -> str:
-        """The source line (1-based) without its line break."""
-        start = self.line_starts[line - 1]
-        stop = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
-        return LINE_BREAK.sub("", self.source_text[start:stop])
-
-    def paragraphs(self) -> Iterator[tuple[int, int]]:
-        """(start, end) of every line's content, line break excluded."""
-        return map(self.paragraph, range(len(self.line_starts)))
-
-    def paragraph(self, index: int) -> tuple[int, int]:
-        """(start, end) of the content of line ``index`` (0-based), line break excluded."""
-        text, start = self.text, self.line_starts[index]
-        stop = self.line_starts[index + 1] if index + 1 < len(self.line_starts) else len(text)
-        while stop > start and text[stop - 1] in "\r\n":
-            stop -= 1
-        return start, stop
-
+__all__ = ["LINE_BREAK", "Document", "SourceError"]  # the document model (lint.document), as the source stage gives it
 
 # Extra bytes of multi-byte characters past which valid UTF-8 is taken as UTF-8 without trying GB18030.
 # GBK text is valid UTF-8 by accident only while short: a GBK character passes as part of a UTF-8
 # sequence with a chance of about one in six, so the odds for ~48 of them in a row are below 1e-30.
 # Most drafts stop here and never load the GB18030 codec.
 UNAMBIGUOUS_UTF8 = 48
+BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 
 
 def decode(data: bytes, path: str) -> tuple[str, str, bool]:
@@ -105,13 +39,21 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
+        from lint.encodings import implausible_gb18030
+
         try:
-            return data.decode("gb18030"), "gb18030", False
-        except UnicodeDecodeError as gb_error:
+            gb_text: str | None = data.decode("gb18030")
+        except UnicodeDecodeError as error:
+            gb_text, gb_error = None, error
+        reason = implausible_gb18030(data, gb_text)  # Big5 or Shift-JIS bytes mostly decode as GB18030 too
+        if reason is not None:
+            raise SourceError(path, reason) from None
+        if gb_text is None:
             raise SourceError(
                 path,
                 f"cannot decode: not UTF-8 ({_where(data, utf8_error)}) and not GB18030/GBK ({_where(data, gb_error)})",
             ) from None
+        return gb_text, "gb18030", False
     if text.isascii() or len(data) - len(text) >= UNAMBIGUOUS_UTF8:
         return text, "utf-8", False
     try:
@@ -121,7 +63,10 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
     # Short GBK texts can be valid UTF-8 by accident (GBK 通知 is UTF-8 ֪ͨ): keep the reading
     # in which more characters are common Chinese ones.
     if _common_share(gb_text) > _common_share(text):
-        return gb_text, "gb18030", False
+        from lint.encodings import implausible_gb18030
+
+        if implausible_gb18030(data, gb_text) is None:
+            return gb_text, "gb18030", False
     return text, "utf-8", False
 
 
@@ -170,6 +115,8 @@ def document_from_bytes(data: bytes, path: str) -> Document:
         from lint.formats.docx import DocxDraft
 
         return DocxDraft.from_bytes(data, path).document()
+    if data.startswith(OLE2_MAGIC):  # a .doc/.wps, whatever its suffix: say what to do, not "binary file"
+        raise SourceError(path, WORD_BINARY_ADVICE)
     text, encoding, bom = decode(data, path)
     return text_document(path, text, fmt, encoding, bom)
 
@@ -178,68 +125,71 @@ def document_from_bytes(data: bytes, path: str) -> Document:
 # about 25 s and 370 MB of memory); a larger input is an error of that input, not a run that ends
 # when memory does.
 MAX_INPUT_BYTES = 256 * 1024 * 1024
-NOT_REGULAR = {
-    stat.S_IFIFO: "a FIFO",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-    stat.S_IFSOCK: "a socket",
-}
+NOT_REGULAR = "not a regular file (a FIFO, socket or device): not read"
 
 
 def read_bytes(path: Path, display: str | None = None) -> bytes:
-    name = display if display is not None else str(path)
-    try:
-        return read_regular(path, name)
-    except FileNotFoundError:
-        raise SourceError(name, "no such file") from None
-    except IsADirectoryError:
-        listable = os.access(path, os.R_OK | os.X_OK)
-        raise SourceError(
-            name, "is a directory" if listable else "directory cannot be read (permission denied)"
-        ) from None
-    except PermissionError:
-        raise SourceError(name, "permission denied") from None
-    except OSError as error:
-        raise SourceError(name, error.strerror or str(error)) from None
+    return read_file(path, display)[0]
 
 
-def read_regular(path: Path, name: str, limit: int | None = None) -> bytes:
-    """The bytes of the regular file ``path``; SourceError for anything else (a FIFO would block the
-    run, /dev/zero never ends) or for a file over ``limit`` bytes. OSError when it cannot be opened.
+def read_file(path: Path, display: str | None = None, limit: int | None = None) -> tuple[bytes, os.stat_result]:
+    """The bytes of ``path`` and the status of the file they were read from (for --fix's checks).
 
-    The file is looked at before it is opened (opening a device can have effects), and opened
-    without blocking and looked at again, in case it was swapped for a FIFO in between.
+    Only a regular file is read: a FIFO would block the run and a device such as /dev/zero never ends,
+    so either is an input error, and so is a file over ``limit`` bytes (default MAX_INPUT_BYTES).
+    The file is looked at by name before it is opened (opening a device can have effects), then
+    opened without blocking and checked on the descriptor, so one swapped in between is caught too.
     """
+    name = display if display is not None else str(path)
     limit = MAX_INPUT_BYTES if limit is None else limit
-    _check_regular(os.stat(path).st_mode, path, name)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-    with open(os.open(path, flags), "rb") as stream:
-        status = os.fstat(stream.fileno())
-        _check_regular(status.st_mode, path, name)
+    try:
+        _check_regular(os.stat(path).st_mode, path, display)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise _read_error(path, display, error) from None
+    status = os.fstat(descriptor)  # before reading: a change while reading shows in its mtime
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        _check_regular(status.st_mode, path, display)
+    with os.fdopen(descriptor, "rb") as stream:
         _check_size(status.st_size, name, limit)
-        data = stream.read(limit + 1)
+        try:
+            data = stream.read(limit + 1)
+        except OSError as error:
+            raise _read_error(path, display, error) from None
     _check_size(len(data), name, limit)  # it grew while being read
-    return data
+    return data, status
 
 
 def read_stream(stream: BinaryIO, name: str) -> bytes:
     """All of ``stream`` (stdin) up to MAX_INPUT_BYTES; SourceError when there is more."""
-    limit = MAX_INPUT_BYTES
-    data = stream.read(limit + 1)
-    _check_size(len(data), name, limit)
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    _check_size(len(data), name, MAX_INPUT_BYTES)
     return data
 
 
-def _check_regular(mode: int, path: Path, name: str) -> None:
+def _check_regular(mode: int, path: Path, display: str | None) -> None:
     if stat.S_ISDIR(mode):
-        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        raise _read_error(path, display, IsADirectoryError(21, "Is a directory"))
     if not stat.S_ISREG(mode):
-        raise SourceError(name, f"not a regular file ({NOT_REGULAR.get(stat.S_IFMT(mode), 'a special file')})")
+        raise SourceError(display if display is not None else str(path), NOT_REGULAR)
 
 
 def _check_size(size: int, name: str, limit: int) -> None:
     if size > limit:
-        raise SourceError(name, f"too large: over {limit // 2**20} MiB, the most gwlint reads from one input")
+        raise SourceError(name, f"too large to read safely: over {limit // 2**20} MiB (gwlint's cap for one input)")
+
+
+def _read_error(path: Path, display: str | None, error: OSError) -> SourceError:
+    name = display if display is not None else str(path)
+    if isinstance(error, FileNotFoundError):
+        return SourceError(name, "no such file")
+    if isinstance(error, IsADirectoryError):
+        listable = os.access(path, os.R_OK | os.X_OK)
+        return SourceError(name, "is a directory" if listable else "directory cannot be read (permission denied)")
+    if isinstance(error, PermissionError):
+        return SourceError(name, "permission denied")
+    return SourceError(name, error.strerror or str(error))
 
 
 def read_document(path: Path, display: str | None = None) -> Document:

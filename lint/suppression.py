@@ -15,10 +15,10 @@ import bisect
 import heapq
 import re
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
 
 from lint.diagnostics import Diagnostic, Severity, Span
 from lint.packs import BadExample, GoodExample, Pack, Rule
-from lint.records import field, record
 from lint.regexes import compiled
 from lint.source import Document
 
@@ -29,7 +29,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 COMMENT = compiled(r"<!--\s*gwlint-(disable-next-line|disable|enable)\b(.*?)-->", re.DOTALL)
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class SuppressionPolicy:
     """What a Linter knows when judging suppressions: every existing rule and pack, and whether to
     report unused ones. A suppression naming a rule that exists but is not selected is left alone."""
@@ -38,7 +38,7 @@ class SuppressionPolicy:
     report_unused: bool = True
 
 
-@record
+@dataclass
 class Directive:
     action: str  # "disable-next-line", "disable" or "enable"
     selectors: tuple[str, ...]  # empty: every rule
@@ -47,7 +47,7 @@ class Directive:
     used: set[str] = field(default_factory=set)  # selectors ("" for all) that suppressed something
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Region:
     directive: Directive
     selector: str  # "" for every rule

@@ -27,11 +27,11 @@ from functools import cache, lru_cache
 from importlib.machinery import PathFinder
 from math import log
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint import cache as disk_cache
 from lint.regexes import compiled
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import BinaryIO
 
@@ -165,11 +165,16 @@ def load() -> Segmenter | None:
     except OSError:
         return None
     identity = "\0".join(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}" for path, stat in stats) + MAGIC.decode()
+    if not disk_cache.usable(disk_cache.cache_dir()):  # someone else's folder: its index is not read
+        return None
     path = disk_cache.cache_dir() / "jieba" / f"{disk_cache.bytes_key(identity.encode())}.index"
     index = _open_index(path)
-    if index is None:  # missing or damaged: (re)build it
-        if not disk_cache.write_file(path, lambda stream: build_index(dictionary, emit_table, stream)):
-            return None
+    if index is None:  # missing or damaged: (re)build it, on no rule's time budget (a second or more)
+        from lint.budget import unbudgeted
+
+        with unbudgeted():
+            if not disk_cache.write_file(path, lambda stream: build_index(dictionary, emit_table, stream)):
+                return None
         index = _open_index(path)
     return None if index is None else Segmenter(index, folder / "finalseg")
 

@@ -16,10 +16,9 @@ from __future__ import annotations
 import contextlib
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from lint.records import record
-
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.context import BaseContext
@@ -29,7 +28,7 @@ IN_FLIGHT = 2  # chunks sent ahead to a worker, so that it never waits for this 
 DEATHS_BETWEEN_ITEMS = 3  # deaths charged with no item before the items left are given up
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Death:
     """What settles an item whose worker died while working on it."""
 
@@ -170,7 +169,7 @@ class _Crew:
         """End the workers: asked to, after a complete run; at once, when the run was cut short."""
         for worker in self.workers:
             if finished:
-                with contextlib.suppress(OSError):  # it died meanwhile
+                with contextlib.suppress(OSError):  # a worker already gone needs no telling
                     worker.connection.send(None)
             else:
                 worker.process.terminate()

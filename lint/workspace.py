@@ -7,16 +7,17 @@ and ``--as-of`` replace its values. per-file-ignores always apply.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from lint import cache, records
+from lint import cache
 from lint.config import Config, ConfigError, ConfigResolver, merge_params
 from lint.dating import AsOf
 from lint.diagnostics import Severity
 from lint.engine import FileResult, Linter
 from lint.packs import Pack, PackError, Rule, select_rules
-from lint.records import record
 from lint.setup import (
     LINTER_KEEP_DAYS,
     LinterSetupError,
@@ -29,7 +30,7 @@ from lint.setup import (
 from lint.suppression import META_RULE, SuppressionPolicy, is_meta, meta_selected
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Overrides:
     """The CLI flags that override configuration."""
 
@@ -40,7 +41,7 @@ class Overrides:
     as_of: AsOf = None  # a day, ``document`` (lint.dating.DOCUMENT), or None: the configuration's or today
 
 
-@record
+@dataclass
 class Plan:
     """Everything that applies to the files under one configuration."""
 
@@ -57,7 +58,7 @@ class Plan:
         if not off:
             return result
         kept = [d for d in result.diagnostics if d.rule not in off and d.pack not in off]
-        return records.replace(result, diagnostics=kept)
+        return dataclasses.replace(result, diagnostics=kept)
 
 
 class Workspace:
@@ -168,4 +169,4 @@ def _with_params(rule: Rule, config: Config) -> Rule:
     replace, extend = config.params.get(rule.id, {}), config.extend_params.get(rule.id, {})
     if not replace and not extend:
         return rule
-    return records.replace(rule, params=merge_params(rule.params, replace, extend), path=str(config.path))
+    return dataclasses.replace(rule, params=merge_params(rule.params, replace, extend), path=str(config.path))

@@ -40,6 +40,7 @@ class Exception_:
     why: str
     matched: str | None = None  # only findings on this text; None: every finding of the rule there
     wrong_rule: bool = False  # not an artefact: a rule still to be fixed (listed so the work is visible)
+    info_only: bool = False  # a standard the text departs from, which gwlint only hints at (severity info)
 
     def covers(self, file: str, diagnostic: Diagnostic) -> bool:
         return (

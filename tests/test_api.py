@@ -1,4 +1,4 @@
-"""The documented Python API gives what the CLI gives, pickles, and runs under Dask as the README shows."""
+"""The documented Python API gives what the CLI gives, pickles, and runs under Dask as docs/api.md shows."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from lint.cli import main
 
 SEED_PATHS = sorted(str(path) for path in SEEDS.glob("*.txt"))
 
-# The README's Dask example, verbatim; the test runs it from the repository root.
+# docs/api.md's Dask example, verbatim; the test runs it from the repository root.
 DASK_EXAMPLE = """
 from pathlib import Path
 

@@ -41,3 +41,17 @@ def test_every_exception_is_a_named_artefact_that_still_occurs(findings):
         assert exception.why.strip(), exception
         hits = [d for d in findings.get(exception.file, []) if exception.covers(exception.file, d)]
         assert hits, f"exception no longer needed (remove it): {exception}"
+
+
+def test_a_departure_from_a_standard_is_only_an_info_hint(findings):
+    from lint.diagnostics import Severity
+
+    for exception in EXCEPTIONS:
+        if exception.info_only:
+            hits = [d for d in findings[exception.file] if exception.covers(exception.file, d)]
+            assert {d.severity for d in hits} == {Severity.INFO}, exception
+
+
+def test_no_wrong_rule_is_excused_any_more():
+    """Every exception is a web-copy artefact or a standard the text departs from (info hint only)."""
+    assert [(e.file, e.rule) for e in EXCEPTIONS if e.wrong_rule] == []

@@ -124,7 +124,8 @@ def test_a_built_linter_is_read_back_with_its_compiled_patterns(
 
 
 def test_other_rules_get_their_own_linter_and_the_date_does_not(cache_home: Path) -> None:
-    from lint import records
+    import dataclasses
+
     from lint.packs import load_pack
     from lint.setup import built_linter
 
@@ -133,7 +134,7 @@ def test_other_rules_get_their_own_linter_and_the_date_does_not(cache_home: Path
     rules = list(load_pack(path).rules)
     first = built_linter(rules)
     assert built_linter(rules) is not first  # read back from the cache, not built again under another key
-    changed = [records.replace(rules[0], params={"wrong": ["旧名称"], "right": "新名称"})]
+    changed = [dataclasses.replace(rules[0], params={"wrong": ["旧名称"], "right": "新名称"})]
     renamed = built_linter(changed)
     assert len(list((cache_home / "linters").glob("*.pickle"))) == 2
     assert [d.matched for d in first.lint_text("老名称和旧名称")] == ["老名称"]

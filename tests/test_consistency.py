@@ -74,6 +74,11 @@ def test_seeds_are_silent(consistency, seed):
         ("{characters: [ab, bc]}", "params.characters"),
         ("{characters: [a, b], within: '('}", "params.within"),
         ("{characters: [a, b], prefer_first: 1}", "params.prefer_first"),
+        ("{variants: words}", "params.variants"),
+        ("{variants: names}", "params.suffixes"),
+        ("{variants: names, suffixes: [镇], edit: swap}", "params.edit"),
+        ("{variants: quoted-series, forms: [a, b]}", "params.forms"),
+        ("{variants: quoted-series, within: a}", "params.within"),
     ],
 )
 def test_bad_params_name_the_field(params, field):
@@ -94,3 +99,58 @@ def test_a_preferred_form_wins_even_in_the_minority(consistency):
 def test_year_zero_is_reported_by_one_rule_of_all_packs(linter):
     text = "二零二二年、二零二三年，二〇二四年。二零一三年。"
     assert {d.rule for d in linter.lint_text(text)} == {"consistency.year-zero"}
+
+
+# spelling variants found without a list of pairs (lint.checks.variants)
+
+
+def test_a_name_missing_a_character_is_reported_with_the_longer_name(consistency):
+    text = "黄河口蒙古镇位于县城东部。\n黄河口蒙古镇大力发展茶产业，黄河口蒙古族镇的茶园面积逐年扩大。"
+    hits = [h for h in found(consistency, text) if h[0] == "name-missing-character"]
+    assert hits == [("name-missing-character", "黄河口蒙古镇", "黄河口蒙古族镇")] * 2
+
+
+def test_a_character_in_front_of_a_name_is_not_a_spelling_of_it(consistency):
+    text = "积极发展各单项体育协会。全县现有单项体育协会12个，充分发挥单项体育协会的作用。"
+    assert found(consistency, text) == []
+
+
+def test_names_differing_in_a_short_word_are_different_names(consistency):
+    text = "城阳水运有限公司党支部和城阳水泥有限公司党支部结对共建，城阳水泥有限公司党支部获表彰。"
+    assert found(consistency, text) == []
+
+
+def test_a_function_word_or_a_numeral_is_not_a_spelling_difference(consistency):
+    text = "国家发展和改革委员会、省发展改革委员会联合印发通知，省发展改革委员会负责落实。"
+    assert found(consistency, text) == []
+
+
+def test_a_name_one_character_off_goes_to_the_majority_then_the_first_spelling(consistency):
+    text = "交通运输和邮电通信业平稳发展。邮电通讯业收入增长8%。"
+    assert found(consistency, text) == [("name-one-character-off", "邮电通讯业", "邮电通信业")]
+    text = "邮电通讯业收入增长8%，邮电通讯业投资增长。交通运输和邮电通信业平稳发展。"
+    assert found(consistency, text) == [("name-one-character-off", "邮电通信业", "邮电通讯业")]
+
+
+def test_a_quoted_slogan_written_with_other_separators_goes_to_the_majority(consistency):
+    text = "开展“比学习，比作风”活动。围绕“比学习、比作风”主题，结合“比学习、比作风”要求。"
+    assert found(consistency, text) == [("quoted-series-variant", "比学习，比作风", "比学习、比作风")]
+
+
+def test_an_unquoted_slogan_counts_only_when_a_character_differs(consistency):
+    text = "举行“强基础、优服务、促发展”座谈会。要求大家强基础，优服务，促发展。"
+    assert found(consistency, text) == []
+    text = "举行“强基础、优服务、促发展”座谈会。要求大家强基础，优服务，谋发展。"
+    assert found(consistency, text) == [("quoted-series-variant", "强基础，优服务，谋发展", "强基础、优服务、促发展")]
+
+
+def test_a_quoted_slogan_missing_a_character_is_reported(consistency):
+    text = "开展“学习总书记讲话，做合格共青团员”教育实践。团员要“学习总书记讲话，做合格共青员”。"
+    assert found(consistency, text) == [
+        ("quoted-series-variant", "学习总书记讲话，做合格共青员", "学习总书记讲话，做合格共青团员")
+    ]
+
+
+def test_the_ends_of_an_unquoted_series_are_not_compared(consistency):
+    text = "开展“不忘初心、牢记使命”主题教育。大会的主题是：不忘初心，牢记使命，高举伟大旗帜。"
+    assert found(consistency, text) == []

@@ -226,3 +226,23 @@ def test_fix_mode_judges_at_the_document_date(tmp_path):
     draft.write_text(STALE_2021 + "\n城关镇人民政府\n2021年12月20日\n", encoding="utf-8")
     assert cli.main(["check", "--isolated", "--as-of", "document", "--fix", str(draft)]) == 0
     assert Path(draft).read_text(encoding="utf-8").startswith(STALE_2021)
+
+
+def test_every_formulation_collocation_names_and_stale_rule_is_dated_or_says_why_not():
+    from lint.packs import load_packs
+
+    undated = [
+        rule.id
+        for pack in load_packs()
+        if pack.name in ("formulation", "collocation", "names", "stale")
+        for rule in pack.rules
+        if not (rule.since or rule.until or rule.timeless)
+    ]
+    assert undated == []
+
+
+def test_rule_sources_cite_documents_users_can_read():
+    """CATALOG is this project's own notes, which users do not have."""
+    from lint.packs import load_packs
+
+    assert [rule.id for pack in load_packs() for rule in pack.rules if "CATALOG" in rule.source] == []

@@ -16,8 +16,8 @@ from lint.diagnostics import Diagnostic, Fix, Severity, Span
 from lint.engine import Linter
 from lint.fixer import applicable, apply_fixes, fix_document
 from lint.packs import load_packs
-from lint.source import text_document
-from lint.writer import WriteError, digest, write_atomic
+from lint.source import read_file, text_document
+from lint.writer import Snapshot, WriteError, identity, rewrite
 
 PACK = (
     DEMO_PACK
@@ -139,23 +139,31 @@ def test_diff_works_on_stdin_and_fix_refuses_it(pack: Path, monkeypatch: pytest.
     assert "stdin can only be --diff'ed" in capsys.readouterr().err
 
 
+def snapshot(path: Path) -> Snapshot:
+    data, status = read_file(path)
+    return Snapshot(data, identity(status))
+
+
 def test_a_file_changed_after_reading_is_not_overwritten(tmp_path: Path) -> None:
     draft = tmp_path / "draft.txt"
     draft.write_bytes(b"read")
-    read_digest = digest(draft.read_bytes())
+    read = snapshot(draft)
     draft.write_bytes(b"edited by someone else")
     with pytest.raises(WriteError, match="changed on disk"):
-        write_atomic(draft, b"fixed", read_digest)
+        rewrite(draft, b"fixed", read)
     assert draft.read_bytes() == b"edited by someone else"
     assert [p.name for p in tmp_path.iterdir()] == ["draft.txt"]
-    write_atomic(draft, b"fixed", digest(b"edited by someone else"))
+    rewrite(draft, b"fixed", snapshot(draft))
     assert draft.read_bytes() == b"fixed"
 
 
-def test_writing_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+def test_fix_refuses_to_write_through_a_symlink(tmp_path: Path) -> None:
+    """--fix never writes through a link: a link planted in a shared folder could lead anywhere."""
     target = tmp_path / "real.txt"
     target.write_bytes(b"old")
     link = tmp_path / "link.txt"
     link.symlink_to(target)
-    write_atomic(link, b"new", digest(b"old"))
-    assert link.is_symlink() and target.read_bytes() == b"new"
+    with pytest.raises(WriteError, match="symbolic link"):
+        rewrite(link, b"new", snapshot(link))
+    assert link.is_symlink() and target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.txt", "real.txt"]

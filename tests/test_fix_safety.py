@@ -10,7 +10,6 @@ import signal
 import stat
 import subprocess
 import sys
-import tempfile
 import textwrap
 from pathlib import Path
 
@@ -55,10 +54,10 @@ def test_a_failing_rename_leaves_the_old_file_and_the_others_are_fixed(
     first, second = drafts
     replace = os.replace
 
-    def refuse_first(source: str, target: str | Path) -> None:
-        if Path(target) == first.resolve():
+    def refuse_first(source: str, target: str | Path, **folders: int | None) -> None:
+        if Path(target).name == first.name:
             raise OSError(errno.EROFS, "Read-only file system")
-        replace(source, target)
+        replace(source, target, **folders)
 
     monkeypatch.setattr(os, "replace", refuse_first)
     assert fix(pack, first, second) == 2
@@ -73,25 +72,15 @@ def test_a_write_that_fails_half_way_leaves_the_old_file(
     pack: Path, drafts: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     first, _ = drafts
-    fdopen = os.fdopen
+    write = os.write
 
-    class DiskFull:
-        def __init__(self, stream: object) -> None:
-            self.stream = stream
+    def half_then_disk_full(descriptor: int, data: bytes) -> int:
+        write(descriptor, data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-        def __enter__(self) -> DiskFull:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            self.stream.close()
-
-        def write(self, data: bytes) -> None:
-            self.stream.write(data[: len(data) // 2])
-            raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(writer.os, "fdopen", lambda handle, mode: DiskFull(fdopen(handle, mode)))
+    monkeypatch.setattr(writer.os, "write", half_then_disk_full)
     assert fix(pack, first) == 2
-    assert "No space left on device" in capsys.readouterr().err
+    assert f"gwlint: error: {first}: cannot write (No space left on device)" in capsys.readouterr().err
     assert first.read_text(encoding="utf-8") == BEFORE
     assert leftovers(first.parent) == []
 
@@ -100,15 +89,15 @@ def test_a_file_edited_between_read_and_write_is_not_overwritten(
     pack: Path, drafts: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     first, second = drafts
-    mkstemp = tempfile.mkstemp
+    create = writer._Temporary.__enter__
     edited = "有人刚改过：计划委员会。\n"
 
-    def someone_edits(*args: object, **kwargs: object) -> tuple[int, str]:
-        if kwargs.get("dir") == first.parent and str(kwargs.get("prefix", "")).startswith(".a.txt"):
+    def someone_edits(temporary: writer._Temporary) -> writer._Temporary:
+        if temporary.target == first.name:
             first.write_text(edited, encoding="utf-8")
-        return mkstemp(*args, **kwargs)
+        return create(temporary)
 
-    monkeypatch.setattr(tempfile, "mkstemp", someone_edits)
+    monkeypatch.setattr(writer._Temporary, "__enter__", someone_edits)
     assert fix(pack, first, second) == 2
     assert f"{first}: changed on disk since it was read; not overwritten" in capsys.readouterr().err
     assert first.read_text(encoding="utf-8") == edited
@@ -128,19 +117,11 @@ def die(*args, **kwargs):
 if sys.argv[1] == "before-rename":
     writer.os.replace = die
 else:  # in the middle of writing the temporary file
-    real_fdopen = os.fdopen
-    class HalfThenDie:
-        def __init__(self, stream):
-            self.stream = stream
-        def __enter__(self):
-            return self
-        def __exit__(self, *exc):
-            return False
-        def write(self, data):
-            self.stream.write(data[: len(data) // 2])
-            self.stream.flush()
-            die()
-    writer.os.fdopen = lambda handle, mode: HalfThenDie(real_fdopen(handle, mode))
+    real_write = os.write
+    def half_then_die(descriptor, data):
+        real_write(descriptor, data[: len(data) // 2])
+        die()
+    writer.os.write = half_then_die
 
 from lint.cli import main
 sys.exit(main(["check", "--isolated", "--pack", sys.argv[2], "--fix", sys.argv[3]]))

@@ -116,3 +116,80 @@ def test_display_width_counts_columns_as_rich_does(text: str) -> None:
     from lint.reporters.full import display_width
 
     assert display_width(text) == cell_len(text)
+
+
+MIXED = """
+pack: demo
+description: demo
+rules:
+  - id: comma
+    title: 半角逗号
+    severity: warning
+    kind: pattern
+    message: "半角逗号"
+    rationale: r
+    source: s
+    fix: safe
+    params: {regex: ',', replacement: '，'}
+    examples: {bad: ["甲,乙"], good: ["甲，乙"]}
+  - id: name
+    title: 人名
+    severity: error
+    kind: pattern
+    message: "屏蔽的人名"
+    rationale: r
+    source: s
+    params: {regex: '\\*\\*\\*'}
+    examples: {bad: ["***同志"], good: ["张三同志"]}
+"""
+
+
+def render_with(pack: str, text: str, **options: bool) -> str:
+    linter = Linter(parse_pack(pack, "demo.yaml").rules)
+    document = Document("d.txt", text)
+    stream = io.StringIO()
+    report([FileResult("d.txt", linter.lint(document), document)], stream, color=False, **options)
+    return stream.getvalue()
+
+
+def test_the_most_serious_findings_come_first():
+    out = render_with(MIXED, "甲,乙,丙,丁\n***同志指出\n")
+    assert out.index("2:1 error demo.name") < out.index("1:2 warning demo.comma")
+
+
+def test_many_mechanical_findings_in_one_paragraph_are_counted_not_repeated():
+    out = render_with(MIXED, "甲,乙,丙,丁,戊,己\n***同志,***同志,***同志,***同志\n")
+    assert out.count("warning demo.comma") == 2 + 3  # two of five shown on line 1; three are not worth counting
+    assert "…同一段另有 3 处 demo.comma：1:6、1:8、1:10" in out
+    assert out.count("error demo.name") == 4  # not fixable: every one is shown
+    assert "By rule: demo.comma 8, demo.name 4" in out
+
+
+def test_quiet_leaves_out_the_summary():
+    out = render_with(MIXED, "甲,乙\n", quiet=True)
+    assert "demo.comma" in out and "Found" not in out and "By pack" not in out
+
+
+def test_excerpts_fit_the_terminal_and_markers_stay_under_the_span(monkeypatch):
+    from lint.reporters.full import display_width
+
+    monkeypatch.setenv("COLUMNS", "80")
+    line = "甲乙丙丁" * 40 + "占位" + "\t戊己庚辛" * 40
+    out = render(line)
+    source = next(text for text in out.splitlines() if "占位" in text and "│" in text)
+    marker = out.splitlines()[out.splitlines().index(source) + 1]
+    assert display_width(source) <= 80 and display_width(marker) <= 80
+    assert display_width(source[: source.index("占位")]) == marker.index("^")
+    assert "\t" not in source  # a tab would move the text, not the marker
+
+
+def test_rules_table_never_cuts_a_rule_id(monkeypatch, capsys):
+    from lint.cli import main
+    from lint.packs import load_packs
+
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["rules"]) == 0
+    shown = capsys.readouterr().out
+    for pack in load_packs():
+        for rule in pack.rules:
+            assert rule.id in shown, rule.id

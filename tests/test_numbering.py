@@ -52,8 +52,9 @@ def test_a_higher_heading_restarts_the_levels_below(numbering):
 
 
 def test_gap_and_repeat_in_second_level_headings(numbering):
-    text = "一、甲\n（一）子。\n（三）子。\n（三）子。"
-    assert found(numbering, text) == [("gap", "（三）", 3), ("repeat", "（三）", 4)]
+    text = "一、甲\n（一）子。\n（三）子。\n（三）子。\n（三）子。"
+    # line 3 should be （二）; then line 4 is right, and line 5 repeats it
+    assert found(numbering, text) == [("gap", "（三）", 3), ("repeat", "（三）", 5)]
 
 
 def test_a_higher_level_after_a_lower_one_in_the_same_section_is_reported(numbering):
@@ -173,4 +174,57 @@ def test_an_attachment_note_starts_a_new_numbering(numbering):
     text = (
         "三、保障措施\n1.加强领导。\n2.强化考核。\n3.严格问责。\n附件：1.任务分工表\n      2.考核细则\n附件1\n一、总则"
     )
+    assert found(numbering, text) == []
+
+
+def suggestions(linter, text):
+    return [(d.rule.split(".")[1], d.matched, d.message.rsplit("应为", 1)[-1]) for d in linter.lint_text(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two headings swapped: 三、 should be 二、 and 二、 should be 三、; 四、 then follows
+        ("一、甲\n二、乙\n四、丁\n三、丙\n五、戊", [("gap", "四、", "“三、”"), ("repeat", "三、", "“四、”")]),
+        ("一、甲\n三、丙\n二、乙\n四、丁", [("gap", "三、", "“二、”"), ("repeat", "二、", "“三、”")]),
+        ("一是甲；三是丙；二是乙；四是丁。", [("gap", "三是", "“二是”"), ("repeat", "二是", "“三是”")]),
+        # the gapped number repeated: once the first is renumbered, the second is right
+        ("一、甲\n三、乙\n三、丙", [("gap", "三、", "“二、”")]),
+    ],
+)
+def test_suggestions_on_one_series_agree(numbering, text, expected):
+    assert suggestions(numbering, text) == expected
+
+
+def test_a_suggested_heading_has_its_levels_own_mark(linter):
+    gaps = [d for d in linter.lint_text("1、甲\n2、乙\n4、丁") if d.rule == "numbering.gap"]
+    assert [d.message.rsplit("应为", 1)[-1] for d in gaps] == ["“3.”"]
+
+
+def test_a_heading_followed_by_a_year_is_a_heading(numbering):
+    assert found(numbering, "一、2023年工作回顾\n内容。\n二、2024年工作安排\n内容。\n三、政府自身建设") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("关于防汛工作的通知\n二、压实责任\n三、排查隐患", [("start", "二、", 2)]),
+        ("一、总体要求\n（二）基本原则\n（三）目标", [("start", "（二）", 2)]),
+        ("一、总体要求\n（一）原则\n1.甲\n3.丙", [("gap", "3.", 4)]),
+    ],
+)
+def test_a_numbering_that_does_not_start_at_one(numbering, text, expected):
+    assert found(numbering, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "二、压实责任\n三、排查隐患",  # an excerpt: nothing before it
+        "关于防汛工作的通知\n三、排查隐患\n四、加强值守",  # an excerpt starting further on
+        "一、甲\n（一）子。\n（二）子。\n二、乙\n（三）子。",  # numbered on across sections
+        "四、甲\n（四）子。\n（五）子。",  # an excerpt's sub-series goes on from text left out
+    ],
+)
+def test_numberings_that_legitimately_start_above_one(numbering, text):
     assert found(numbering, text) == []

@@ -302,7 +302,7 @@ def test_results_keep_only_excerpts_of_their_documents(drafts: Path) -> None:
     workspace = Workspace(ConfigResolver(None, True), Overrides())
     paths = sorted(drafts.iterdir())
     args = type("Args", (), {"paths": [str(drafts)], "stdin_filename": None, "jobs": 1})()
-    judged = parallel.lint_all(workspace, args)
+    judged = list(parallel.lint_planned(parallel.plan_inputs(workspace, args)))
     with_findings = [result for result, _ in judged if result.diagnostics]
     assert len(with_findings) > 10
     for result in with_findings:
@@ -444,3 +444,12 @@ def test_a_setup_error_found_before_the_first_result_writes_no_report(
     assert main(["check", "--format", "json", str(draft)]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and "no-such-pack" in captured.err
+
+
+@pytest.mark.parametrize("death", [-9, -15, 9])
+def test_a_worker_death_reads_in_chinese_with_lang_zh(death: int) -> None:
+    from lint.i18n import translate_reason
+    from lint.workers import Death
+
+    translated = translate_reason(Death(death).reason(), "zh")
+    assert translated.startswith("检查该文件的工作进程") and "worker" not in translated

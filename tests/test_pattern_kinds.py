@@ -132,3 +132,35 @@ class TestWholeLine:
         check = PatternCheck(make_rule("pattern", {"regex": "来源：\\S+", "whole_line": True}))
         spans = [(f.start, f.end) for f in check.find(Document("t", text))]
         assert [text[s:e] for s, e in spans] == ["来源：人民网"]
+
+
+BYLINE = {"wrong": "乙", "right": "丁", "unless_header_matches": "^\\s*甲\\s*$"}
+
+
+class TestHeaderCondition:
+    """unless_header_matches: who speaks, read from the document's first lines only."""
+
+    def test_a_byline_alone_on_a_header_line_silences_the_document(self):
+        text = "在某会议上的讲话\n（2018年7月3日）\n甲\n同志们：\n乙"
+        assert found("substitution", text, **BYLINE) == []
+
+    def test_the_name_inside_a_sentence_is_not_a_byline(self):
+        text = "在某会议上的讲话\n学习甲同志的讲话。\n乙"
+        assert found("substitution", text, **BYLINE) == [("乙", "丁")]
+
+    def test_a_line_past_the_header_does_not_count(self):
+        body = "".join(f"第{i}段。\n" for i in range(12))
+        assert found("substitution", body + "甲\n乙", **BYLINE) == [("乙", "丁")]
+
+    def test_blank_lines_do_not_use_up_the_header(self):
+        text = "\n\n\n\n\n\n\n\n\n标题\n甲\n乙"
+        assert found("substitution", text, **BYLINE) == []
+
+    def test_an_opening_sentence_in_the_header_matches_too(self):
+        params = {"regex": "乙", "unless_header_matches": "我代表第[一二三四五六七八九十]+届中央委员会"}
+        assert found("pattern", "同志们：\n现在，我代表第十九届中央委员会向大会作报告。\n乙", **params) == []
+        assert found("pattern", "同志们：\n乙", **params) == [("乙", None)]
+
+    def test_bad_regex_is_a_pack_error(self):
+        with pytest.raises(PackError):
+            found("pattern", "", regex="a", unless_header_matches="(")

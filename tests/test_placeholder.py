@@ -56,3 +56,42 @@ def test_every_placeholder_of_the_seeds_is_reported(linter, seed, rule, count):
     path = sorted(SEEDS.glob("*.txt"))[seed]
     found = hits(linter, path.read_text(encoding="utf-8"), "placeholder")
     assert [r for r, _ in found].count(rule) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        ("全年完成投资3.××亿元。", "3.××"),
+        ("地区生产总值XX.X亿元。", "XX.X"),
+        ("同比增长X.X%。", "X.X"),
+        ("下降x.x个百分点。", "x.x"),
+    ],
+)
+def test_a_placeholder_inside_a_number_is_reported(linter, text, matched):
+    """Issue 13: the dot hid these from the lone-x and ×× rules."""
+    assert ("template-decimal", matched) in hits(linter, text, "placeholder")
+
+
+@pytest.mark.parametrize("text", ["支持Python 3.x版本。", "展板尺寸为1.5×2米。", "版本号为v2.x。"])
+def test_versions_and_products_are_not_number_placeholders(linter, text):
+    assert hits(linter, text, "placeholder") == []
+
+
+def test_an_instruction_in_round_brackets_is_a_template_field_only_about_this_spot(linter):
+    assert hits(linter, "（此处填写单位名称）关于工作情况的报告", "placeholder") == [
+        ("template-field", "（此处填写单位名称）")
+    ]
+    assert hits(linter, "请报送推荐名单（请填写附件1）。", "placeholder") == []
+
+
+def test_the_masked_name_is_restored_only_from_the_day_it_was_his():
+    import datetime
+
+    from lint.engine import Linter
+    from lint.packs import load_packs, select_rules
+
+    rule = next(r for r in select_rules(load_packs(), ["placeholder"]) if r.id == "placeholder.masked-leader-name")
+    assert rule.since is not None and rule.since.day == datetime.date(2012, 11, 15)
+    linter = Linter([rule])
+    assert linter.lint_text("***总书记强调", as_of=rule.since.day)
+    assert not linter.lint_text("***总书记强调", as_of=datetime.date(2012, 11, 14))

@@ -94,6 +94,7 @@ def test_github_annotation_has_position_title_and_severity(tmp_path, team, capsy
     assert out == (
         f"::warning file={draft.as_posix()},line=1,col=5,endLine=1,endColumn=7,"
         "title=gwlint team.pending::“待定”是未定稿的标记，定稿前须删除\n"
+        "::notice title=gwlint::gwlint: 1 problem(s) in 1 of 1 file(s)\n"
     )
 
 
@@ -105,7 +106,7 @@ def test_github_escapes_data_and_properties(tmp_path, team, capsys):
     assert code == 1
     assert "file=" + draft.as_posix().replace(":", "%3A").replace(",", "%2C") + "," in out
     assert "::notice " in out
-    assert out.rstrip("\n").endswith("::“50%25”含百分号，请核对数字")
+    assert out.splitlines()[-2].endswith("::“50%25”含百分号，请核对数字")
 
 
 def test_github_escaping_rules():
@@ -243,3 +244,35 @@ def test_a_large_file_is_reported_line_by_line_not_built_whole_in_memory(output:
     done = FileResult("big.txt", [], rendered=Rendered(rendered(result), Severity.ERROR))
     write_report(output, [done], worker)  # type: ignore[arg-type]
     assert "".join(worker.pieces) == text  # what a worker rendered is written as it is
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_github_ends_with_a_summary_annotation(tmp_path, team, capsys, jobs):
+    bad = write(tmp_path, "a.txt", "会议时间待定，地点待定。\n")
+    clean = write(tmp_path, "b.txt", "会议于3月1日召开。\n")
+    code, out = run(
+        ["-j", jobs, str(bad), str(clean), str(tmp_path / "missing.txt"), *team, "--format", "github"], capsys
+    )
+    assert code == 2
+    expected = "gwlint: 2 problem(s) in 1 of 3 file(s); 1 file(s) could not be checked"
+    assert out.splitlines()[-1] == "::notice title=gwlint::" + expected
+    code, out = run([str(clean), *team, "--format", "github"], capsys)
+    assert out == "::notice title=gwlint::gwlint: no problems found in 1 file(s)\n"
+
+
+def test_no_color_and_force_color(monkeypatch):
+    from lint.cli import use_color
+
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not use_color("auto", Terminal())
+    assert use_color("always", Terminal())
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert use_color("auto", object())
+    assert not use_color("never", object())
+    monkeypatch.setenv("FORCE_COLOR", "0")
+    assert not use_color("auto", object())

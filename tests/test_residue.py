@@ -50,3 +50,63 @@ def test_the_seed_notice_is_reported_once(linter):
     assert hits(linter, seed.read_text(encoding="utf-8"), "residue") == [
         ("copy-notice", "本文系作者原创投稿，仅供学习参考，请勿照搬照抄！")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("编辑：张三\u3000审核：李四\u3000终审：王五", "credit-line"),
+        ("（编辑：赵敏　校对：孙磊）", "credit-line"),
+        ("初审｜刘洋 复审｜陈刚", "credit-line"),
+        ("【来源：人民网】【编辑：张三】", "credit-line"),
+        ("正文。（来源：县融媒体中心）", "bracketed-source"),
+        ("#学习二十大# 开展专题宣讲。", "hashtag"),
+        ("点赞在看转发三连", "interaction-prompt"),
+        ("👇欢迎关注我们👇", "interaction-prompt"),
+    ],
+)
+def test_repost_residue(linter, text, rule):
+    assert rule in [r for r, _ in hits(linter, text, "residue")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "审核：各单位要严格审核申报材料，确保真实准确。",
+        "（数据来源：县统计局）",
+        "信息来源（群众来信、网络举报）多样。",
+        "5#楼、6#楼主体完工。",
+        "县政府办公室转发市财政局关于加强资金管理的通知。",
+        "在看到成绩的同时，我们也清醒认识到不足。",
+        "文/图：县林业局 李明",  # a byline: part of a news item, not workflow residue
+        "通讯员 王强",
+    ],
+)
+def test_repost_look_alikes_are_silent(linter, text):
+    assert hits(linter, text, "residue") == []
+
+
+def test_credit_line_and_editor_line_do_not_report_one_line_twice(linter):
+    assert [r for r, _ in hits(linter, "责任编辑：李四\u3000审核：王五", "residue")] == ["editor-line"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "更新时间：2023-04-01 09:30 浏览次数：52",
+        "下一条：我局召开党史学习教育动员会",
+        "【打印】【关闭】",
+        "扫一扫在手机打开当前页",
+        "文字编辑：王芳　新媒体编辑：李强",
+    ],
+)
+def test_page_furniture_and_prefixed_credits(linter, text):
+    assert hits(linter, text, "residue")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["发布时间另行通知。", "上一条意见已经采纳。", "全面加强版权保护。", "点击数据平台查看明细。"],
+)
+def test_page_furniture_look_alikes_are_silent(linter, text):
+    assert hits(linter, text, "residue") == []

@@ -69,8 +69,8 @@ def assert_error_and_others_reported(payload: dict, path: Path, reason: str, bad
         ("renamed-word.txt", docx_bytes(), "binary file"),
         ("latin.txt", NOT_UTF8_NOR_GBK, "cannot decode: not UTF-8"),
         ("utf16-broken.txt", b"\xff\xfe\x00\xd8", "invalid utf-16-le"),
-        ("not-a-zip.docx", "这不是Word文件".encode(), "not a readable .docx file"),
-        ("zip-not-word.docx", zip_bytes({"readme.txt": b"hello"}), "not a readable .docx file"),
+        ("not-a-zip.docx", "这不是Word文件".encode(), "not a Word .docx file"),
+        ("zip-not-word.docx", zip_bytes({"readme.txt": b"hello"}), "not a Word .docx file"),
         ("truncated.docx", docx_bytes()[:700], "not a readable .docx file"),
     ],
 )
@@ -193,10 +193,10 @@ def test_an_unreadable_file_simulated(
     secret.write_text(BAD, encoding="utf-8")
     real_open = os.open
 
-    def refuse(path: object, *args: object, **kwargs: object) -> int:
-        if Path(path).name == secret.name:  # type: ignore[arg-type]
+    def refuse(path: object, flags: int, *args: object) -> int:  # how every input is opened
+        if Path(os.fsdecode(path)).name == secret.name:  # type: ignore[arg-type]
             raise PermissionError(13, "Permission denied", str(path))
-        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(path, flags, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "open", refuse)
     code, payload, _ = gwlint_json(capsys, secret, bad_draft)
@@ -494,3 +494,23 @@ def test_budget_is_a_no_op_off_the_main_thread_and_for_zero() -> None:
     assert seen == [False, True]
     with time_budget(0):
         pass
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_fifo_or_device_among_the_inputs_is_refused_not_read(tmp_path, capsys, kind):
+    """A FIFO blocked the run; /dev/zero was read until memory ran out."""
+    import os
+
+    from lint.cli import main
+
+    if kind == "fifo":
+        special = tmp_path / "pipe.txt"
+        os.mkfifo(special)
+    else:
+        special = Path("/dev/zero")
+    clean = tmp_path / "clean.txt"
+    clean.write_text("会议于3月1日召开。\n", encoding="utf-8")
+    code = main(["--isolated", str(special), str(clean)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"{special}: not a regular file" in err

@@ -155,6 +155,8 @@ class TestBrackets:
             ("(1)加强组织领导", "（1）加强组织领导"),
             ("国内生产总值(GDP)增长", "国内生产总值（GDP）增长"),
             ("(一)总体要求(试行)", "（一）总体要求（试行）"),
+            ("全县实现生产总值(GDP)1102284万元", "全县实现生产总值（GDP）1102284万元"),
+            ("国内生产总值(GDP)。", "国内生产总值（GDP）。"),
         ],
     )
     def test_pairs_become_full_width_together(self, text, expected):
@@ -163,7 +165,16 @@ class TestBrackets:
     def test_only_the_half_width_side_of_a_mixed_pair_is_reported(self):
         assert found("各县（市、区)要落实", brackets=self.BRACKETS) == [(6, ")", "）")]
 
-    @pytest.mark.parametrize("text", ["设函数f(x)的值为正", "See item (a) of the annex.", "各县（市、区）要落实"])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "设函数f(x)的值为正",
+            "See item (a) of the annex.",
+            "各县（市、区）要落实",
+            "取值(x)y为正",
+            "县委办发(2024)5号",
+        ],
+    )
     def test_formulas_and_english_are_silent(self, text):
         assert found(text, brackets=self.BRACKETS) == []
 

@@ -11,7 +11,9 @@ from lint.packs import PackError, Rule
 KIND_MODULES = {
     "pattern": "lint.checks.pattern",
     "substitution": "lint.checks.substitution",
+    "lexicon": "lint.checks.lexicon",
     "repetition": "lint.checks.repetition",
+    "duplicate": "lint.checks.duplicate",
     "names": "lint.checks.names",
     "width": "lint.checks.width",
     "pairing": "lint.checks.pairing",
@@ -19,6 +21,7 @@ KIND_MODULES = {
     "consistency": "lint.checks.consistency",
     "collocation": "lint.checks.collocation",
     "stale": "lint.checks.stale",
+    "toc": "lint.checks.toc",
 }
 
 __all__ = ["KIND_MODULES", "Check", "Finding", "Params", "build_checks", "check_class"]
@@ -36,5 +39,10 @@ def build_checks(rules: Sequence[Rule]) -> list[Check]:
         if cls is None:
             known = ", ".join(sorted(KIND_MODULES))
             raise PackError(rule.path, f"unknown check kind '{rule.kind}' (known: {known})", rule.id, "kind")
-        checks.append(cls(rule))
+        try:
+            checks.append(cls(rule))
+        except PackError:
+            raise
+        except (ValueError, TypeError, OverflowError, RecursionError, MemoryError) as error:  # params no reader foresaw
+            raise PackError(rule.path, f"cannot build the rule: {error}", rule.id, "params") from None
     return checks

@@ -6,17 +6,17 @@ import datetime
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from lint.packs import PackError, Rule
-from lint.records import field, record
+from lint.packs import PackError, Rule, parse_day
 from lint.source import Document
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import Any, ClassVar
 
 
-@record(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One match of a check: a character range, an optional replacement, extra message fields."""
 
@@ -72,6 +72,9 @@ def _subpatterns(value: object, kind: type) -> Iterator[object]:
             yield from _subpatterns(item, kind)
 
 
+MAX_INTEGER = 100_000  # no count or window of a rule comes near; a larger one is a mistake or an attack
+
+
 class Params:
     """Reads a rule's ``params`` with types; every problem is a PackError naming the field."""
 
@@ -103,10 +106,10 @@ class Params:
             raise self.error(key, "must be true or false")
         return value
 
-    def integer(self, key: str, default: int, minimum: int = 0) -> int:
+    def integer(self, key: str, default: int, minimum: int = 0, maximum: int = MAX_INTEGER) -> int:
         value = self._get(key, default, False)
-        if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
-            raise self.error(key, f"must be a whole number >= {minimum}")
+        if not isinstance(value, int) or isinstance(value, bool) or not minimum <= value <= maximum:
+            raise self.error(key, f"must be a whole number from {minimum} to {maximum:,}")
         return value
 
     def strings(self, key: str, required: bool = False) -> list[str]:
@@ -131,18 +134,19 @@ class Params:
         """``re.compile(source)``, or a PackError for a pattern that is invalid or out of bounds
         (see ``pattern_bounds_problem``): nothing a pack says may hang or exhaust the run."""
         if len(source) > MAX_PATTERN_CHARACTERS:
-            raise self.error(
-                key, f"regular expression too long: {len(source):,} characters (at most {MAX_PATTERN_CHARACTERS:,})"
-            )
+            too_long = f"{len(source):,} characters (at most {MAX_PATTERN_CHARACTERS:,})"
+            raise self.error(key, f"invalid regular expression: too long: {too_long}")
         try:
             problem = pattern_bounds_problem(source)
             if problem is None:
                 return re.compile(source)
-        except re.error as error:
-            problem = f"invalid regular expression: {error}"
-        except (OverflowError, RecursionError, MemoryError) as error:
-            problem = f"regular expression out of bounds: {error or type(error).__name__}"
-        raise self.error(key, problem)
+        except (re.error, OverflowError, RecursionError, MemoryError) as error:  # OverflowError: a{99999999999}
+            problem = str(error) or type(error).__name__
+        raise self.error(key, f"invalid regular expression: {problem}")
+
+    def day(self, key: str, value: object) -> datetime.date:
+        """A date inside a parameter (``key`` names where, for the error): a YAML date or YYYY-MM-DD."""
+        return parse_day(value, self._rule.path, self._rule.id, f"params.{key}")
 
     def raw(self, key: str, default: Any = None) -> Any:
         return self._get(key, default, False)

@@ -13,6 +13,11 @@ order (政治意识、大局意识、核心意识、看齐意识):
   separator: regex         what joins items in a list (default 、 和 与 及)
   anchor: regex            a list is the fixed one only if it contains this (e.g. its last word 自信)
   min_items: int           a shorter list is not taken for the fixed one (default 2)
+
+Both forms take the context conditions of lint.checks.context (unless_preceded_by,
+unless_followed_by, unless_quoted, only_if_document_matches, unless_document_matches). A verb rule
+gives ``unless_followed_by: 的``: in 增强“两个维护”的自觉性 the term modifies the noun after 的, and
+the verb governs that noun, not the term.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import re
 from collections.abc import Iterator
 
 from lint.checks.base import Check, Finding, Params
+from lint.checks.context import Context
 from lint.checks.scan import Scanner
 from lint.source import Document
 
@@ -42,6 +48,7 @@ class CollocationCheck(Check):
             self._configure_verbs(params, term)
         else:
             self._configure_order(params, items)
+        self.context = Context(params)
 
     def _configure_verbs(self, params: Params, term: str) -> None:
         self.right = params.strings("right", required=True)
@@ -75,10 +82,13 @@ class CollocationCheck(Check):
         return self.verb_pattern is not None
 
     def find(self, document: Document) -> Iterator[Finding]:
-        if self.verb_pattern is not None:
-            yield from self._verbs(document.text)
-        else:
-            yield from self._orders(document.text)
+        text = document.text
+        if not self.context.allows_document(text):
+            return
+        found = self._verbs(text) if self.verb_pattern is not None else self._orders(text)
+        for finding in found:
+            if self.context.allows(text, finding.start, finding.end):
+                yield finding
 
     def _verbs(self, text: str) -> Iterator[Finding]:
         assert self.verb_pattern is not None

@@ -13,7 +13,15 @@ characters (〇 / 零 in years, ０ / 0):
   characters: [string, string]  two forms of the same characters, position for position
   within: regex                 where the characters are compared (default: everywhere)
 
-both:
+variants (no list of forms: lint.checks.variants finds them):
+  variants: names | quoted-series
+  edit: insertion | replacement        (names) how two spellings of one name differ
+  suffixes: [token, ...]               (names) the last word of a name: 镇, 公司, 业 …
+  min_length: int                      (names) shortest name compared (default 5 characters)
+  max_tokens: int                      (names) longest name in jieba tokens (default 4)
+  The message may use {majority} (the spelling to use) and {count} (its occurrences).
+
+forms and characters:
   prefer_first: bool            the first form is the suggestion whatever the counts (when a
                                 standard names it, e.g. 〇 in years): the other is reported
 """
@@ -23,21 +31,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from lint.checks import variants
 from lint.checks.base import Check, Finding, Params
 from lint.checks.scan import Scanner
-from lint.records import record
 from lint.source import Document
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Form:
     text: str
     pattern: re.Pattern[str]
     scanner: Scanner
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Occurrence:
     form: int  # index of the form (or character set) it is written in
     start: int
@@ -52,8 +61,12 @@ class ConsistencyCheck(Check):
     def configure(self, params: Params) -> None:
         raw_forms = params.raw("forms")
         characters = params.strings("characters")
-        if (raw_forms is None) == (not characters):
-            raise params.error("forms", "give either 'forms' or 'characters'")
+        self.variants = params.string("variants")
+        if [raw_forms is not None, bool(characters), self.variants is not None].count(True) != 1:
+            raise params.error("forms", "give one of 'forms', 'characters' or 'variants'")
+        if self.variants is not None:
+            self._configure_variants(params, self.variants)
+            return
         self.forms: list[Form] = []
         self.tables: list[dict[int, str]] = []
         if raw_forms is not None:
@@ -64,6 +77,18 @@ class ConsistencyCheck(Check):
         self.prefer_first = params.boolean("prefer_first", False)
         if self.within is not None and self.forms:
             raise params.error("within", "only for 'characters'")
+
+    def _configure_variants(self, params: Params, family: str) -> None:
+        if family not in ("names", "quoted-series"):
+            raise params.error("variants", "must be 'names' or 'quoted-series'")
+        if family == "names":
+            self.edit = params.string("edit", "insertion") or ""
+            if self.edit not in ("insertion", "replacement"):
+                raise params.error("edit", "must be 'insertion' or 'replacement'")
+            self.suffixes = frozenset(params.strings("suffixes", required=True))
+            self.min_length = params.integer("min_length", 5, minimum=3)
+            self.max_tokens = params.integer("max_tokens", 4, minimum=2, maximum=8)
+        self.forms, self.tables, self.within, self.prefer_first = [], [], None, False
 
     def _configure_forms(self, params: Params, raw: object) -> None:
         if not isinstance(raw, list) or len(raw) < 2:
@@ -90,6 +115,9 @@ class ConsistencyCheck(Check):
         self.character_sets = [re.compile(f"[{re.escape(first)}]+"), re.compile(f"[{re.escape(second)}]+")]
 
     def find(self, document: Document) -> Iterator[Finding]:
+        if self.variants is not None:
+            yield from self._variant_findings(document.text)
+            return
         patterns = [form.pattern for form in self.forms] or self.character_sets
         if sum(pattern.search(document.text) is not None for pattern in patterns) < 2:
             return  # one form alone is consistent
@@ -105,6 +133,15 @@ class ConsistencyCheck(Check):
                 if self.forms:
                     fields["majority"] = self.forms[majority].text
                 yield Finding(occurrence.start, occurrence.end, replacement, fields)
+
+    def _variant_findings(self, text: str) -> Iterator[Finding]:
+        if self.variants == "names":
+            found = variants.name_variants(text, self.suffixes, self.min_length, self.max_tokens, self.edit)
+        else:
+            found = variants.series_variants(text)
+        for variant in found:
+            fields = {"majority": variant.preferred, "count": str(variant.count)}
+            yield Finding(variant.start, variant.end, variant.preferred, fields)
 
     def _replacement(self, occurrence: Occurrence, majority: int) -> str:
         if self.forms:

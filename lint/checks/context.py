@@ -7,6 +7,13 @@ params:
                                    someone else's words, which the draft may not change)
   only_if_document_matches: regex  report only in documents where this also occurs somewhere
   unless_document_matches: regex   report nothing in documents where this occurs somewhere
+  unless_header_matches: regex     report nothing in documents whose header (the first HEADER_LINES
+                                   non-empty lines) matches: who speaks. A speech or report by the
+                                   person a rule is about names its author there (the byline alone
+                                   on a line under the title, “习近平”; “国家主席习近平发表……贺词”) or
+                                   opens in the first person for the body he leads (“我代表第十八届
+                                   中央委员会向大会作报告”). Written with ``^``/``$`` the regex
+                                   matches whole lines (it is compiled with re.MULTILINE).
 """
 
 from __future__ import annotations
@@ -15,10 +22,12 @@ from lint.checks.base import Params
 from lint.regexes import compiled
 
 WINDOW = 40  # characters of context inspected on each side
+HEADER_LINES = 8  # a title, its subtitle, the occasion, the date, the byline, the salutation, the opening
 OPENING_QUOTES = "“"
 CLOSING_QUOTES = "”"
 QUOTES = compiled(f"[{OPENING_QUOTES}{CLOSING_QUOTES}]")
 QUOTE_OR_BREAK = compiled(f"[{OPENING_QUOTES}{CLOSING_QUOTES}\r\n]")
+HEADER_LINE = compiled(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 
 class Context:
@@ -30,9 +39,13 @@ class Context:
         self.quoted = params.boolean("unless_quoted", False)
         self.document_required = params.regex("only_if_document_matches")
         self.document_excluded = params.regex("unless_document_matches")
+        speaker = params.string("unless_header_matches")
+        self.header_excluded = None if speaker is None else params.compile("unless_header_matches", f"(?m:{speaker})")
 
     def allows_document(self, text: str) -> bool:
         if self.document_required is not None and not self.document_required.search(text):
+            return False
+        if self.header_excluded is not None and self.header_excluded.search(header(text)):
             return False
         return not (self.document_excluded is not None and self.document_excluded.search(text))
 
@@ -42,6 +55,17 @@ class Context:
         if self.after is not None and self.after.match(text[end : end + WINDOW]):
             return False
         return not (self.quoted and inside_quotation(text, start, end))
+
+
+def header(text: str) -> str:
+    """The document's first HEADER_LINES non-empty lines (title, byline, date, salutation, opening)."""
+    seen = 0
+    for line in HEADER_LINE.finditer(text):
+        if line.group().strip():
+            seen += 1
+            if seen == HEADER_LINES:
+                return text[: line.end()]
+    return text
 
 
 def inside_quotation(text: str, start: int, end: int) -> bool:

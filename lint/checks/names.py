@@ -1,36 +1,63 @@
-"""``names``: garbled forms of protected names (习习近平, 近习平, 习进平), or protected names out of order.
+"""``names``: leaders' names garbled, listed out of order or referred to informally.
 
-Variant mode, params:
-  names: [name, ...]            protected names; their garbled forms are generated, never listed
-  classes: [class, ...]         variant classes generated for names of 3+ characters
+A rule gives exactly one of these params, which chooses what it checks:
+
+names: [name, ...]            garbled forms of protected names anywhere (习习近平, 近习平, 习进平); the
+                              forms are generated, never listed. With:
+  classes: [class, ...]         variant classes for names of 3+ characters
   short_classes: [class, ...]   variant classes for 2-character names (their swaps and homophones
                                 are ordinary words or other people's names: 强李, 李奇)
   similar: {char: chars}        confusion set: a character and the characters mistyped for it
-  joining_words: [word, ...]    words that absorb a doubled edge character (学习 in 学习习近平,
-                                平时 in 习近平平时); jieba's dictionary is consulted after these
+  joining_words: [word, ...]    words that take an edge character of a span (学习 in 学习习近平,
+                                平时 in 习近平平时), looked for before jieba's segmentation
   Classes: doubled-first (习习近平), doubled-inner (习近近平), doubled-last (习近平平),
   swapped (近习平, 习平近), similar (习进平).
-
-Order mode, params:
-  order: [name, ...]            the protocol order; a listing of two or more of them out of order is reported
+order: [name, ...]            a listing of two or more of them out of this order. With:
   separator: regex              what stands between two names of one listing (、 ， 同志、)
+  others: [name, ...]           people of other line-ups: a listing that holds one of them is another
+                                line-up's (a history of the previous committee), not judged
+  unordered_note: regex         a listing on a line, or just after a line, matching this is declared
+                                in another order (按姓氏笔画为序) and not judged
+listing: [name, ...]          a member misspelled inside a listing of the others (李强、李墙、王沪宁): a
+                              form one look-alike character away from a member, joined by the
+                              separator to a correctly written member, where that member is not
+                              already listed. With ``separator`` and ``similar`` (the look-alikes,
+                              wider than a free-text rule can afford: the listing is the evidence).
+forms: {form: replacement}    informal or abbreviated references (习大大, 习总书记) and the full form. With:
+  person: name                  whom they refer to (see "who speaks")
+title: text                   a bare title (总书记) before the person holding it has been named in the
+                              document; only the first is reported. With:
+  person: name                  who holds it; any earlier mention of him is the full mention
+  unless_preceded_by: regex     the title belongs to an organ or a listing of titles (中共中央总书记、…)
+  unless_followed_by: regex     ... or is followed by the name (总书记习近平)
+
+Every span is checked against the text around it: when a dictionary word of the text crosses its start
+or end (赵乐|继续, 学习|习进平台), its edge character belongs to that word and the span is not reported
+(lint.checks.name_context).
+
+Who speaks (``forms`` and ``title``): a reference is judged only in the draft's own words. A document
+whose byline is the person himself (a line of its head holding only his name, as his speeches print
+it) is his own text and is not judged; nor is a reference inside “…”, someone else's words that the
+draft quotes. Texts of central organs need no exception: they name the leader in full before any bare
+title, or use it in a chain of titles that ends in his name (中共中央总书记、国家主席、中央军委主席习近平).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from lint.checks import segment
+from lint.checks import name_context
 from lint.checks.base import Check, Finding, Params
-from lint.records import record
+from lint.checks.text import is_han
 from lint.source import Document
 
 CLASSES = ("doubled-first", "doubled-inner", "doubled-last", "swapped", "similar")
-EDGE_REACH = 4  # longest joining word looked for around a doubled edge character
+MODES = ("names", "order", "listing", "forms", "title")
 
 
-@record(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class Variant:
     text: str
     name: str
@@ -42,97 +69,222 @@ class NamesCheck(Check):
     default_fix = "safe"
 
     def configure(self, params: Params) -> None:
-        order = params.strings("order")
-        names = params.strings("names")
-        if bool(order) == bool(names):
-            raise params.error("names", "give exactly one of 'names' (variants) or 'order' (listing order)")
-        self.order = order
-        if order:
-            self._configure_order(params, order)
-        else:
-            self._configure_variants(params, names)
+        given = [key for key in MODES if params.raw(key) is not None]
+        if len(given) != 1:
+            raise params.error("names", "give exactly one of " + ", ".join(f"'{m}'" for m in MODES))
+        self.mode = given[0]
+        builder = {
+            "names": self._configure_variants,
+            "order": self._configure_order,
+            "listing": self._configure_listing,
+            "forms": self._configure_forms,
+            "title": self._configure_title,
+        }[self.mode]
+        builder(params)
 
     @property
     def offers_fix(self) -> bool:
-        return not self.order
+        return self.mode != "order"
 
     def find(self, document: Document) -> Iterator[Finding]:
-        return self._find_disorder(document.text) if self.order else self._find_variants(document.text)
+        text = document.text
+        finder = {
+            "names": self._find_variants,
+            "order": self._find_disorder,
+            "listing": self._find_misspelled_members,
+            "forms": self._find_forms,
+            "title": self._find_bare_title,
+        }[self.mode]
+        return finder(text)
 
-    # -- variants -------------------------------------------------------------------------------
+    # -- names: garbled anywhere ----------------------------------------------------------------
 
-    def _configure_variants(self, params: Params, names: list[str]) -> None:
+    def _configure_variants(self, params: Params) -> None:
+        names = _names(params, "names")
         classes = _classes(params, "classes", list(CLASSES))
         short_classes = _classes(params, "short_classes", ["doubled-first"])
-        similar = params.mapping("similar")
-        for char, chars in similar.items():
-            if not isinstance(char, str) or len(char) != 1 or not isinstance(chars, str) or not chars:
-                raise params.error("similar", "maps one character to a string of confusable characters")
-        self.joining_words = frozenset(params.strings("joining_words"))
+        similar = _similar(params)
+        self.joining_words = tuple(params.strings("joining_words"))
         self.variants: dict[str, Variant] = {}
         for name in names:
-            if len(name) < 2:
-                raise params.error("names", f"'{name}' is too short to protect")
             wanted = short_classes if len(name) == 2 else classes
             for variant in _variants(name, wanted, similar):
                 if variant.text not in names:
                     self.variants.setdefault(variant.text, variant)
-        alternatives = sorted(self.variants, key=len, reverse=True)
-        self.variant_pattern = re.compile("|".join(map(re.escape, alternatives))) if alternatives else None
+        self.variant_pattern = _alternation(self.variants)
 
     def _find_variants(self, text: str) -> Iterator[Finding]:
         if self.variant_pattern is None:
             return
         for match in self.variant_pattern.finditer(text):
-            variant = self.variants[match.group()]
-            if self._edge_belongs_to_neighbour(text, match.start(), match.end(), variant.variant_class):
+            if name_context.edge_inside_word(text, match.start(), match.end(), self.joining_words):
                 continue
-            yield Finding(match.start(), match.end(), variant.name, {"name": variant.name})
+            name = self.variants[match.group()].name
+            yield Finding(match.start(), match.end(), name, {"name": name})
 
-    def _edge_belongs_to_neighbour(self, text: str, start: int, end: int, variant_class: str) -> bool:
-        """学习习近平 and 习近平平时 are correct: the doubled character is part of the next word."""
-        if variant_class == "doubled-first":
-            words = (text[start - size : start + 1] for size in range(1, min(EDGE_REACH, start + 1)))
-        elif variant_class == "doubled-last":
-            words = (text[end - 1 : end - 1 + size] for size in range(2, EDGE_REACH + 1) if end - 1 + size <= len(text))
-        else:
-            return False
-        candidates = [word for word in words if len(word) >= 2]
-        if any(word in self.joining_words for word in candidates):
-            return True
-        return any(segment.is_dictionary_word(word) for word in candidates)
+    # -- order: a listing out of protocol order -------------------------------------------------
 
-    # -- order ----------------------------------------------------------------------------------
-
-    def _configure_order(self, params: Params, order: list[str]) -> None:
+    def _configure_order(self, params: Params) -> None:
+        order = _names(params, "order")
         if len(set(order)) != len(order):
             raise params.error("order", "lists a name twice")
         self.rank = {name: index for index, name in enumerate(order)}
-        self.separator = params.regex("separator", required=True)
-        if self.separator is not None and self.separator.fullmatch(""):
-            raise params.error("separator", "matches the empty string")
-        alternatives = sorted(order, key=len, reverse=True)
-        self.name_pattern = re.compile("|".join(map(re.escape, alternatives)))
+        self.others = frozenset(params.strings("others"))
+        if self.others & set(order):
+            raise params.error("others", "names someone of this order")
+        self.separator = _separator(params)
+        self.unordered_note = params.regex("unordered_note")
+        self.name_pattern = _alternation([*order, *self.others])
+        self.required = frozenset(order)
 
     def _find_disorder(self, text: str) -> Iterator[Finding]:
-        for listing in self._listings(text):
+        for listing in _listings(self.name_pattern, self.separator, text):
             found = [match.group() for match in listing]
+            if self.others.intersection(found) or self._declared_unordered(text, listing[0].start()):
+                continue
             expected = sorted(found, key=self.rank.__getitem__)
             if found != expected:
                 yield Finding(listing[0].start(), listing[-1].end(), None, {"expected": "、".join(expected)})
 
-    def _listings(self, text: str) -> Iterator[list[re.Match[str]]]:
-        """Runs of two or more names joined only by separators."""
-        run: list[re.Match[str]] = []
-        for match in self.name_pattern.finditer(text):
-            if run and self.separator.fullmatch(text, run[-1].end(), match.start()):
-                run.append(match)
+    def _declared_unordered(self, text: str, start: int) -> bool:
+        """按姓氏笔画为序 on the listing's line before it, or on the line just above."""
+        if self.unordered_note is None:
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        previous_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        return self.unordered_note.search(text, previous_start, start) is not None
+
+    # -- listing: a member misspelled among the others ------------------------------------------
+
+    def _configure_listing(self, params: Params) -> None:
+        members = _names(params, "listing")
+        similar = _similar(params)
+        self.separator = _separator(params)
+        self.misspelled: dict[str, str] = {}
+        for name in members:
+            for variant in _variants(name, ["similar"], similar):
+                if variant.text not in members:
+                    self.misspelled.setdefault(variant.text, name)
+        self.members = frozenset(members)
+        self.name_pattern = _alternation([*members, *self.misspelled])
+        self.required = frozenset(members)
+
+    def _find_misspelled_members(self, text: str) -> Iterator[Finding]:
+        for listing in _listings(self.name_pattern, self.separator, text):
+            listed = {match.group() for match in listing} & self.members
+            if not listed:
                 continue
-            if len(run) >= 2:
-                yield run
-            run = [match]
-        if len(run) >= 2:
-            yield run
+            for match in listing:
+                name = self.misspelled.get(match.group())
+                if name is None or name in listed:
+                    continue
+                if not name_context.edge_inside_word(text, match.start(), match.end()):
+                    yield Finding(match.start(), match.end(), name, {"name": name})
+
+    # -- forms: informal or abbreviated references ----------------------------------------------
+
+    def _configure_forms(self, params: Params) -> None:
+        forms = params.mapping("forms")
+        if not forms or not all(isinstance(k, str) and k and isinstance(v, str) and v for k, v in forms.items()):
+            raise params.error("forms", "maps each informal form to its full form")
+        self.forms: dict[str, str] = forms
+        self.person = _person(params)
+        self.form_pattern = _alternation(forms)
+        self.required = frozenset(forms)
+
+    def _find_forms(self, text: str) -> Iterator[Finding]:
+        assert self.form_pattern is not None
+        matches = list(self.form_pattern.finditer(text))
+        if not matches or name_context.own_words(text, self.person):
+            return
+        for match in matches:
+            start, end = match.span()
+            if name_context.quoted(text, start, end) or name_context.edge_inside_word(text, start, end):
+                continue
+            full = self.forms[match.group()]
+            yield Finding(start, end, full, {"full": full})
+
+    # -- title: a bare title before the full mention --------------------------------------------
+
+    def _configure_title(self, params: Params) -> None:
+        self.title = params.string("title") or ""
+        if not self.title:
+            raise params.error("title", "must not be empty")
+        self.person = _person(params)
+        before = params.string("unless_preceded_by")
+        self.title_before = None if before is None else params.compile("unless_preceded_by", f"(?:{before})\\Z")
+        name = f"\\s*{re.escape(self.person)}"
+        after = params.string("unless_followed_by")
+        self.title_after = params.compile("unless_followed_by", name if after is None else f"(?:{after})|{name}")
+        self.required = frozenset([self.title])
+
+    def _find_bare_title(self, text: str) -> Iterator[Finding]:
+        first_mention = text.find(self.person)
+        limit = len(text) if first_mention == -1 else first_mention
+        start = text.find(self.title, 0, limit)
+        while start != -1:
+            end = start + len(self.title)
+            line_start = text.rfind("\n", 0, start) + 1
+            if self._after_a_name(text, line_start, start):
+                return  # a mention by name, however written (习总书记, 习进平总书记): the title is not bare after it
+            if self._bare(text, line_start, start, end):
+                if not name_context.own_words(text, self.person):
+                    yield Finding(start, end, self.person + self.title, {"person": self.person})
+                return
+            start = text.find(self.title, end, limit)
+
+    def _bare(self, text: str, line_start: int, start: int, end: int) -> bool:
+        if self.title_before is not None and self.title_before.search(text, line_start, start):
+            return False
+        if self.title_after.match(text, end):
+            return False
+        return not name_context.quoted(text, start, end) and not name_context.edge_inside_word(text, start, end)
+
+    def _after_a_name(self, text: str, line_start: int, start: int) -> bool:
+        """A name stands right before the title: a form of the person's own (习进平总书记, two of his
+        name's characters among the characters before it: garbled-leader-name's business; his surname
+        alone, 习总书记), or a word the dictionary does not know (阮富仲总书记: someone else's name),
+        where a bare title follows a known word (贯彻总书记, 按照总书记) or punctuation."""
+        before = text[max(line_start, start - len(self.person)) : start]
+        if len(set(before) & set(self.person)) >= 2:
+            return True
+        if start == line_start or not is_han(text[start - 1]):
+            return False
+        word = name_context.word_before(text, start)
+        if word == self.person[0]:
+            return True  # the surname alone: 习总书记, a form the ``forms`` rules judge
+        return word is not None and len(word) > 1 and not name_context.is_known_word(word)
+
+
+def _names(params: Params, key: str) -> list[str]:
+    names = params.strings(key, required=True)
+    short = next((name for name in names if len(name) < 2), None)
+    if short is not None:
+        raise params.error(key, f"'{short}' is too short to protect")
+    return names
+
+
+def _person(params: Params) -> str:
+    person = params.string("person", required=True) or ""
+    if len(person) < 2:
+        raise params.error("person", "names the person referred to")
+    return person
+
+
+def _separator(params: Params) -> re.Pattern[str]:
+    separator = params.regex("separator", required=True)
+    assert separator is not None
+    if separator.fullmatch(""):
+        raise params.error("separator", "matches the empty string")
+    return separator
+
+
+def _similar(params: Params) -> dict[str, str]:
+    similar = params.mapping("similar")
+    for char, chars in similar.items():
+        if not isinstance(char, str) or len(char) != 1 or not isinstance(chars, str) or not chars:
+            raise params.error("similar", "maps one character to a string of confusable characters")
+    return similar
 
 
 def _classes(params: Params, key: str, default: list[str]) -> list[str]:
@@ -141,6 +293,28 @@ def _classes(params: Params, key: str, default: list[str]) -> list[str]:
     if unknown:
         raise params.error(key, f"unknown variant class '{unknown[0]}' (known: {', '.join(CLASSES)})")
     return chosen
+
+
+def _alternation(words: object) -> re.Pattern[str] | None:
+    """One pattern for the words, longest first; None for none."""
+    alternatives = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
+    return re.compile("|".join(map(re.escape, alternatives))) if alternatives else None
+
+
+def _listings(pattern: re.Pattern[str] | None, separator: re.Pattern[str], text: str) -> Iterator[list[re.Match[str]]]:
+    """Runs of two or more names joined only by separators."""
+    if pattern is None:
+        return
+    run: list[re.Match[str]] = []
+    for match in pattern.finditer(text):
+        if run and separator.fullmatch(text, run[-1].end(), match.start()):
+            run.append(match)
+            continue
+        if len(run) >= 2:
+            yield run
+        run = [match]
+    if len(run) >= 2:
+        yield run
 
 
 def _variants(name: str, classes: list[str], similar: dict[str, str]) -> Iterator[Variant]:

@@ -15,6 +15,8 @@ one defect class, chosen by ``report``:
   mixed   two series mixed in one enumeration (一是 … 二要)
   nested  one series reused at two levels (一要 … inside a paragraph that is itself 一要 …)
   order   a heading level used above a higher one (1. before （一） in one section)
+  start   a numbering that does not start at one: the document's first 一、-level heading is 二、, or
+          the first heading below a heading is （二） where no earlier section had such headings
 
 params:
   report: gap | repeat | mixed | nested | order
@@ -23,32 +25,41 @@ params:
           such as 最后, counted only while its series is open)
   clause_boundary: regex  the character before an in-paragraph marker (a line start also counts)
   resets: regex           a line starting with it opens a new numbering (附件：1.… 2.…)
-A series whose first item is above 一 (an excerpt starting mid-document) is not a gap.
+A series whose first item is above 一 (an excerpt starting mid-document) is not a gap; nor is a
+second-level series that goes on counting from the section before (（一）（二）… 二、（三）…).
+A suggested heading is written with the level's own mark (1、 2、 4、 → 3.), and an item that goes
+back to the number a gap skipped (一、 三、 二、) is read as two items swapped: 三、 should be 二、, and
+二、 should be 三、, so that applying both suggestions leaves no new gap.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from lint.checks.base import Check, Finding, Params
 from lint.checks.scan import Scanner
-from lint.checks.text import SPACES
-from lint.records import field, record
+from lint.checks.text import SPACES, is_han
 from lint.regexes import compiled
 from lint.source import Document
 
 RESET = "reset"
-REPORTS = ("gap", "repeat", "mixed", "nested", "order")
+REPORTS = ("gap", "repeat", "mixed", "nested", "order", "start")
 CHINESE_DIGITS = "〇一二三四五六七八九"
 INDENT = f"[{SPACES}]*"
 # GB/T 9704 heading levels, tolerant of the wrong marks other rules report (一. （一）、 1、).
 HEADING_LEVELS = (
-    compiled(INDENT + r"(?P<mark>(?P<n>[一二三四五六七八九十]+)[、.．，,])(?![一二三四五六七八九十\d])"),
+    # 二、2018年工作 is a heading; 一、二、三产业 and 一.5 are not
+    compiled(INDENT + r"(?P<mark>(?P<n>[一二三四五六七八九十]+)(?:、|[.．，,](?!\d)))(?![一二三四五六七八九十])"),
     compiled(INDENT + r"(?P<mark>[（(](?P<n>[一二三四五六七八九十]+)[）)])"),
     compiled(INDENT + r"(?P<mark>(?P<n>\d{1,2})[.．、])(?![\d.．、])"),
     compiled(INDENT + r"(?P<mark>[（(](?P<n>\d{1,2})[）)])"),
 )
+
+# GB/T 9704 7.3.3: how each heading level is written
+STANDARD_MARKS = {"level0": "{}、", "level1": "（{}）", "level2": "{}.", "level3": "（{}）"}
 
 
 def chinese_number(text: str) -> int | None:
@@ -70,7 +81,7 @@ def chinese_numeral(number: int) -> str:
     return ("" if tens == 1 else CHINESE_DIGITS[tens]) + "十" + (CHINESE_DIGITS[units] if units else "")
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Item:
     """One series marker: its family (a heading level or a series name), number and place."""
 
@@ -88,10 +99,12 @@ class Item:
             return self.words[number - 1] if 0 < number <= len(self.words) else self.text
         arabic = self.numeral.isdigit()
         new = str(number) if arabic else chinese_numeral(number)
+        if self.family in STANDARD_MARKS:  # a heading: in its level's own form (1、 → 3.)
+            return STANDARD_MARKS[self.family].format(new)
         return self.text.replace(self.numeral, new, 1)
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Problem:
     report: str
     item: Item
@@ -99,14 +112,16 @@ class Problem:
     expected: str = ""
 
 
-@record
+@dataclass
 class SeriesState:
     """The open series of one scope: the last item of each family, most recent last."""
 
     last: dict[str, Item] = field(default_factory=dict)
+    skipped: dict[str, tuple[Item, int]] = field(default_factory=dict)  # family -> (item after a gap, number skipped)
 
     def clear(self) -> None:
         self.last.clear()
+        self.skipped.clear()
 
     def advance(self, item: Item) -> Problem | None:
         if item.number == 0:
@@ -121,6 +136,12 @@ class SeriesState:
                 pass
             elif item.number > current.number + 1:
                 problem = Problem("gap", item, current, item.renumbered(current.number + 1))
+                self.skipped[item.family] = (item, current.number + 1)
+            elif _swapped(self.skipped.get(item.family), current, item):
+                self.skipped.pop(item.family)
+                return Problem("repeat", item, current, item.renumbered(current.number))
+            elif _renumbered(self.skipped.get(item.family), current, item):
+                self.skipped.pop(item.family)
             else:
                 problem = Problem("repeat", item, current, item.renumbered(current.number + 1))
         if problem is not None and problem.report == "mixed":
@@ -142,13 +163,90 @@ class SeriesState:
         return None
 
 
+def _swapped(skipped: tuple[Item, int] | None, current: Item, item: Item) -> bool:
+    """Whether ``item`` takes the number that the gap at ``current`` skipped (一、 三、 二、): the two
+    are swapped, so ``item`` should carry ``current``'s number and the count goes on from there."""
+    return skipped is not None and skipped[0] is current and item.number == skipped[1]
+
+
+def _renumbered(skipped: tuple[Item, int] | None, current: Item, item: Item) -> bool:
+    """Whether ``item`` repeats the number of ``current``, where a gap was reported with a lower
+    suggestion (一、 三、 三、): once ``current`` is renumbered as suggested, ``item`` is right."""
+    return skipped is not None and skipped[0] is current and item.number == current.number == skipped[1] + 1
+
+
 def _advance(state: SeriesState, item: Item) -> Iterator[Problem]:
     problem = state.advance(item)
     if problem is not None:
         yield problem
 
 
-@record(frozen=True)
+@dataclass
+class HeadingState:
+    """The open heading of each level, the last heading of each level before it was closed (a series
+    may go on counting across sections), and whether text came before the first heading."""
+
+    open: list[Item | None]
+    closed: list[Item | None]
+    skipped: dict[int, tuple[Item, int]]
+    preamble: bool = False
+    seen_top: bool = False
+    from_one: set[int] = field(default_factory=set)  # levels whose first heading was numbered 1
+
+    @classmethod
+    def new(cls, preamble: bool = False) -> HeadingState:
+        size = len(HEADING_LEVELS)
+        return cls([None] * size, [None] * size, {}, preamble)
+
+    def heading(self, item: Item) -> Iterator[Problem]:
+        level = int(item.family[len("level") :])
+        earlier = self.open[level]
+        skipped = self.skipped.pop(level, None)
+        if earlier is None:
+            yield from self._first(item, level)
+        elif _swapped(skipped, earlier, item):
+            yield Problem("repeat", item, earlier, item.renumbered(earlier.number))
+            item = earlier  # the count goes on from the higher of the two
+        elif _renumbered(skipped, earlier, item):
+            pass
+        elif item.number == earlier.number:
+            yield Problem("repeat", item, earlier, item.renumbered(earlier.number + 1))
+        elif item.number > earlier.number + 1:
+            yield Problem("gap", item, earlier, item.renumbered(earlier.number + 1))
+            self.skipped[level] = (item, earlier.number + 1)
+        elif 1 < item.number < earlier.number:
+            yield Problem("repeat", item, earlier, item.renumbered(earlier.number + 1))
+        if level == 0:
+            self.seen_top = True
+        if earlier is None and self.closed[level] is None and item.number == 1:
+            self.from_one.add(level)
+        self.open[level] = item
+        for deeper in range(level + 1, len(self.open)):
+            if self.open[deeper] is not None:
+                self.closed[deeper] = self.open[deeper]
+            self.open[deeper] = None
+            self.skipped.pop(deeper, None)
+
+    def _first(self, item: Item, level: int) -> Iterator[Problem]:
+        deeper = next((d for d in self.open[level + 1 :] if d is not None), None)
+        parent = any(self.open[:level])
+        # an excerpt may start inside a section: only a heading with a parent can be out of order
+        if deeper is not None and parent:
+            yield Problem("order", item, deeper)
+        elif item.number == 1 or deeper is not None:
+            return
+        elif (level == 0 and not self.seen_top and self.preamble and item.number == 2) or (
+            level > 0 and parent and self.closed[level] is None and self._counted_from_one(level)
+        ):
+            yield Problem("start", item, item, item.renumbered(1))
+
+    def _counted_from_one(self, level: int) -> bool:
+        """Whether every open heading above ``level`` belongs to a series that started at 1 here
+        (四、 then （四） is an excerpt going on from text left out)."""
+        return all(above in self.from_one for above in range(level) if self.open[above] is not None)
+
+
+@dataclass(frozen=True)
 class Series:
     name: str
     pattern: re.Pattern[str]
@@ -245,23 +343,30 @@ class NumberingCheck(Check):
             )
 
     def _problems(self, document: Document) -> Iterator[Problem]:
-        levels: list[Item | None] = [None] * len(HEADING_LEVELS)
+        items = self._items(document)
+        first = next((i for i in items if i.family == "level0"), None)
+        levels = HeadingState.new(first is not None and any(map(is_han, document.text[: first.start])))
         paragraphs, inner = SeriesState(), SeriesState()
         top: Item | None = None
-        for item in self._items(document):
+        ends = [end for _, end in document.paragraphs()]
+        top_end = -1  # the end of the paragraph ``top`` opens: an item's own series nests only inside it
+        for item in items:
+            if top is not None and item.start > top_end and not item.top:
+                top = None  # later paragraphs are no longer inside the item (the enumeration is over)
             if item.family == RESET:
-                levels = [None] * len(HEADING_LEVELS)
+                levels = HeadingState.new(levels.preamble)
                 paragraphs.clear()
                 inner.clear()
                 top = None
             elif item.family.startswith("level"):
-                yield from self._heading(item, levels)
+                yield from levels.heading(item)
                 paragraphs.clear()
                 inner.clear()
                 top = None
             elif item.top:
                 yield from _advance(paragraphs, item)
                 top = item
+                top_end = ends[min(bisect.bisect_left(ends, item.start), len(ends) - 1)]
                 inner.clear()
             elif item.family in inner.last or top is None:
                 yield from _advance(inner, item)
@@ -272,28 +377,10 @@ class NumberingCheck(Check):
                 # the paragraph series goes on inside one paragraph (一是…。二是…)
                 yield from _advance(paragraphs, item)
                 top = item
+                top_end = ends[min(bisect.bisect_left(ends, item.start), len(ends) - 1)]
                 inner.clear()
             else:
                 yield from _advance(inner, item)
-
-    @staticmethod
-    def _heading(item: Item, levels: list[Item | None]) -> Iterator[Problem]:
-        level = int(item.family[len("level") :])
-        earlier = levels[level]
-        if earlier is None:
-            deeper = next((d for d in levels[level + 1 :] if d is not None), None)
-            # an excerpt may start inside a section: only a heading with a parent can be out of order
-            if deeper is not None and any(levels[:level]):
-                yield Problem("order", item, deeper)
-        elif item.number == earlier.number:
-            yield Problem("repeat", item, earlier, item.renumbered(earlier.number + 1))
-        elif item.number > earlier.number + 1:
-            yield Problem("gap", item, earlier, item.renumbered(earlier.number + 1))
-        elif 1 < item.number < earlier.number:
-            yield Problem("repeat", item, earlier, item.renumbered(earlier.number + 1))
-        levels[level] = item
-        for deeper_level in range(level + 1, len(levels)):
-            levels[deeper_level] = None
 
     def _items(self, document: Document) -> list[Item]:
         text = document.text

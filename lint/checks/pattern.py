@@ -7,6 +7,9 @@ params (give exactly one of ``words``, ``regex`` or ``order``):
                                run of all of them, each once, in any other order (四个意识 …)
   separators: [string, ...]    with ``order``: what may join the items (default ["、"]; "" allowed)
   whole_line: bool             the regex must match a whole line (residue lines)
+  typed_only: bool             report only spans that stand in the file as matched: in Markdown the
+                               reader blanks markup (**, `code`, tags) to spaces, which a rule about
+                               typed spaces must not take for spaces (nor delete with its fix)
   replacement: template        optional fix; ``\\g<name>`` references allowed
   translate: {from: s, to: t}  optional fix instead: map characters of the match (０→0, 零→〇);
                                ``to`` is one character (all map to it) or as long as ``from``
@@ -44,6 +47,7 @@ class PatternCheck(Check):
         else:
             source, key = regex, "regex"
         self.whole_line = params.boolean("whole_line", False)
+        self.typed_only = params.boolean("typed_only", False)
         self.pattern = params.compile(key, source if not self.whole_line else f"(?:{source})\\Z")
         if self.pattern.search("") is not None and not self.whole_line:
             raise params.error(key, "matches the empty string")
@@ -71,10 +75,13 @@ class PatternCheck(Check):
         if self.whole_line:
             yield from self._find_lines(document)
             return
+        source = document.source_text if self.typed_only else text
         for match in self.scanner.finditer(text):
             if match.end() > match.start():
                 finding = self._finding(match, 0)
-                if finding is not None and self.context.allows(text, finding.start, finding.end):
+                if finding is None or source[finding.start : finding.end] != text[finding.start : finding.end]:
+                    continue
+                if self.context.allows(text, finding.start, finding.end):
                     yield finding
 
     def _find_lines(self, document: Document) -> Iterator[Finding]:

@@ -1,37 +1,58 @@
-"""``repetition``: the same word written twice in a row (坚决坚决, 的的), also across a line break.
+"""``repetition``: the same word written twice in a row (坚决坚决, 的的), also across a hard line wrap.
 
 params:
   max_unit: int                longest repeated unit looked for, in Han characters (default 4)
-  allow: [word, ...]           legitimate reduplications (常常, 家家户户, 研究研究); a repeat inside
-                               an occurrence of one of these words is not reported
-  allow_aabb: bool             a doubled character next to another doubled character (干干净净,
-                               清清白白) is an AABB reduplication, not a slip (default true)
-  ignore_units: regex          repeated units that are never slips when the regex matches the whole
-                               unit (numerals: 二〇二〇; 一X一X: 一步一步)
-  heading: regex               a repeat across a line break is not reported when the first line
-                               matches this (a heading followed by a paragraph opening on its words)
-  reduplicable_verbs: [word, ...]  verbs whose ABAB reduplication is colloquial when it closes a
+  allow: [word, ...]           words holding a doubled part (常常, 家家户户, 不了了之, 人民民主); a
+                               repeat inside an occurrence of one of these words is not reported
+  tentative_verbs: [verb, ...] verbs whose ABAB reduplication (tentative aspect: 研究研究, 商量商量)
+                               is right anywhere; the same as listing the doubled form under allow
+  reduplicable_verbs: [verb, ...]  verbs whose ABAB reduplication is colloquial when it closes a
                                clause (多向群众学习学习。) though a slip before an object (学习学习贯彻)
   reduplication_before: regex  what closes a clause for reduplicable_verbs (e.g. [，。；！？])
-  unless_preceded_by / unless_followed_by: regex  contexts where a repeat is legitimate (一个个)
+  allow_aabb: bool             a doubled character next to another doubled character (干干净净,
+                               清清白白) is an AABB reduplication, not a slip (default true)
+  reduplications: [regex, ...] patterns of the language that double a unit on purpose: a repeat is
+                               legitimate when a match of one of them, within the line, covers both
+                               copies (一个个 一步一步 一个节点一个节点: numeral + classifier;
+                               很紧很紧 非常非常: degree adverb; 走着走着: V着V着; 实干实干再实干)
+  surnames: str                characters that are surnames: a single character doubled right after
+                               one of them, when the surname stands alone as a jieba word, is a
+                               given name (屠呦呦, 张丹丹), not a slip
+  not_given_names: str         characters never doubled in a given name (的, 了, 和, 把 …): their
+                               doubling after a surname character (党和和国家) is still a slip
+  unless_preceded_by / unless_followed_by: regex  contexts where a repeat is legitimate
   window: int                  characters of context on each side given to jieba (default 8)
+  heading, min_wrapped_line, paragraph_indent: which line breaks are hard wraps inside a paragraph,
+                               see ``lint.checks.paragraph``
 
 A candidate is found by a regular expression (an adjacent repeated Han string, optionally split by
-one line break); only candidates that survive the allowlists are segmented with jieba, and only in
-a small window: the two copies must be whole jieba words (人民民主 is 人民/民主, not a repeat), or,
-for a dictionary word of two or more characters, end where jieba's words end (贯彻落实落实, 推进推进).
+one line break); only candidates that survive the allowlists and patterns are segmented with jieba,
+and only in a small window: the two copies must be whole jieba words (人民民主 is 人民/民主, not a
+repeat), or, for a dictionary word of two or more characters, end where jieba's words end
+(贯彻落实落实, 推进推进).
+
+Line breaks. A repeat across a line break is looked for only where the break is a hard wrap inside
+one paragraph (``lint.checks.paragraph``): never after a heading or list item, a short line (title,
+unnumbered heading), before an indented line, across a blank line, or in a .docx (one paragraph a
+line). So ``（三）抓好落实`` followed by a paragraph opening with 落实 is silent, while a long line
+ending in 深入 wrapped onto a line starting with 深入 is reported.
+
+What stays a slip: 坚决坚决, 贯彻落实落实, 的的, 了了 (完成了了任务; 不了了之 and 一了百了 are words),
+a 2-6 character unit pasted twice. A doubled first character of a leader's name (习习近平) is the
+names kind's finding: jieba reads 习/习近平, so it is not a repeat of two whole words here.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lint.checks import segment
 from lint.checks.base import Check, Finding, Params
 from lint.checks.context import Context
+from lint.checks.paragraph import LineJoin
 from lint.checks.text import HAN, SPACES, is_han
-from lint.records import record
 from lint.regexes import compiled
 from lint.source import Document
 
@@ -40,7 +61,7 @@ LINE_BREAKS = "\r\n"
 GAPS = compiled(GAP)
 
 
-@record(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     start: int
     unit: str
@@ -59,17 +80,21 @@ class RepetitionCheck(Check):
         self.max_unit = params.integer("max_unit", 4, minimum=1)
         self.window = params.integer("window", 8, minimum=1)
         self.allow_aabb = params.boolean("allow_aabb", True)
-        self.ignore_units = params.regex("ignore_units")
-        self.heading = params.regex("heading")
+        self.reduplications = [params.compile("reduplications", p) for p in params.strings("reduplications")]
         self.reduplicable_verbs = frozenset(params.strings("reduplicable_verbs"))
-        doubled_in_allow = sorted(verb for verb in self.reduplicable_verbs if verb * 2 in params.strings("allow"))
+        allowed = params.strings("allow") + [verb * 2 for verb in params.strings("tentative_verbs")]
+        doubled_in_allow = sorted(verb for verb in self.reduplicable_verbs if verb * 2 in allowed)
         if doubled_in_allow:  # allow accepts them everywhere: the clause-end condition would never apply
             raise params.error(
-                "reduplicable_verbs", f"already allowed everywhere by 'allow': {', '.join(doubled_in_allow)}"
+                "reduplicable_verbs",
+                f"already allowed everywhere by 'allow' or 'tentative_verbs': {', '.join(doubled_in_allow)}",
             )
         self.reduplication_before = params.regex("reduplication_before")
+        self.surnames = frozenset(params.string("surnames", "") or "")
+        self.not_given_names = frozenset(params.string("not_given_names", "") or "")
         self.context = Context(params)
-        self.allowed = _allow_index(params.strings("allow"))
+        self.line_join = LineJoin(params)
+        self.allowed = _allow_index(allowed)
         self.reach = max((len(word) for words in self.allowed.values() for word, _ in words), default=0)
         # a repeat within a line; repeats across a line break are looked for at the line breaks only
         self.prefilter = re.compile(rf"(?=([{HAN}]{{1,{self.max_unit}}})\1)")
@@ -119,31 +144,29 @@ class RepetitionCheck(Check):
 
     def _is_slip(self, document: Document, candidate: Candidate) -> bool:
         text = document.text
-        if self.ignore_units is not None and self.ignore_units.fullmatch(candidate.unit):
-            return False
         if not self.context.allows(text, candidate.start, candidate.end):
             return False
-        if (
-            candidate.unit in self.reduplicable_verbs
-            and not candidate.gap
-            and self.reduplication_before is not None
-            and self.reduplication_before.match(text, candidate.end)
-        ):
+        if candidate.gap and not self.line_join.wraps_after(document, document.position(candidate.start)[0]):
             return False
-        if candidate.gap and self._after_heading(document, candidate.start):
+        if self._reduplicated_verb(text, candidate):
             return False
-        joined, offset = self._joined(text, candidate, self.reach)
+        joined, offset = self._joined(text, candidate, max(self.reach, 2 * self.max_unit))
         if self._allowlisted(joined, offset, candidate.unit):
             return False
         if self.allow_aabb and len(candidate.unit) == 1 and _next_to_doubled(joined, offset):
             return False
-        return self._whole_words(text, candidate)
-
-    def _after_heading(self, document: Document, start: int) -> bool:
-        if self.heading is None:
+        if self._patterned(joined, offset, len(candidate.unit)):
             return False
-        line, _ = document.position(start)
-        return self.heading.search(document.line_text(line)) is not None
+        return self._segmented_slip(text, candidate)
+
+    def _reduplicated_verb(self, text: str, candidate: Candidate) -> bool:
+        """A reduplicable verb doubled at the end of a clause (多向群众学习学习。)."""
+        return (
+            candidate.unit in self.reduplicable_verbs
+            and not candidate.gap
+            and self.reduplication_before is not None
+            and self.reduplication_before.match(text, candidate.end) is not None
+        )
 
     @staticmethod
     def _joined(text: str, candidate: Candidate, reach: int) -> tuple[str, int]:
@@ -162,18 +185,44 @@ class RepetitionCheck(Check):
                 return True
         return False
 
-    def _whole_words(self, text: str, candidate: Candidate) -> bool:
+    def _patterned(self, joined: str, offset: int, size: int) -> bool:
+        """Whether a match of one of ``reduplications`` starting at or before the first copy ends at
+        or after the second one."""
+        end = offset + 2 * size
+        for pattern in self.reduplications:
+            for begin in range(offset + 1):
+                match = pattern.match(joined, begin)
+                if match is not None and match.end() >= end:
+                    return True
+        return False
+
+    def _segmented_slip(self, text: str, candidate: Candidate) -> bool:
         joined, offset = self._joined(text, candidate, self.window)
         cuts = segment.boundaries(joined)
         size = len(candidate.unit)
         if {offset, offset + size, offset + 2 * size} <= cuts:
-            return True
+            return not (size == 1 and self._given_name(joined, offset, cuts))
         # A word of two or more characters typed twice is still a slip when jieba glues the first copy
         # to the word before it (贯彻落实|落实) or reads both copies as one token (推进推进), as long
         # as the doubled form is not itself a word. One character is too weak a unit for this.
+        # (When jieba glues the second copy to the word after it, 深入|深入开展, nothing is reported:
+        # 管理|管理人员, a verb and its object, has the same shape and is right.)
         if size < 2 or offset + 2 * size not in cuts or not (offset in cuts or offset + size in cuts):
             return False
         return segment.is_dictionary_word(candidate.unit) and not segment.is_dictionary_word(candidate.unit * 2)
+
+    def _given_name(self, joined: str, offset: int, cuts: set[int]) -> bool:
+        """A doubled character right after a surname that jieba leaves as a word of its own: the
+        given name of a person (屠/呦/呦), unless the character is one never doubled in names."""
+        if offset < 1:
+            return False
+        surname, doubled = joined[offset - 1], joined[offset]
+        return (
+            surname in self.surnames
+            and surname != doubled
+            and offset - 1 in cuts
+            and doubled not in self.not_given_names
+        )
 
 
 def _allow_index(words: list[str]) -> dict[str, list[tuple[str, int]]]:

@@ -22,10 +22,10 @@ import copy
 import datetime
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lint.checks.base import Check, Finding, Params
 from lint.checks.scan import Scanner
-from lint.records import record
 from lint.regexes import compiled
 from lint.source import Document
 
@@ -35,7 +35,7 @@ SENTENCE_MARKS = compiled(f"[{re.escape(SENTENCE_END)}]")
 REFERENCE_KEYS = {"regex", "current_from", "current_until", "instead"}
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Reference:
     pattern: re.Pattern[str]
     current_from: datetime.date | None
@@ -78,8 +78,8 @@ class StaleCheck(Check):
             raise params.error(f"{key}.instead", "must be a non-empty string")
         return Reference(
             pattern,
-            _date(params, f"{key}.current_from", entry.get("current_from"), required=False),
-            _date(params, f"{key}.current_until", entry.get("current_until"), required=True),
+            None if entry.get("current_from") is None else params.day(f"{key}.current_from", entry["current_from"]),
+            params.day(f"{key}.current_until", entry.get("current_until")),
             instead,
             Scanner(pattern),
         )
@@ -116,19 +116,6 @@ class StaleCheck(Check):
         after = bisect.bisect_left(sentence_ends, end)
         last = sentence_ends[after] if after < len(sentence_ends) else len(text)
         return self.historical.search(text, first, last) is not None
-
-
-def _date(params: Params, key: str, value: object, required: bool) -> datetime.date | None:
-    if value is None and not required:
-        return None
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise params.error(key, "must be a date YYYY-MM-DD")
 
 
 CHECK = StaleCheck

@@ -17,10 +17,10 @@ import bisect
 import functools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lint.checks.base import Check, Finding, Params
 from lint.checks.text import CJK_PUNCT, HAN, SPACES, is_cjk_text, is_han, is_latin
-from lint.records import record
 from lint.regexes import compiled
 from lint.source import Document
 
@@ -50,7 +50,7 @@ def is_ascii_alnum(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Protected:
     """The document's URLs and e-mail addresses, in order (they never overlap)."""
 
@@ -69,7 +69,7 @@ class Protected:
         return at >= 0 and index < self.ends[at]
 
 
-@record(frozen=True)
+@dataclass(frozen=True)
 class Paragraph:
     text: str
     start: int
@@ -296,10 +296,18 @@ def _brackets(paragraph: Paragraph, half: str, full: str, any_bracket: re.Patter
 
 
 def _chinese_brackets(paragraph: Paragraph, opening: int, closing: int) -> bool:
-    """Chinese content, or a bracket standing between Chinese text (（1）加强…), not f(x) or (a) in English."""
+    """Chinese content, or a bracket standing between Chinese text (（1）加强…), not f(x) or (a) in English.
+
+    A Latin abbreviation bracketed right after a Han character is a Chinese 括注 even when a figure
+    follows: 生产总值(GDP)1102284万元; not 函数f(x) (Latin before), 值(x)y (Latin after) nor the year
+    of a document number 县委办发(2024)5号 (digits only: the document-number rule's matter).
+    """
     if chinese_pattern().search(paragraph.text, opening + 1, closing):
         return True
     before, after = paragraph.char(opening - 1), paragraph.char(closing + 1)
+    inside = paragraph.text[opening + 1 : closing]
+    if is_han(before) and not is_latin(after) and any(is_latin(char) for char in inside):
+        return True
     return (not before or is_chinese(before)) and (not after or is_chinese(after))
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from lint.engine import FileResult
 from lint.packs import Rule
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import TextIO
 
@@ -40,10 +40,21 @@ def renderer(name: str) -> Callable[[FileResult], str] | None:
 
 
 def write_report(
-    name: str, results: Iterable[FileResult], stream: TextIO, color: bool = False, rules: Sequence[Rule] = ()
+    name: str,
+    results: Iterable[FileResult],
+    stream: TextIO,
+    color: bool = False,
+    rules: Sequence[Rule] = (),
+    quiet: bool = False,
+    lang: str = "en",
 ) -> None:
+    """Write the report; ``quiet`` leaves out a summary, which is in ``lang`` (a reporter that writes
+    one sets ``SUMMARY``)."""
     module = import_module(FORMATS[name])
+    options: dict[str, object] = {}
     if getattr(module, "NEEDS_RULES", False):
-        module.report(results, stream, color, rules=rules)
-    else:
-        module.report(results, stream, color)
+        options["rules"] = rules
+    if getattr(module, "SUMMARY", False):
+        options["quiet"] = quiet
+        options["lang"] = lang
+    module.report(results, stream, color, **options)

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from lint.engine import FileResult
+from lint.reporters.visible import visible
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import TextIO
 
 
 def one_line(text: str) -> str:
-    return " ".join(text.split())
+    return visible(" ".join(text.split()))
 
 
 STREAMS = True  # reads each result once, in order: it may be given results while they are being linted
@@ -24,7 +25,7 @@ def render(result: FileResult) -> str:
 
 def _lines(result: FileResult) -> Iterator[str]:
     for d in result.diagnostics:
-        yield f"{d.path}:{d.span.line}:{d.span.column}: {d.severity} {d.rule} {one_line(d.message)}\n"
+        yield f"{visible(d.path)}:{d.span.line}:{d.span.column}: {d.severity} {d.rule} {one_line(d.message)}\n"
 
 
 def report(results: Iterable[FileResult], stream: TextIO, color: bool = False) -> None:

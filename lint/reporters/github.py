@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from lint.diagnostics import Diagnostic, Severity
 from lint.engine import FileResult
+from lint.reporters.visible import visible
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import TextIO
 
@@ -19,7 +20,8 @@ COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(value)  # the workflow log is a terminal too
 
 
 def escape_property(value: str) -> str:
@@ -60,5 +62,23 @@ def _lines(result: FileResult) -> Iterator[str]:
 
 
 def report(results: Iterable[FileResult], stream: TextIO, color: bool = False) -> None:
+    """Every annotation, then one without a file that sums the run up on the workflow's summary."""
+    files = with_problems = problems = failed = 0
     for result in results:  # line by line: no second copy of a large file's report in memory
-        stream.writelines([result.rendered.text] if result.rendered is not None else _lines(result))
+        if result.rendered is not None:
+            stream.write(result.rendered.text)
+            found = result.rendered.text.count("\n") - bool(result.error)  # one line per annotation
+        else:
+            stream.writelines(_lines(result))
+            found = len(result.diagnostics)
+        files += 1
+        failed += bool(result.error)
+        problems += found
+        with_problems += found > 0
+    stream.write(command("notice", {"title": "gwlint"}, summary(files, with_problems, problems, failed)) + "\n")
+
+
+def summary(files: int, with_problems: int, problems: int, failed: int) -> str:
+    text = f"gwlint: {problems} problem(s) in {with_problems} of {files} file(s)" if problems else ""
+    text = text or f"gwlint: no problems found in {files - failed} file(s)"
+    return text + (f"; {failed} file(s) could not be checked" if failed else "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from lint import __version__
@@ -17,7 +18,6 @@ from lint.diagnostics import Diagnostic, Severity
 from lint.engine import FileResult
 from lint.packs import Rule
 
-TYPE_CHECKING = False  # not from typing: see lint/__init__.py
 if TYPE_CHECKING:
     from typing import Any, TextIO
 
@@ -48,7 +48,7 @@ def describe(rule: Rule) -> dict[str, Any]:
         "fullDescription": {"text": rule.rationale},
         "help": {"text": help_text},
         "defaultConfiguration": {"level": LEVEL[rule.severity], "enabled": rule.enabled},
-        "properties": {"tags": [rule.pack, rule.kind]},
+        "properties": {"tags": list(dict.fromkeys((rule.pack, rule.kind)))},  # unique: names is both
     }
 
 

@@ -1,0 +1,115 @@
+"""``duplicate``: a line or a sentence written twice in a row (a title pasted twice, X。X。).
+
+params:
+  min_chars: int           Han characters a line or a sentence must hold to be reported (default 6):
+                           short lines without a closing mark repeat legitimately (合计, 是, 无 in
+                           table cells), and so do short sentences (万岁！万岁！)
+  min_chars_closed_line: int  the same for a whole line ending in a closing mark (。！？：；),
+                           which no table cell or label does (default 2: 同志们： twice)
+  unless_line_matches: regex  lines never reported, searched in the line (table rows: tabs, ``|``)
+
+Two lines are duplicates when they are equal once the spaces at their ends are dropped and only
+blank lines separate them: the second one is reported, and its fix deletes it with its line break.
+Inside a line, a sentence (up to 。！？ and the closing quotes or brackets after them) equal to the
+sentence right before it is reported, and its fix deletes it. Lines that are equal but not
+consecutive (各位代表！ before each part of a report, a table of contents repeating the headings)
+are never compared.
+
+Cost: one pass over the lines comparing each with the one before; for sentences, the text split at
+。！？ (string operations in C) and the regular expression run only on lines where two neighbouring
+pieces are equal; Han characters are counted only for what is about to be reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.checks.base import Check, Finding, Params
+from lint.checks.text import HAN, SPACES
+from lint.regexes import compiled
+from lint.source import Document
+
+HAN_CHAR = compiled(f"[{HAN}]")
+CLOSING_MARKS = "。！？：；…”’」』）"
+CLOSERS = "”’」』）"  # what may follow a sentence mark and still belong to the sentence
+# A sentence starting at a line start or after a closing mark, immediately followed by itself.
+REPEATED_SENTENCE = compiled(
+    rf"(?:^|(?<=[。！？”’」』）]))[{SPACES}]*([^。！？\r\n]+[。！？]+[”’」』）]*)\1", re.MULTILINE
+)
+
+
+class DuplicateCheck(Check):
+    kind = "duplicate"
+    default_fix = "unsafe"
+
+    def configure(self, params: Params) -> None:
+        self.min_chars = params.integer("min_chars", 6, minimum=1)
+        self.min_chars_closed_line = params.integer("min_chars_closed_line", 2, minimum=1)
+        self.unless_line = params.regex("unless_line_matches")
+
+    def find(self, document: Document) -> Iterator[Finding]:
+        findings = [*self._lines(document), *self._sentences(document)]
+        return iter(sorted(findings, key=lambda finding: finding.start))
+
+    def _lines(self, document: Document) -> Iterator[Finding]:
+        previous: tuple[int, str] | None = None  # the last non-blank line: index and content
+        for index in range(len(document.line_starts)):
+            start, stop = document.paragraph(index)
+            content = document.text[start:stop].strip(SPACES)
+            if not content:
+                continue
+            if previous is not None and content == previous[1] and self._reportable_line(content):
+                yield self._line_finding(document, index, previous[0], content)
+            previous = index, content
+
+    def _reportable_line(self, content: str) -> bool:
+        if self.unless_line is not None and self.unless_line.search(content):
+            return False
+        needed = self.min_chars_closed_line if content[-1] in CLOSING_MARKS else self.min_chars
+        return _han_count(content) >= needed
+
+    @staticmethod
+    def _line_finding(document: Document, index: int, previous: int, content: str) -> Finding:
+        """Line ``index`` with the line break after it; on the last line, from the end of the
+        ``previous`` (equal) line instead, so that the fix leaves no line break behind."""
+        start, stop = document.paragraph(index)
+        if index + 1 < len(document.line_starts):
+            return Finding(start, document.line_starts[index + 1], "", {"line": content})
+        return Finding(document.paragraph(previous)[1], stop, "", {"line": content})
+
+    def _sentences(self, document: Document) -> Iterator[Finding]:
+        """Sentences equal to the one right before them in the same line."""
+        text = document.text
+        for line in _lines_with_a_repeated_chunk(text):
+            start, stop = document.paragraph(line)
+            if self.unless_line is not None and self.unless_line.search(text, start, stop):
+                continue
+            for match in REPEATED_SENTENCE.finditer(text, start, stop):
+                sentence = match.group(1)
+                if _han_count(sentence) >= self.min_chars:
+                    yield Finding(match.end(1), match.end(), "", {"line": sentence.strip(SPACES)})
+
+
+def _lines_with_a_repeated_chunk(text: str) -> list[int]:
+    """0-based lines where the text between two sentence marks equals the text between the next two
+    (closing quotes at its start set aside): a cheap filter, in C string operations, for the lines
+    worth a search for a repeated sentence."""
+    chunks = text.replace("！", "。").replace("？", "。").split("。")
+    lines = []
+    offset = 0
+    previous = None
+    for chunk in chunks:
+        key = chunk.lstrip(CLOSERS)
+        if key and key == previous:
+            lines.append(text.count("\n", 0, offset))
+        previous = key
+        offset += len(chunk) + 1
+    return sorted(set(lines))
+
+
+def _han_count(text: str) -> int:
+    return len(HAN_CHAR.findall(text))
+
+
+CHECK = DuplicateCheck

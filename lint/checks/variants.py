@@ -1,0 +1,244 @@
+"""Spelling variants found without a list of pairs, for the ``consistency`` kind.
+
+Two families, each a pure function from a document's text to the places that break its own usage:
+
+names (三源浦朝鲜族镇 / 三源浦朝鲜镇, 邮电通信业 / 邮电通讯业):
+  a name is a run of up to ``max_tokens`` jieba tokens ending in a name suffix token (镇, 公司, 业 …).
+  Two names are spellings of one thing when they have as many tokens, differ in exactly one token,
+  and that token differs by one inserted (``insertion``) or one replaced (``replacement``) character
+  that is not a function word or a numeral, nor a doubled character (坚决决 is the repetition pack's).
+  The differing token is at least three characters long in the longer name: 水运/水泥有限公司 and
+  建设/建立粤港澳大湾区 are different things. An inserted character makes the longer name the
+  official one (a character is dropped far more often than one is added); a replaced one goes by
+  majority, a tie to the spelling the document uses first.
+
+quoted series (“改革创新、奋发有为” / “改革创新，奋发有为”, “学党史、知党恩、跟党走” / 学党史，颂党恩，跟党走):
+  a quoted slogan of two or more short parts. Its quoted spellings (other separators, one part one
+  character off) are compared with each other; an unquoted one counts only when a character differs,
+  as prose may run a slogan's parts with commas (不忘初心，牢记使命，高举……).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from lint.checks import segment
+from lint.checks.text import HAN, is_han
+
+FUNCTION_CHARACTERS = frozenset("的和与及之并而在了是对把被将从为以等或也都又还就其")
+NUMERALS = frozenset("一二三四五六七八九十百千万亿〇零两第")
+MAX_NAME_LENGTH = 14
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A place written in a minority spelling, and the spelling the document should use there."""
+
+    start: int
+    end: int
+    text: str
+    preferred: str
+    count: int  # occurrences of the preferred spelling
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    tokens: tuple[str, ...]
+    start: int
+    end: int
+
+
+# names --------------------------------------------------------------------------------------------
+
+
+def name_variants(text: str, suffixes: frozenset[str], min_length: int, max_tokens: int, edit: str) -> list[Variant]:
+    if not any(suffix in text for suffix in suffixes):
+        return []
+    places: dict[str, list[Name]] = defaultdict(list)
+    for name in _names(text, suffixes, min_length, max_tokens):
+        places[name.text].append(name)
+    variants: dict[tuple[int, int], Variant] = {}
+    spellings = sorted(places, key=lambda spelling: places[spelling][0].start)
+    for index, first in enumerate(spellings):
+        for second in spellings[index + 1 :]:
+            preferred = _preferred(places[first], places[second], edit)
+            if preferred is None:
+                continue
+            other = second if preferred == first else first
+            for place in places[other]:
+                key = (place.start, place.end)
+                if key not in variants:
+                    count = len(places[preferred])
+                    variants[key] = Variant(place.start, place.end, place.text, preferred, count)
+    return sorted(variants.values(), key=lambda variant: variant.start)
+
+
+def _names(text: str, suffixes: frozenset[str], min_length: int, max_tokens: int) -> Iterator[Name]:
+    offset = 0
+    for line in text.split("\n"):
+        if any(suffix in line for suffix in suffixes):
+            yield from _line_names(line, offset, suffixes, min_length, max_tokens)
+        offset += len(line) + 1
+
+
+def _line_names(line: str, offset: int, suffixes: frozenset[str], min_length: int, max_tokens: int) -> Iterator[Name]:
+    tokens = segment.tokens(line)
+    ends = []
+    position = offset
+    for token in tokens:
+        position += len(token)
+        ends.append(position)
+    for last, token in enumerate(tokens):
+        if token not in suffixes:
+            continue
+        for first in range(last - 1, max(-1, last - max_tokens), -1):
+            if not all(is_han(char) for char in tokens[first]):
+                break
+            parts = tuple(tokens[first : last + 1])
+            spelling = "".join(parts)
+            if len(spelling) > MAX_NAME_LENGTH:
+                break
+            if len(spelling) >= min_length:
+                yield Name(spelling, parts, ends[last] - len(spelling), ends[last])
+
+
+def _preferred(first: list[Name], second: list[Name], edit: str) -> str | None:
+    """The spelling the document should use when the two are spellings of one name, else None."""
+    a, b = first[0].tokens, second[0].tokens
+    if len(a) != len(b):
+        return None
+    differing = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(differing) != 1:
+        return None
+    one, two = a[differing[0]], b[differing[0]]
+    # a character before the name (各单项体育协会 / 单项体育协会) is not a spelling of it
+    leading = differing[0] == 0
+    if edit == "insertion" and abs(len(one) - len(two)) == 1:
+        longer, shorter = (one, two) if len(one) > len(two) else (two, one)
+        if len(longer) >= 3 and _inserted(longer, shorter, leading):
+            return first[0].text if longer == one else second[0].text
+    if edit == "replacement" and len(one) == len(two) >= 3 and _replaced(one, two, leading):
+        return first[0].text if len(first) >= len(second) else second[0].text
+    return None
+
+
+def _inserted(longer: str, shorter: str, leading: bool) -> bool:
+    for i, char in enumerate(longer):
+        if longer[:i] + longer[i + 1 :] == shorter:
+            return not (leading and i == 0) and _plain(char) and not _doubled(longer, i)
+    return False
+
+
+def _replaced(one: str, two: str, leading: bool) -> bool:
+    differing = [i for i in range(len(one)) if one[i] != two[i]]
+    if len(differing) != 1:
+        return False
+    i = differing[0]
+    return (
+        not (leading and i == 0) and _plain(one[i]) and _plain(two[i]) and not _doubled(one, i) and not _doubled(two, i)
+    )
+
+
+def _plain(char: str) -> bool:
+    return is_han(char) and char not in FUNCTION_CHARACTERS and char not in NUMERALS
+
+
+def _doubled(word: str, i: int) -> bool:
+    return (i > 0 and word[i - 1] == word[i]) or (i + 1 < len(word) and word[i + 1] == word[i])
+
+
+# quoted series ------------------------------------------------------------------------------------
+
+PART = f"[{HAN}]{{2,10}}"
+SEPARATORS = "，、；,;"
+QUOTED_SERIES = re.compile(f"“(?P<series>{PART}(?:[{SEPARATORS}]{PART})+)”")
+SEPARATOR = re.compile(f"[{SEPARATORS}]")
+
+
+@dataclass(frozen=True)
+class Series:
+    text: str
+    start: int
+    end: int
+    quoted: bool
+
+
+def series_variants(text: str) -> list[Variant]:
+    if "“" not in text:
+        return []
+    quoted = [Series(m.group("series"), m.start("series"), m.end("series"), True) for m in QUOTED_SERIES.finditer(text)]
+    variants: dict[int, Variant] = {}
+    for group in _series_groups(quoted):
+        counts = Counter(series.text for series in group)
+        preferred = min(counts, key=lambda spelling: (-counts[spelling], _first(group, spelling)))
+        others = [s for s in group if s.text != preferred] + list(_bare_variants(text, preferred))
+        for series in others:
+            if series.start not in variants:
+                variants[series.start] = Variant(series.start, series.end, series.text, preferred, counts[preferred])
+    return sorted(variants.values(), key=lambda variant: variant.start)
+
+
+def _series_groups(quoted: list[Series]) -> list[list[Series]]:
+    groups: list[list[Series]] = []
+    for series in quoted:
+        home = next((group for group in groups if _same_series(group[0].text, series.text)), None)
+        if home is None:
+            groups.append([series])
+        else:
+            home.append(series)
+    return groups
+
+
+def _same_series(one: str, two: str) -> bool:
+    parts, others = SEPARATOR.split(one), SEPARATOR.split(two)
+    if len(parts) != len(others):
+        return False
+    differing = [(a, b) for a, b in zip(parts, others, strict=True) if a != b]
+    return not differing or (len(differing) == 1 and _one_edit(*differing[0]))
+
+
+def _one_edit(one: str, two: str) -> bool:
+    if len(one) == len(two):
+        return sum(a != b for a, b in zip(one, two, strict=True)) == 1
+    longer, shorter = (one, two) if len(one) > len(two) else (two, one)
+    return len(longer) == len(shorter) + 1 and any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+def _first(group: list[Series], spelling: str) -> int:
+    return min(series.start for series in group if series.text == spelling)
+
+
+def _bare_variants(text: str, preferred: str) -> Iterable[Series]:
+    """Unquoted runs of the series' parts, one part a character off (separators alone do not count)."""
+    parts = SEPARATOR.split(preferred)
+    pattern = f"[{SEPARATORS}]".join(_part_pattern(part) for part in parts)
+    plain = SEPARATOR.sub("", preferred)
+    compiled = re.compile(f"(?<!“){pattern}(?!”)")
+    position = 0
+    while (match := compiled.search(text, position)) is not None:
+        candidate = match.group(0)
+        if _differs_inside(candidate, preferred, plain):
+            yield Series(candidate, match.start(), match.end(), False)
+            position = match.end()
+        else:  # a run that starts a character early may hide one that starts right
+            position = match.start() + 1
+
+
+def _differs_inside(candidate: str, preferred: str, plain: str) -> bool:
+    """A character differs, and not at either end: in running text the ends of a bare series are not
+    known (忘初心，牢记使命 inside 不忘初心，牢记使命)."""
+    same_ends = candidate[0] == preferred[0] and candidate[-1] == preferred[-1]
+    return same_ends and SEPARATOR.sub("", candidate) != plain and _same_series(preferred, candidate)
+
+
+def _part_pattern(part: str) -> str:
+    """A part, or the part with one character replaced, dropped or added."""
+    han = f"[{HAN}]"
+    replaced = [re.escape(part[:i]) + han + re.escape(part[i + 1 :]) for i in range(len(part))]
+    dropped = [re.escape(part[:i] + part[i + 1 :]) for i in range(len(part))]
+    added = [re.escape(part[:i]) + han + re.escape(part[i:]) for i in range(1, len(part))]
+    return "(?:" + "|".join([*replaced, *added, *dropped]) + ")"

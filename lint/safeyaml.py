@@ -1,0 +1,126 @@
+"""The one YAML loader of gwlint (packs, configuration): data only, of bounded size and shape.
+
+On top of PyYAML's safe loader (no ``!!python/...`` tags), a document is refused when it uses
+
+- an alias (``*name``) or a merge key (``<<:``): a few lines of aliases can stand for billions of
+  nodes ("billion laughs") once anything walks the data, and nothing in a pack or a configuration
+  needs them;
+- nesting deeper than MAX_DEPTH levels (a pack is about six deep);
+- a key given twice in one mapping (PyYAML silently keeps the last one);
+- a value that cannot be built, such as the date ``2024-02-30``.
+
+Each refusal is a YamlError whose message says what and, where known, at which line.
+"""
+
+from __future__ import annotations
+
+import functools
+
+MAX_DEPTH = 40
+
+
+class YamlError(Exception):
+    """A YAML document gwlint does not accept; the message is the reason (without the file name)."""
+
+
+def load_yaml(text: str, aliases: bool = False) -> object:
+    """The data of the single YAML document in ``text`` (None for an empty one).
+
+    ``aliases=True`` accepts aliases: for the packs that ship with gwlint, as trusted as its code
+    (rules/numbering.yaml shares its series between rules that way).
+    """
+    import yaml  # only when a pack or a configuration is parsed: the import alone is ~20 ms
+
+    loader = _loader()(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _inspect(node, aliases)
+        return loader.construct_document(node)
+    except yaml.YAMLError as error:
+        raise YamlError(_describe(error)) from None
+    except RecursionError:
+        raise YamlError(f"nested too deeply (more than {MAX_DEPTH} levels)") from None
+    except (ValueError, TypeError, AttributeError, OverflowError) as error:  # a value that cannot be built
+        raise YamlError(f"invalid value: {error}") from None
+    finally:
+        loader.dispose()
+
+
+def _describe(error: Exception) -> str:
+    mark = getattr(error, "problem_mark", None)
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    problem = getattr(error, "problem", None) or str(error)
+    if getattr(error, "gwlint_refusal", False):
+        return f"{problem}{where}"
+    return f"YAML syntax error{where}: {problem}"
+
+
+def _inspect(root: object, aliases: bool) -> None:
+    """Refuse aliases (a node reached twice), merge keys and deep nesting, without recursion."""
+    import yaml
+
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]  # type: ignore[list-item]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            if aliases:
+                continue
+            raise _refusal(
+                "YAML aliases (*name) are not accepted, write the value out instead: anchored value", node.start_mark
+            )
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise _refusal(f"nested more than {MAX_DEPTH} levels deep", node.start_mark)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.tag == "tag:yaml.org,2002:merge":
+                    raise _refusal("YAML merge keys (<<) are not accepted: write the keys out", key.start_mark)
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+
+
+def _refusal(problem: str, mark: object) -> Exception:
+    """A yaml.YAMLError that says what gwlint refuses (not a syntax error), with its position."""
+    import yaml
+
+    error = yaml.MarkedYAMLError(problem=problem, problem_mark=mark)
+    error.gwlint_refusal = True  # type: ignore[attr-defined]
+    return error
+
+
+@functools.cache
+def _loader() -> type:
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: packs are large
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        """A safe loader that refuses duplicate keys and reports unbuildable dates with their line."""
+
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
+            seen = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                try:
+                    duplicate = key in seen
+                except TypeError:  # an unhashable key: the base class reports it
+                    break
+                if duplicate:
+                    raise _refusal(f"key '{key}': given twice", key_node.start_mark)
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+        def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except (ValueError, TypeError, AttributeError, OverflowError) as error:
+                reason = "not a date" if isinstance(error, AttributeError) else str(error)
+                raise _refusal(f"invalid date {node.value!r} ({reason})", node.start_mark) from None
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
+    return Loader

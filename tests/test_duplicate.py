@@ -1,0 +1,132 @@
+"""The ``duplicate`` kind and the ``repetition.duplicate-line`` rule: a line or sentence pasted twice."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from lint.engine import Linter
+from lint.fixer import apply_fixes
+from lint.packs import PackError, load_packs, parse_pack, select_rules
+
+RULE = "repetition.duplicate-line"
+TITLE = "关于加强和改进基层组织建设的实施意见"
+
+
+@pytest.fixture(scope="module")
+def duplicate():
+    return Linter(select_rules(load_packs(), [RULE]))
+
+
+def _custom(params: str) -> Linter:
+    pack = textwrap.dedent(
+        """\
+        pack: custom
+        description: test
+        rules:
+          - id: dup
+            title: t
+            severity: warning
+            kind: duplicate
+            message: "{line}"
+            rationale: r
+            source: s
+            params:
+        """
+    )
+    pack += textwrap.indent(textwrap.dedent(params), " " * 6) if params else "      {}\n"
+    pack += '    examples: {bad: ["标题标题标题\\n标题标题标题"], good: ["标题标题标题"]}\n'
+    return Linter(list(parse_pack(pack, "custom.yaml").rules))
+
+
+def _fixed(linter: Linter, text: str) -> str:
+    return apply_fixes(text, linter.lint_text(text), unsafe=True)[0]
+
+
+def test_a_title_pasted_twice_is_reported_on_its_second_line(duplicate):
+    text = f"{TITLE}\n{TITLE}\n各镇人民政府："
+    (found,) = duplicate.lint_text(text)
+    assert (found.span.line, found.span.column) == (2, 1)
+    assert found.message == f"“{TITLE}”连写了两次，应删去一处"
+    assert found.fix is not None and not found.fix.safe
+    assert _fixed(duplicate, text) == f"{TITLE}\n各镇人民政府："
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_the_last_line_is_removed_with_the_break_before_it(duplicate, newline):
+    text = f"{TITLE}{newline}{TITLE}"
+    assert _fixed(duplicate, text) == TITLE
+
+
+def test_blank_lines_and_spaces_do_not_hide_a_duplicate(duplicate):
+    text = f"　　{TITLE} \n\n{TITLE}\n正文。"
+    assert [d.span.line for d in duplicate.lint_text(text)] == [3]
+    assert _fixed(duplicate, text) == f"　　{TITLE} \n\n正文。"
+
+
+def test_three_copies_give_two_findings(duplicate):
+    text = f"{TITLE}\n{TITLE}\n{TITLE}\n正文。"
+    assert [d.span.line for d in duplicate.lint_text(text)] == [2, 3]
+    assert _fixed(duplicate, text) == f"{TITLE}\n正文。"
+
+
+def test_a_salutation_twice_is_reported_though_short(duplicate):
+    assert [d.span.line for d in duplicate.lint_text("同志们：\n同志们：\n今天召开全县经济工作会议。")] == [2]
+
+
+def test_a_sentence_repeated_at_once_inside_a_paragraph(duplicate):
+    text = "要把安全生产责任落实到岗位、落实到人。要把安全生产责任落实到岗位、落实到人。各单位要立即行动。"
+    (found,) = duplicate.lint_text(text)
+    assert found.matched == "要把安全生产责任落实到岗位、落实到人。"
+    assert _fixed(duplicate, text) == "要把安全生产责任落实到岗位、落实到人。各单位要立即行动。"
+
+
+def test_a_quoted_sentence_repeated_keeps_its_closing_quote(duplicate):
+    text = "他说：“我们一定要把工作做好。”“我们一定要把工作做好。”大家鼓掌。"
+    # “他说：“… is not the same sentence as the second one: only whole equal sentences count
+    assert not duplicate.lint_text(text)
+    text = "“我们一定要把工作做好。”“我们一定要把工作做好。”大家鼓掌。"
+    assert _fixed(duplicate, text) == "“我们一定要把工作做好。”大家鼓掌。"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "伟大的中国共产党万岁！\n伟大的中华人民共和国万岁！",  # different lines
+        "各位代表！\n过去一年，我们砥砺前行。\n各位代表！\n今年的主要预期目标是。",  # far apart
+        "前　言\n第一章　规划背景\n前　言\n本规划是纲领性文件。",  # a table of contents, then the body
+        "合计\n合计\n是\n是",  # short unpunctuated lines: table cells, labels
+        "项目\t单位\t数量\n合计\t个\t12\n合计\t个\t12",  # table rows
+        "| 指标 | 单位 |\n| 合计 | 万元 |\n| 合计 | 万元 |",
+        "万岁！万岁！万岁！",  # a short sentence chanted
+        "……\n……\n——\n——",
+        f"{TITLE}\n项目\t单位\n{TITLE}",  # not consecutive: a table row between
+    ],
+)
+def test_legitimate_repetition_is_silent(duplicate, text):
+    assert not duplicate.lint_text(text)
+
+
+def test_min_chars_is_a_parameter():
+    assert not _custom("min_chars: 8\n").lint_text("合计数量指标\n合计数量指标")
+    assert _custom("min_chars: 6\n").lint_text("合计数量指标\n合计数量指标")
+
+
+def test_unless_line_matches_is_a_parameter():
+    assert _custom("").lint_text("合计\t一百二十个\n合计\t一百二十个")
+    assert not _custom("unless_line_matches: '\\t'\n").lint_text("合计\t一百二十个\n合计\t一百二十个")
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ("min_chars: 0\n", "params.min_chars"),
+        ("unless_line_matches: '('\n", "params.unless_line_matches"),
+        ("colour: red\n", "params.colour"),
+    ],
+)
+def test_bad_params_are_pack_errors(params, field):
+    with pytest.raises(PackError) as error:
+        _custom(params)
+    assert error.value.field == field

@@ -1,0 +1,93 @@
+"""The lexicon kind and its word lists: every entry is found, its right form is silent, coincidences are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.engine import Linter
+from lint.packs import PackError, Rule, load_packs
+
+LEXICON_RULES = [rule for pack in load_packs() for rule in pack.rules if rule.kind == "lexicon"]
+ENTRIES = [
+    pytest.param(rule.id, wrong, right, id=f"{rule.id}-{wrong}")
+    for rule in LEXICON_RULES
+    for wrong, right in rule.params["entries"].items()
+]
+ALL_WRONG = {wrong for rule in LEXICON_RULES for wrong in rule.params["entries"]}
+
+
+def test_lexicon_rules_exist():
+    assert len(ENTRIES) > 500
+
+
+@pytest.mark.parametrize(("rule_id", "wrong", "right"), ENTRIES)
+def test_each_entry_is_reported_and_fixed(linter, rule_id, wrong, right):
+    found = [d for d in linter.lint_text(f"（{wrong}）") if d.rule == rule_id]
+    assert [(d.matched, d.fix.replacement) for d in found] == [(wrong, right)]
+
+
+@pytest.mark.parametrize(("rule_id", "wrong", "right"), ENTRIES)
+def test_each_right_form_is_silent(linter, rule_id, wrong, right):
+    assert not [d for d in linter.lint_text(f"（{right}）") if d.pack == "confusable"]
+
+
+def test_no_right_form_holds_a_wrong_form_of_another_entry():
+    rights = {right for rule in LEXICON_RULES for right in rule.params["entries"].values()}
+    assert not [(w, r) for r in rights for w in ALL_WRONG if w in r]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "组织机关健身活动。",  # 机关|健身, not 关健
+        "占全部份额的三成。",  # 全部|份额, not 部份
+        "严格守法经营。",  # 严格|守法, not 格守
+        "劝戒烟限酒。",  # 劝|戒烟
+        "遴选拨付资金。",  # 遴选|拨付
+        "加强检查长效机制建设。",  # 检查|长效
+        "入帐篷休息。",  # 入|帐篷
+        "大力发展夜消费。",  # 夜|消费
+    ],
+)
+def test_coincidences_across_words_are_silent(linter, text):
+    assert not [d for d in linter.lint_text(text) if d.pack == "confusable"]
+
+
+def _rule(params: dict) -> Rule:
+    return Rule(
+        id="t.x",
+        pack="t",
+        title="t",
+        severity="error",
+        kind="lexicon",
+        message="{right}",
+        rationale="",
+        source="",
+        params=params,
+        fix=None,
+        enabled=True,
+        bad=(),
+        good=(),
+        path="t.yaml",
+    )
+
+
+@pytest.mark.parametrize(
+    ("params", "reason"),
+    [
+        ({"entries": {}}, "non-empty"),
+        ({"entries": {"甲": "甲"}}, "its own right form"),
+        ({"entries": {"甲乙": "甲", "丙": "丁"}}, "contains the right form"),
+        ({"entries": {"甲": 1}}, "non-empty mapping"),
+    ],
+)
+def test_bad_entries_are_pack_errors(params, reason):
+    with pytest.raises(PackError, match=reason):
+        Linter([_rule(params)])
+
+
+def test_word_boundaries_can_be_switched_off():
+    rule = _rule({"entries": {"关健": "关键"}, "word_boundaries": False})
+    assert [d.matched for d in Linter([rule]).lint_text("组织机关健身活动。")] == ["关健"]
+    rule = _rule({"entries": {"关健": "关键"}})
+    assert Linter([rule]).lint_text("组织机关健身活动。") == []
