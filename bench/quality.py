@@ -2,7 +2,7 @@
 
 - for the authoritative corpus (../shared/corpus/authoritative, each text at its own date): findings
   per 10,000 characters, those not covered by a reviewed web-copy artefact, and hits per rule;
-- for the development set of real drafts (../shared/devset: texts/, keys/, MANIFEST.tsv; see its
+- for the development set of real drafts (bench/devset: texts/, keys/, MANIFEST.tsv; see its
   README): recall per defect class against the hand-written answer key, false alarms per 10,000
   characters, and hits per rule, so a rule that starts firing shows up by name.
 
@@ -36,7 +36,7 @@ from lint.engine import Linter  # noqa: E402
 from lint.packs import load_packs, select_rules  # noqa: E402
 from lint.source import read_document  # noqa: E402
 
-DEVSET = ROOT.parent / "shared" / "devset"
+DEVSET = HERE / "devset"
 
 
 @dataclass(frozen=True)
