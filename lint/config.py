@@ -141,12 +141,19 @@ def _has_tool_table(path: Path) -> bool:
     return isinstance(data.get("tool"), dict) and "gwlint" in data["tool"]
 
 
+MAX_CONFIG_BYTES = 1 << 20  # a configuration is a few lines; more is a mistake or an attack
+
+
 def load_config(path: Path, named: bool = False) -> Config:
     """The configuration in ``path``. The packs of one found by walking up (not ``named`` on the
     command line) must pass the same trust check as the file itself."""
+    from lint.source import SourceError, read_file
+
     try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        raw = read_file(path, str(path), MAX_CONFIG_BYTES)[0].decode("utf-8")  # not a FIFO or a device
+    except SourceError as error:
+        raise ConfigError(path, error.reason) from None
+    except UnicodeDecodeError as error:
         raise ConfigError(path, f"cannot read configuration: {error}") from None
     if path.suffix == ".toml":
         try:
@@ -297,7 +304,7 @@ class ConfigResolver:
         self._notes = notes if notes is not None else _warn
         self._noted: set[str] = set()
         if explicit is not None:
-            if not explicit.is_file():
+            if not explicit.exists():
                 raise ConfigError(explicit, "no such configuration file")
             self._fixed = load_config(explicit, named=True)
         elif isolated:

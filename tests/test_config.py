@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -186,6 +187,29 @@ def test_missing_config_flag_file_is_an_error(tmp_path, capsys):
     draft = write(tmp_path / "a.txt", PENDING)
     assert main([str(draft), "--config", str(tmp_path / "nope.yaml")]) == 2
     assert "no such configuration file" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_a_fifo_given_as_config_is_refused_not_read(tmp_path, capsys):
+    """Reading a FIFO blocks until someone writes to it: the run would hang."""
+    draft = write(tmp_path / "a.txt", PENDING)
+    fifo = tmp_path / "config.yaml"
+    os.mkfifo(fifo)
+    assert main([str(draft), "--config", str(fifo)]) == 2
+    assert f"{fifo}: not a regular file" in capsys.readouterr().err
+
+
+def test_an_oversized_config_is_refused_before_parsing(tmp_path, capsys):
+    draft = write(tmp_path / "a.txt", PENDING)
+    config = write(tmp_path / ".gwlint.yaml", "#" * (2 << 20))
+    assert main([str(draft), "--config", str(config)]) == 2
+    assert f"{config}: too large to read safely" in capsys.readouterr().err
+
+
+def test_a_directory_given_as_config_is_named_as_such(tmp_path, capsys):
+    draft = write(tmp_path / "a.txt", PENDING)
+    assert main([str(draft), "--config", str(tmp_path)]) == 2
+    assert f"{tmp_path}: is a directory" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
