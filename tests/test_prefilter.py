@@ -146,7 +146,7 @@ def both_ways(linter: Linter, document: Document, day: datetime.date) -> tuple[O
 
 def assert_identical(linter: Linter, text: str, day: datetime.date) -> None:
     fast, pure = both_ways(linter, Document("<text>", text), day)
-    assert fast.problems == pure.problems == []
+    assert fast.problems == pure.problems  # a rule that fails (a bug of its own) fails on both paths
     assert [(d.rule, d.span, d.message, d.fix) for d in fast.diagnostics] == [
         (d.rule, d.span, d.message, d.fix) for d in pure.diagnostics
     ]

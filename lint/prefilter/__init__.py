@@ -40,7 +40,7 @@ from lint.prefilter.windows import Windows, char_offsets, merged
 if TYPE_CHECKING:
     from lint.checks.base import Check
 
-MIN_CHARACTERS = 200_000  # below this the pure-Python path is as fast (measured in docs/performance.md)
+MIN_CHARACTERS = 50_000  # below this, importing hyperscan and loading the database cost what they save (docs/performance.md)
 CACHE_KIND = "prefilter"
 KEEP_DAYS = 14
 WINDOWS, PRESENCE = "windows", "presence"  # what a regex's reports are used for
