@@ -78,7 +78,7 @@ def test_widened_classes_hold_what_re_matches() -> None:
     rng = random.Random(7)
     points = [*range(0, 0x3100), *rng.sample(range(0x3100, 0x110000), 3000)]
     for source in (r"[^\d\s]", r"[\w.]", r"[^一-龥]", r"\S", r"[\W_]"):
-        (op, items), *_ = _parser.parse(source)
+        (_, items), *_ = _parser.parse(source)
         ranges = class_ranges(items, 0)
         pattern = re.compile(source)
         for point in points:
@@ -167,7 +167,9 @@ def drafts(draw: st.DrawFn, examples: list[str], seeds: list[str]) -> str:
         st.sampled_from(examples),
         st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), max_size=12),
         st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=12),
-        st.text(st.sampled_from("，。、；：？！“”‘’（）《》【】…—×＊*０１２３４５６７８９XＸ\n\r\t \u3000"), max_size=6),
+        st.text(
+            st.sampled_from("，。、；：？！“”‘’（）《》【】…—×＊*０１２３４５６７８９XＸ\n\r\t \u3000"), max_size=6
+        ),
     )
     return "".join(draw(st.lists(fragment, min_size=1, max_size=30)))
 

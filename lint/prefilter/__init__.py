@@ -40,7 +40,8 @@ from lint.prefilter.windows import Windows, char_offsets, merged
 if TYPE_CHECKING:
     from lint.checks.base import Check
 
-MIN_CHARACTERS = 50_000  # below this, importing hyperscan and loading the database cost what they save (docs/performance.md)
+# Below this, importing hyperscan and loading the database cost what they save (docs/performance.md).
+MIN_CHARACTERS = 50_000
 CACHE_KIND = "prefilter"
 KEEP_DAYS = 14
 WINDOWS, PRESENCE = "windows", "presence"  # what a regex's reports are used for
@@ -94,7 +95,9 @@ class Prefilter:
         present = {database.words[i - len(database.entries)] for i in present_ids if i >= len(database.entries)}
         known_words = set(database.words)
         by_check = {entry.check: (index, entry) for index, entry in enumerate(database.entries)}
-        offsets = char_offsets(data, sorted({offset for hits in positions.values() for pair in hits for offset in pair}))
+        offsets = char_offsets(
+            data, sorted({offset for hits in positions.values() for pair in hits for offset in pair})
+        )
         position_of = {id(check): index for index, check in enumerate(self.checks)}
         narrowed = []
         for check in checks:

@@ -66,7 +66,7 @@ class _Writer:
     def sequence(self, items: object, flags: int) -> str:
         return "".join(self.item(op, av, flags) for op, av in items)  # type: ignore[attr-defined]
 
-    def item(self, op: object, av: object, flags: int) -> str:  # noqa: PLR0911 - one case per operator
+    def item(self, op: object, av: object, flags: int) -> str:
         if op is sre.LITERAL:
             return _class([(av, av)])  # type: ignore[list-item]
         if op is sre.NOT_LITERAL:
