@@ -190,7 +190,9 @@ def markdown(reports: list[SetReport], recall: dict[str, list[int]] | None) -> s
     out.append("\n(not explained: on the corpus, findings beyond the reviewed web-copy artefacts; on the development")
     out.append("set, false alarms: findings that overlap no defect of the answer key)\n")
     if any(r.name.startswith("central texts") for r in reports):
-        out.append("(on the central texts: findings bench/central/TRIAGE.md does not call an artefact or a true error)\n")
+        out.append(
+            "(on the central texts: findings bench/central/TRIAGE.md does not call an artefact or a true error)\n"
+        )
     if recall is not None:
         found = sum(f for f, _ in recall.values())
         total = sum(t for _, t in recall.values())

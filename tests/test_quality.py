@@ -95,7 +95,8 @@ def write_central(folder: Path, triage_verdict: str | None) -> None:
     if triage_verdict is not None:
         (folder / "TRIAGE.md").write_text(
             "| file | line | rule | matched | verdict | reason |\n| --- | --- | --- | --- | --- | --- |\n"
-            f"| 002_2023-01-01_b.txt | 2 | formulation.chinese-modernization-rejuvenation | x | {triage_verdict} | r |\n",
+            "| 002_2023-01-01_b.txt | 2 | formulation.chinese-modernization-rejuvenation "
+            f"| x | {triage_verdict} | r |\n",
             encoding="utf-8",
         )
 
