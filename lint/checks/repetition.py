@@ -43,8 +43,9 @@ ending in 深入 wrapped onto a line starting with 深入 is reported.
 
 What stays a slip: 坚决坚决, 贯彻落实落实, 的的, 了了 (完成了了任务; 不了了之 and 一了百了 are words),
 a 2-6 character unit pasted twice, a suffix typed twice at the end of a word (装配式式, 我们们; only
-the ``suffixes``: 安全全链条 and 工作作了 are two words each). A doubled first character of a leader's name (习习近平) is the
-names kind's finding: jieba reads 习/习近平, so it is not a repeat of two whole words here.
+the ``suffixes``: 安全全链条 and 工作作了 are two words each). A doubled first character of a leader's
+name (习习近平) is the names kind's finding: jieba reads 习/习近平, so it is not a repeat of two whole
+words here.
 """
 
 from __future__ import annotations
