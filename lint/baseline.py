@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lint.diagnostics import Diagnostic
-from lint.engine import FileResult
+from lint.results import FileResult
 from lint.source import Document
 
 FORMAT_VERSION = 1

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from typing import BinaryIO
 
 from hashlib import blake2b as _blake2b
-from pickle import Pickler, PicklingError, dumps, load  # noqa: F401 - dumps: for lint.setup
+from pickle import Pickler, PicklingError, dumps, load  # noqa: F401 - dumps: for lint.plans
 
 FORMAT = "3"  # bump when the layout of a cached object changes without a version bump
 

@@ -17,9 +17,10 @@ from lint.budget import DEFAULT_RULE_TIMEOUT, Budget, BudgetExceeded, scaled_bud
 from lint.checks import Check, Finding, build_checks
 from lint.checks.scan import present_words
 from lint.dating import AsOf, resolve_as_of
-from lint.diagnostics import Diagnostic, Fix, Severity
+from lint.diagnostics import Diagnostic, Fix
 from lint.fixer import apply_fixes
 from lint.packs import Pack, PackError, Rule, load_packs, select_rules
+from lint.results import FileResult
 from lint.source import Document, SourceError, document_from_bytes, read_document
 from lint.suppression import SuppressionPolicy, apply_suppressions
 
@@ -82,38 +83,6 @@ def _plain_names(template: str) -> frozenset[str] | None:
     except ValueError:
         return None
     return frozenset(names)
-
-
-@dataclass(frozen=True, slots=True)
-class Rendered:
-    """A file's part of the report, written by the worker process that linted it in the run's format
-    (see ``lint.reporters.renderer``), and the highest severity among the diagnostics it shows."""
-
-    text: str
-    worst: Severity | None
-
-
-@dataclass
-class FileResult:
-    """What one input produced: its document (for reporters that show source) or an error.
-
-    A result with ``rendered`` set comes from a worker that has already written the file's part of
-    the report: its diagnostics and document stayed there (``diagnostics`` is empty) and
-    ``rendered.worst`` stands for them (see ``worst``).
-    """
-
-    path: str
-    diagnostics: list[Diagnostic]
-    document: Document | None = None
-    error: str | None = None
-    rendered: Rendered | None = None
-    note: str | None = None  # something the user should know that is not a problem (see lint.dating)
-
-    def worst(self) -> Severity | None:
-        """The highest severity among the file's diagnostics; None when there are none."""
-        if self.rendered is not None:
-            return self.rendered.worst
-        return max((diagnostic.severity for diagnostic in self.diagnostics), default=None)
 
 
 @dataclass

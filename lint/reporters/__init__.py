@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable, Sequence
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from lint.engine import FileResult
 from lint.packs import Rule
+from lint.results import FileResult
 
 if TYPE_CHECKING:
     from typing import TextIO

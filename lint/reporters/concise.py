@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from lint.engine import FileResult
 from lint.reporters.visible import visible
+from lint.results import FileResult
 
 if TYPE_CHECKING:
     from typing import TextIO

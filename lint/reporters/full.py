@@ -12,8 +12,8 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from lint.diagnostics import Diagnostic, Severity
-from lint.engine import FileResult
 from lint.reporters.visible import visible
+from lint.results import FileResult
 from lint.source import Document
 
 if TYPE_CHECKING:

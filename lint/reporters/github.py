@@ -10,8 +10,8 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from lint.diagnostics import Diagnostic, Severity
-from lint.engine import FileResult
 from lint.reporters.visible import visible
+from lint.results import FileResult
 
 if TYPE_CHECKING:
     from typing import TextIO

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from lint.engine import FileResult
+from lint.results import FileResult
 
 if TYPE_CHECKING:
     from typing import TextIO

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from lint.engine import FileResult
+from lint.results import FileResult
 
 if TYPE_CHECKING:
     from typing import TextIO

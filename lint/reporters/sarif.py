@@ -15,8 +15,8 @@ from urllib.parse import quote
 from lint import __version__
 from lint.baseline import fingerprint
 from lint.diagnostics import Diagnostic, Severity
-from lint.engine import FileResult
 from lint.packs import Rule
+from lint.results import FileResult
 
 if TYPE_CHECKING:
     from typing import Any, TextIO
