@@ -90,7 +90,7 @@ def _help_width() -> int:
     """The width argparse would find itself: left to do it, it imports shutil (and with it bz2 and
     lzma) for every argument added, a few ms of every run that never prints help."""
     try:
-        columns = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size(sys.__stdout__.fileno()).columns
+        columns = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]  # None: caught below
     except (AttributeError, ValueError, OSError):
         columns = 80
     return columns - 2

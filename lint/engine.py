@@ -26,7 +26,7 @@ from lint.suppression import SuppressionPolicy, apply_suppressions
 
 
 @functools.cache
-def _plain_fields_formatter() -> object:
+def _plain_fields_formatter() -> string.Formatter:
     """A formatter that substitutes ``{name}`` only: a pack's message may not reach attributes or
     items (``{match.__class__}``). Built on first use: most messages are plain (see ``_plain_names``)."""
     import string
@@ -47,7 +47,7 @@ def render_message(template: str, fields: dict[str, str]) -> str:
     if names is not None and names <= fields.keys():
         return template.format_map(fields)  # the same text, without the Formatter's Python-level parsing
     try:
-        return _plain_fields_formatter().vformat(template, (), fields)  # type: ignore[attr-defined]
+        return _plain_fields_formatter().vformat(template, (), fields)
     except (ValueError, IndexError, AttributeError, KeyError, TypeError):
         return template
 
@@ -230,18 +230,18 @@ def _run_checks(
     present = present_words({word for check in checks if check.required for word in check.required}, document.text)
     possible = [check for check in checks if check.required is None or not present.isdisjoint(check.required)]
     for group in _kind_groups(possible):
-        batch: Iterator[list[Finding]] | None = None
+        batch: Iterator[Iterable[Finding]] | None = None
         if len(group) > 1 and type(group[0]).shares_work():
             batch = iter(type(group[0]).find_many(group, document))
         for check in group:
             if batch is not None:
                 try:
-                    yield check, budget.run(lambda batch=batch: list(next(batch)))
+                    yield check, budget.run(lambda batch=batch: list(next(batch)))  # type: ignore[misc]  # mypy infers no lambda with a default
                     continue
                 except Exception:  # the rule is run alone below, which reports the problem
                     batch = None
             try:
-                findings = budget.run(lambda check=check: list(check.find(document)))
+                findings = budget.run(lambda check=check: list(check.find(document)))  # type: ignore[misc]  # as above
             except BudgetExceeded as overrun:
                 problems.append(f"rule {check.rule.id} stopped: {overrun} on this file (its findings are left out)")
                 continue

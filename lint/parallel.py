@@ -79,7 +79,8 @@ def pooled_results(
     from lint.workers import Death, pooled
 
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")  # fork: no pickling of plans
+    # fork: no pickling of plans
+    context = multiprocessing.get_context("fork") if "fork" in methods else multiprocessing.get_context("spawn")
     plans = list({id(task.plan): task.plan for task in tasks}.values())
     number = {id(plan): index for index, plan in enumerate(plans)}
     items = [(task.name, task.path, number[id(task.plan)]) for task in tasks]  # a worker uses the plan resolved here

@@ -11,12 +11,11 @@ from lint.results import FileResult
 if TYPE_CHECKING:
     from typing import TextIO
 
+    from lint.reporters.base import Options
+
 
 def one_line(text: str) -> str:
     return visible(" ".join(text.split()))
-
-
-STREAMS = True  # reads each result once, in order: it may be given results while they are being linted
 
 
 def render(result: FileResult) -> str:
@@ -31,3 +30,8 @@ def _lines(result: FileResult) -> Iterator[str]:
 def report(results: Iterable[FileResult], stream: TextIO, color: bool = False) -> None:
     for result in results:  # line by line: no second copy of a large file's report in memory
         stream.writelines([result.rendered.text] if result.rendered is not None else _lines(result))
+
+
+def write(results: Iterable[FileResult], stream: TextIO, options: Options) -> None:
+    """The report (lint.reporters.base.Reporter); its text is the same in colour."""
+    report(results, stream)

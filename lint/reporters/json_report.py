@@ -11,8 +11,7 @@ from lint.results import FileResult
 if TYPE_CHECKING:
     from typing import TextIO
 
-
-STREAMS = True  # reads each result once, in order: it may be given results while they are being linted
+    from lint.reporters.base import Options
 
 
 def render(result: FileResult) -> str:
@@ -42,3 +41,8 @@ def report(results: Iterable[FileResult], stream: TextIO, color: bool = False) -
     stream.write(
         ("\n" if separator == ",\n" else "") + '], "errors": ' + json.dumps(errors, ensure_ascii=False) + "}\n"
     )
+
+
+def write(results: Iterable[FileResult], stream: TextIO, options: Options) -> None:
+    """The report (lint.reporters.base.Reporter); its text is the same in colour."""
+    report(results, stream)

@@ -5,23 +5,31 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TypedDict
 
 from lsprotocol import types
 
-from lint.dating import parse_as_of
+from lint.dating import AsOf, parse_as_of
 from lint.server.convert import SOURCE
 from lint.server.positions import LineIndex, units
 
 DEFAULT_DEBOUNCE_MS = 150
 
 
-def initialization(given: object) -> tuple[dict[str, object], list[str]]:
+class Initialization(TypedDict, total=False):
+    """The usable ``initializationOptions``, by the name the server keeps them under."""
+
+    debounce: float  # seconds
+    as_of: AsOf
+
+
+def initialization(given: object) -> tuple[Initialization, list[str]]:
     """The usable ``initializationOptions`` (``debounceMs``, ``asOf``) and a warning for each that is not."""
     if given is None:
         return {}, []
     if not isinstance(given, dict):
         return {}, [f"initializationOptions must be an object, not {type(given).__name__}; ignored"]
-    chosen: dict[str, object] = {}
+    chosen: Initialization = {}
     warnings = []
     for key, value in given.items():
         if key == "debounceMs":
