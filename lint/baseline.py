@@ -14,9 +14,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.diagnostics import Diagnostic
-from lint.results import FileResult, Source
+from lint.results import FileResult
+
+if TYPE_CHECKING:
+    from lint.results import Source
 
 FORMAT_VERSION = 1
 NEIGHBOURHOOD = 8  # characters on each side of the match that belong to its fingerprint

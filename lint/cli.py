@@ -20,7 +20,7 @@ from lint import __version__
 from lint.budget import DEFAULT_RULE_TIMEOUT
 from lint.diagnostics import Severity
 from lint.i18n import translate
-from lint.request import CheckRequest, DocsRequest, Mode, Overrides
+from lint.request import CheckRequest, Mode, Overrides
 
 if TYPE_CHECKING:
     from lint.server.linting import Settings
@@ -393,7 +393,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return server.run(server_settings(args), args.debounce_ms / 1000)
         from lint import docs
 
-        return docs.main(DocsRequest(tuple(args.pack), getattr(args, "format", "table"), getattr(args, "rule", None)))
+        asked = docs.DocsRequest(tuple(args.pack), getattr(args, "format", "table"), getattr(args, "rule", None))
+        return docs.main(asked)
     except BrokenPipeError:
         # The reader went away (`gwlint ... | head`): not an error of the drafts or of gwlint.
         sys.stderr.close()

@@ -91,13 +91,11 @@ def pooled_results(
         yield FileResult(task.name, [], None, answer.reason()) if isinstance(answer, Death) else unpack_result(answer)
 
 
-@dataclass
 class _Worker:
     """One worker process's plans, session and renderer, set once when it starts."""
 
-    plans: list[Plan]
-    session: Session
-    render: Render | None
+    def __init__(self, plans: list[Plan], session: Session, render: Render | None) -> None:
+        self.plans, self.session, self.render = plans, session, render
 
 
 _worker: list[_Worker] = []  # the one worker state of this process (empty in the parent)

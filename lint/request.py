@@ -1,17 +1,23 @@
-"""What a command asks for, typed: the CLI parses its arguments into one of these once, and no
-module below it sees argparse. ``CheckRequest`` is ``gwlint check``; ``Overrides`` are the flags that
-beat the configuration (also the language server's); ``DocsRequest`` is ``gwlint rules``/``explain``.
+"""What ``gwlint check`` asks for, typed: the CLI parses its arguments into a ``CheckRequest`` once,
+and no module below it sees argparse. ``Overrides`` are the flags that beat the configuration (the
+language server's too); ``ReportOptions`` how the report is written. (``gwlint rules``/``explain``
+take a ``lint.docs.DocsRequest``.)
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.budget import DEFAULT_RULE_TIMEOUT
 from lint.dating import AsOf
 from lint.diagnostics import Severity
+
+if TYPE_CHECKING:
+    from lint.packs import Rule
 
 
 class Mode(enum.Enum):
@@ -59,9 +65,10 @@ class CheckRequest:
 
 
 @dataclass(frozen=True)
-class DocsRequest:
-    """``gwlint rules`` (``rule`` None) or ``gwlint explain RULE``."""
+class ReportOptions:
+    """How the report is written; each format (lint.reporters) reads what concerns it."""
 
-    packs: tuple[Path, ...] = ()
-    format: str = "table"  # gwlint rules: table, markdown or json
-    rule: str | None = None  # gwlint explain: a rule id, a pack or a check kind
+    color: bool = False
+    rules: Sequence[Rule] = ()  # the rules in force (SARIF describes them)
+    quiet: bool = False  # no summary (the full report's counts)
+    lang: str = "en"  # the language of a summary

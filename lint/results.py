@@ -12,41 +12,42 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from lint.diagnostics import Diagnostic, Fix, Severity, Span
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the protocols are for the type checker: building them costs every run's start-up
+    from typing import Protocol
+
     from lint.document import Document
 
+    class TextSlices(Protocol):
+        """A text read by slices (``text[a:b]``): a ``str``, or the windows an excerpt kept of one."""
+
+        def __getitem__(self, key: slice, /) -> str: ...
+
+        def __len__(self) -> int: ...
+
+    class Source(Protocol):
+        """What the reporters and the baseline read of a linted document: the ``Document`` itself, or
+        the ``SourceExcerpt`` a result keeps of it."""
+
+        @property
+        def path(self) -> str: ...
+
+        @property
+        def format(self) -> str: ...
+
+        @property
+        def encoding(self) -> str: ...
+
+        @property
+        def source_text(self) -> TextSlices: ...
+
+        def line_text(self, line: int, /) -> str: ...
+
+
 REACH = 16  # characters kept around each finding (the baseline's fingerprint reads 8 each side)
-
-
-class TextSlices(Protocol):
-    """A text read by slices (``text[a:b]``): a ``str``, or the windows an excerpt kept of one."""
-
-    def __getitem__(self, key: slice, /) -> str: ...
-
-    def __len__(self) -> int: ...
-
-
-class Source(Protocol):
-    """What the reporters and the baseline read of a linted document: the ``Document`` itself, or
-    the ``SourceExcerpt`` a result keeps of it."""
-
-    @property
-    def path(self) -> str: ...
-
-    @property
-    def format(self) -> str: ...
-
-    @property
-    def encoding(self) -> str: ...
-
-    @property
-    def source_text(self) -> TextSlices: ...
-
-    def line_text(self, line: int, /) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,13 +10,14 @@ from importlib import import_module
 from typing import TYPE_CHECKING, cast
 
 from lint.packs import Rule
-from lint.reporters.base import Options, Reporter
+from lint.request import ReportOptions
 from lint.results import FileResult, Render
 
 if TYPE_CHECKING:
     from typing import TextIO
 
     from lint.reporters import concise, full, github, json_report, junit, sarif
+    from lint.reporters.base import Reporter
 
     # mypy checks here that every format implements Reporter (at run time each is imported when used)
     _FORMATS_ARE_REPORTERS: tuple[Reporter, ...] = (full, json_report, concise, github, sarif, junit)
@@ -56,4 +57,4 @@ def write_report(
     lang: str = "en",
 ) -> None:
     """Write the report; ``quiet`` leaves out a summary, which is in ``lang``."""
-    reporter(name).write(results, stream, Options(color, rules, quiet, lang))
+    reporter(name).write(results, stream, ReportOptions(color, rules, quiet, lang))

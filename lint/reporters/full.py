@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 
 from lint.diagnostics import Diagnostic, Severity
 from lint.reporters.visible import visible
-from lint.results import FileResult, Source
+from lint.results import FileResult
 
 if TYPE_CHECKING:
     from typing import TextIO
 
-    from lint.reporters.base import Options
+    from lint.request import ReportOptions
+    from lint.results import Source
 
 render = None  # the report ends with counts over every file (lint.reporters.base.Reporter)
 CONTEXT = 24  # characters of the source line shown on each side of the span
@@ -317,6 +318,6 @@ def _expand_tabs(line: str) -> str:
     return "".join(out)
 
 
-def write(results: Iterable[FileResult], stream: TextIO, options: Options) -> None:
+def write(results: Iterable[FileResult], stream: TextIO, options: ReportOptions) -> None:
     """The report; its summary (counts, which --quiet leaves out) in ``options.lang``."""
     report(list(results), stream, options.color, quiet=options.quiet, lang=options.lang)

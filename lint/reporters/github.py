@@ -16,7 +16,7 @@ from lint.results import FileResult
 if TYPE_CHECKING:
     from typing import TextIO
 
-    from lint.reporters.base import Options
+    from lint.request import ReportOptions
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -83,6 +83,6 @@ def summary(files: int, with_problems: int, problems: int, failed: int) -> str:
     return text + (f"; {failed} file(s) could not be checked" if failed else "")
 
 
-def write(results: Iterable[FileResult], stream: TextIO, options: Options) -> None:
+def write(results: Iterable[FileResult], stream: TextIO, options: ReportOptions) -> None:
     """The report (lint.reporters.base.Reporter); its text is the same in colour."""
     report(results, stream)

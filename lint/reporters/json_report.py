@@ -11,7 +11,7 @@ from lint.results import FileResult
 if TYPE_CHECKING:
     from typing import TextIO
 
-    from lint.reporters.base import Options
+    from lint.request import ReportOptions
 
 
 def render(result: FileResult) -> str:
@@ -43,6 +43,6 @@ def report(results: Iterable[FileResult], stream: TextIO, color: bool = False) -
     )
 
 
-def write(results: Iterable[FileResult], stream: TextIO, options: Options) -> None:
+def write(results: Iterable[FileResult], stream: TextIO, options: ReportOptions) -> None:
     """The report (lint.reporters.base.Reporter); its text is the same in colour."""
     report(results, stream)

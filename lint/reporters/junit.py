@@ -12,7 +12,7 @@ from lint.results import FileResult
 if TYPE_CHECKING:
     from typing import TextIO
 
-    from lint.reporters.base import Options
+    from lint.request import ReportOptions
 
 render = None  # the report counts every file first (lint.reporters.base.Reporter)
 
@@ -52,5 +52,5 @@ def report(results: Sequence[FileResult], stream: TextIO, color: bool = False) -
     stream.write("\n")
 
 
-def write(results: Iterable[FileResult], stream: TextIO, options: Options) -> None:
+def write(results: Iterable[FileResult], stream: TextIO, options: ReportOptions) -> None:
     report(list(results), stream)

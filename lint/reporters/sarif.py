@@ -21,7 +21,7 @@ from lint.results import FileResult
 if TYPE_CHECKING:
     from typing import Any, TextIO
 
-    from lint.reporters.base import Options
+    from lint.request import ReportOptions
 
 render = None  # one JSON document over every file (lint.reporters.base.Reporter)
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -133,5 +133,5 @@ def report(results: Sequence[FileResult], stream: TextIO, color: bool = False, r
     stream.write("\n")
 
 
-def write(results: Iterable[FileResult], stream: TextIO, options: Options) -> None:
+def write(results: Iterable[FileResult], stream: TextIO, options: ReportOptions) -> None:
     report(list(results), stream, rules=options.rules)
