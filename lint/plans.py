@@ -245,7 +245,8 @@ def _code_sources() -> list[Path]:
     here = Path(__file__).resolve().parent
     checks = here / "checks"
     kinds = sorted(checks / name for name in os.listdir(checks) if name.endswith(".py"))  # no glob: no fnmatch regex
-    return [here / "engine.py", here / "packs.py", here / "dating.py", *kinds]
+    prefilter = sorted(here / "prefilter" / name for name in os.listdir(here / "prefilter") if name.endswith(".py"))
+    return [here / "engine.py", here / "packs.py", here / "dating.py", *kinds, *prefilter]  # a Linter holds a Prefilter
 
 
 @functools.cache
