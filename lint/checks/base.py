@@ -7,7 +7,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from lint.packs import PackError, Rule, parse_day
 from lint.source import Document
@@ -36,15 +36,15 @@ MAX_NESTED_REPETITION = 1_000_000  # counts multiplied through nested repetition
 
 def pattern_bounds_problem(source: str) -> str | None:
     """Why ``source`` exceeds the bounds above, or None. Raises re.error when it does not parse."""
-    from re import _parser  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]  # re's parser and compiler (CPython's, no stub in typeshed)
 
     return _repetition_problem(_parser.parse(source), 1)
 
 
-def _repetition_problem(sequence: object, outer: int) -> str | None:
-    from re import _constants, _parser  # type: ignore[attr-defined]
+def _repetition_problem(sequence: Any, outer: int) -> str | None:  # Any: re._parser's tree has no type information
+    from re import _constants, _parser  # type: ignore[attr-defined]  # re's parser and compiler (CPython's, no stub in typeshed)
 
-    for op, av in sequence:  # type: ignore[attr-defined]
+    for op, av in sequence:
         if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
             low, high, repeated = av
             bounded = [count for count in (low, high) if count != _constants.MAXREPEAT]
@@ -94,6 +94,12 @@ class Params:
             return default
         return self._data[key]
 
+    @overload
+    def string(self, key: str, default: str, required: bool = False) -> str: ...
+    @overload
+    def string(self, key: str, default: None = None, *, required: Literal[True]) -> str: ...
+    @overload
+    def string(self, key: str, default: str | None = None, required: bool = False) -> str | None: ...
     def string(self, key: str, default: str | None = None, required: bool = False) -> str | None:
         value = self._get(key, default, required)
         if value is not None and not isinstance(value, str):
@@ -126,6 +132,10 @@ class Params:
             raise self.error(key, "must be a mapping")
         return value
 
+    @overload
+    def regex(self, key: str, required: Literal[True]) -> re.Pattern[str]: ...
+    @overload
+    def regex(self, key: str, required: bool = False) -> re.Pattern[str] | None: ...
     def regex(self, key: str, required: bool = False) -> re.Pattern[str] | None:
         source = self.string(key, required=required)
         return None if source is None else self.compile(key, source)
@@ -208,4 +218,4 @@ class Check(ABC):
     @classmethod
     def shares_work(cls) -> bool:
         """Whether this kind's ``find_many`` does better than running its checks one by one."""
-        return cls.find_many.__func__ is not Check.find_many.__func__  # type: ignore[attr-defined]
+        return cls.find_many.__func__ is not Check.find_many.__func__  # type: ignore[attr-defined]  # a classmethod bound to a class has __func__; typeshed's Callable does not say so

@@ -68,7 +68,7 @@ class ConsistencyCheck(Check):
             self._configure_variants(params, self.variants)
             return
         self.forms: list[Form] = []
-        self.tables: list[dict[int, str]] = []
+        self.tables: list[dict[int, int]] = []
         if raw_forms is not None:
             self._configure_forms(params, raw_forms)
         else:
@@ -166,7 +166,7 @@ class ConsistencyCheck(Check):
 
     def _char_occurrences(self, text: str) -> list[Occurrence]:
         regions = [(m.start(), m.end()) for m in self.within.finditer(text)] if self.within else [(0, len(text))]
-        found = []
+        found: list[Occurrence] = []
         for start, end in regions:
             for index, pattern in enumerate(self.character_sets):
                 found.extend(
