@@ -118,7 +118,9 @@ def test_page_furniture_look_alikes_are_silent(linter, text):
 def test_a_repost_metadata_block_is_one_finding_and_its_fix_drops_it(linter):
     text = "全面提升了诊疗水平。\n来源：新华视点\n日期：2015-12-19 23:36:53\n链接：http://mt.sohu.com/a.shtml\n"
     found = [(rule, matched) for rule, matched in hits(linter, text, "residue") if rule == "repost-metadata-block"]
-    assert found == [("repost-metadata-block", "来源：新华视点\n日期：2015-12-19 23:36:53\n链接：http://mt.sohu.com/a.shtml")]
+    assert found == [
+        ("repost-metadata-block", "来源：新华视点\n日期：2015-12-19 23:36:53\n链接：http://mt.sohu.com/a.shtml")
+    ]
     assert fixed(linter, text, "residue") == "全面提升了诊疗水平。\n\n"
 
 
