@@ -228,3 +228,29 @@ def test_bad_params_of_the_new_families_name_the_field(params, field):
     with pytest.raises(PackError) as error:
         Linter(parse_pack(raw, "p.yaml").rules)
     assert error.value.field == field
+
+
+CUT_SAMPLES = [
+    "三源浦朝鲜族镇党委、县委办公室和省林业局（2024年）联合召开会议。",
+    "A股市场＋3.5%；长顺县广顺镇#话题#第1名 a-b_c",
+    "习近平总书记在中央经济工作会议上的讲话",
+]
+
+
+@pytest.mark.parametrize("text", CUT_SAMPLES)
+def test_the_runs_a_check_cuts_alone_give_the_tokens_of_the_whole_cut(text):
+    """consistency's name rules cut only the runs that hold a suffix; the tokens must be the same."""
+    from lint.checks import segment
+
+    from_runs = [token for run in segment.runs(text) for token in segment.tokens(run.group())]
+    assert from_runs == [token for token in segment.tokens(text) if segment.SEGMENTED_RUN.fullmatch(token)]
+
+
+def test_segmented_runs_are_jiebas_own_blocks():
+    import jieba
+
+    for text in CUT_SAMPLES:
+        from lint.checks import segment
+
+        ours = [run.group() for run in segment.runs(text)]
+        assert ours == [block for block in jieba.re_han_default.findall(text)]
