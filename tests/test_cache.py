@@ -213,3 +213,22 @@ def test_an_edited_pack_is_planned_again_even_at_the_same_size(cache_home: Path,
     edited = plan().linter
     assert edited.lint_text("这是老名称。") == []
     assert edited.lint_text("这是旧名称。")[0].rule == "team.old-name"
+
+
+def test_a_team_pack_is_read_once_and_its_verification_keyed_by_what_was_read(
+    cache_home: Path, pack_file: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The verified stamp was keyed by reading the pack files a second time, so a file swapped in
+    between the two reads was stamped verified without its examples being run."""
+    from lint import plans
+
+    read_again = Path.read_bytes
+
+    def refuse(path: Path) -> bytes:
+        assert path != pack_file, "the pack was read a second time"
+        return read_again(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    packs = plans.verified_packs([pack_file])
+    assert any(pack.path == str(pack_file) for pack in packs)
+    assert any(cache_home.glob("verified/*")), "the verification was stamped"
