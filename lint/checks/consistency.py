@@ -13,7 +13,7 @@ characters (〇 / 零 in years, ０ / 0):
   characters: [string, string]  two forms of the same characters, position for position
   within: regex                 where the characters are compared (default: everywhere)
 
-variants (no list of forms: lint.checks.variants finds them):
+variants (no list of forms: lint.checks.variants and lint.checks.phrase_variants find them):
   variants: names | quoted-series | title-names | place-short-names
   edit: insertion | replacement        (names) how two spellings of one name differ
   suffixes: [token, ...]               (names) the last word of a name: 镇, 公司, 业 …;
@@ -38,7 +38,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks import variants
+from lint.checks import phrase_variants, variants
 from lint.checks.base import Check, Finding, Params
 from lint.checks.scan import Scanner
 from lint.source import Document
@@ -152,11 +152,11 @@ class ConsistencyCheck(Check):
         if self.variants == "names":
             found = variants.name_variants(text, self.suffixes, self.min_length, self.max_tokens, self.edit)
         elif self.variants == "title-names":
-            found = variants.title_variants(text, self.suffixes, self.min_length)
+            found = phrase_variants.title_variants(text, self.suffixes, self.min_length)
         elif self.variants == "place-short-names":
             found = variants.place_variants(text, self.places, self.level, self.name_suffixes)
         else:
-            found = variants.series_variants(text)
+            found = phrase_variants.series_variants(text)
         for variant in found:
             fields = {"majority": variant.preferred, "count": str(variant.count)}
             yield Finding(variant.start, variant.end, variant.preferred, fields)

@@ -1,0 +1,222 @@
+"""Phrases a document spells two ways, found without a list of pairs, for the ``consistency`` kind.
+
+quoted series (“改革创新、奋发有为” / “改革创新，奋发有为”, “学党史、知党恩、跟党走” / 学党史，颂党恩，跟党走):
+  a quoted slogan of two or more short parts. Its quoted spellings (other separators, one part one
+  character off) are compared with each other; an unquoted one counts only when a character differs,
+  as prose may run a slogan's parts with commas (不忘初心，牢记使命，高举……).
+
+title names (宣贯培训会 in the title / 宣传培训会 in the body, 学习交流经验会 / 学习经验交流会):
+  an event the title names (a run of Han characters ending in one of ``suffixes``: 会, 活动 …) that
+  the body names with one edit: one character replaced (not a function word or numeral), two
+  neighbouring two-character words swapped, or a space standing where the other has 和/与/及/、. The
+  longest such run is compared, at least ``min_length`` characters with its first character shared.
+  The form written fewer times is reported, a tie the title's (the body writes a name out in full).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lint.checks import segment
+from lint.checks.text import HAN, SPACES, is_han
+from lint.checks.variants import Variant, is_doubled, is_plain
+
+# quoted series ------------------------------------------------------------------------------------
+
+PART = f"[{HAN}]{{2,10}}"
+SEPARATORS = "，、；,;"
+QUOTED_SERIES = re.compile(f"“(?P<series>{PART}(?:[{SEPARATORS}]{PART})+)”")
+SEPARATOR = re.compile(f"[{SEPARATORS}]")
+
+
+@dataclass(frozen=True)
+class Series:
+    text: str
+    start: int
+    end: int
+    quoted: bool
+
+
+def series_variants(text: str) -> list[Variant]:
+    if "“" not in text:
+        return []
+    quoted = [Series(m.group("series"), m.start("series"), m.end("series"), True) for m in QUOTED_SERIES.finditer(text)]
+    variants: dict[int, Variant] = {}
+    for group in _series_groups(quoted):
+        counts = Counter(series.text for series in group)
+        preferred = min(counts, key=lambda spelling: (-counts[spelling], _first(group, spelling)))
+        others = [s for s in group if s.text != preferred] + list(_bare_variants(text, preferred))
+        for series in others:
+            if series.start not in variants:
+                variants[series.start] = Variant(series.start, series.end, series.text, preferred, counts[preferred])
+    return sorted(variants.values(), key=lambda variant: variant.start)
+
+
+def _series_groups(quoted: list[Series]) -> list[list[Series]]:
+    groups: list[list[Series]] = []
+    for series in quoted:
+        home = next((group for group in groups if _same_series(group[0].text, series.text)), None)
+        if home is None:
+            groups.append([series])
+        else:
+            home.append(series)
+    return groups
+
+
+def _same_series(one: str, two: str) -> bool:
+    parts, others = SEPARATOR.split(one), SEPARATOR.split(two)
+    if len(parts) != len(others):
+        return False
+    differing = [(a, b) for a, b in zip(parts, others, strict=True) if a != b]
+    return not differing or (len(differing) == 1 and _one_edit(*differing[0]))
+
+
+def _one_edit(one: str, two: str) -> bool:
+    if len(one) == len(two):
+        return sum(a != b for a, b in zip(one, two, strict=True)) == 1
+    longer, shorter = (one, two) if len(one) > len(two) else (two, one)
+    return len(longer) == len(shorter) + 1 and any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+def _first(group: list[Series], spelling: str) -> int:
+    return min(series.start for series in group if series.text == spelling)
+
+
+def _bare_variants(text: str, preferred: str) -> Iterable[Series]:
+    """Unquoted runs of the series' parts, one part a character off (separators alone do not count)."""
+    parts = SEPARATOR.split(preferred)
+    pattern = f"[{SEPARATORS}]".join(_part_pattern(part) for part in parts)
+    plain = SEPARATOR.sub("", preferred)
+    compiled = re.compile(f"(?<!“){pattern}(?!”)")
+    position = 0
+    while (match := compiled.search(text, position)) is not None:
+        candidate = match.group(0)
+        if _differs_inside(candidate, preferred, plain):
+            yield Series(candidate, match.start(), match.end(), False)
+            position = match.end()
+        else:  # a run that starts a character early may hide one that starts right
+            position = match.start() + 1
+
+
+def _differs_inside(candidate: str, preferred: str, plain: str) -> bool:
+    """A character differs, and not at either end: in running text the ends of a bare series are not
+    known (忘初心，牢记使命 inside 不忘初心，牢记使命)."""
+    same_ends = candidate[0] == preferred[0] and candidate[-1] == preferred[-1]
+    return same_ends and SEPARATOR.sub("", candidate) != plain and _same_series(preferred, candidate)
+
+
+def _part_pattern(part: str) -> str:
+    """A part, or the part with one character replaced, dropped or added."""
+    han = f"[{HAN}]"
+    replaced = [re.escape(part[:i]) + han + re.escape(part[i + 1 :]) for i in range(len(part))]
+    dropped = [re.escape(part[:i] + part[i + 1 :]) for i in range(len(part))]
+    added = [re.escape(part[:i]) + han + re.escape(part[i:]) for i in range(1, len(part))]
+    return "(?:" + "|".join([*replaced, *added, *dropped]) + ")"
+
+
+# title names --------------------------------------------------------------------------------------
+
+CONNECTORS = frozenset("和与及、")
+MAX_TITLE_CHARACTERS = 60  # a longer first line is a paragraph, not a title
+MAX_EVENT_NAME = 16
+# what may follow an event's name in a sentence: 的, a verb of holding it (召开, 举行, 圆满结束) or 于
+NAME_FOLLOWERS = frozenset("的在召举开圆隆胜顺于将")
+
+
+def title_variants(text: str, suffixes: frozenset[str], min_length: int) -> list[Variant]:
+    """Event names of the title written with one edit in the body (see the module's docstring)."""
+    title_start, title_end = _title_span(text)
+    title = text[title_start:title_end]
+    if not title or len(title.strip()) > MAX_TITLE_CHARACTERS or "。" in title:
+        return []
+    body = text[title_end:]
+    # per end of a name in the title, the shortest pair: the body's other mentions decide how far
+    # back a pair reaches, and the shortest one is the name itself, not the words before it
+    pairs: dict[int, tuple[str, str]] = {}
+    for suffix in suffixes:
+        title_ends = [m.end() for m in re.finditer(re.escape(suffix), title) if _ends_name(title, m.end())]
+        body_ends = [m.end() for m in re.finditer(re.escape(suffix), body)] if title_ends else []
+        for end in title_ends:
+            for other in body_ends:
+                edited = _edited_pair(title, end, body, other, len(suffix), min_length)
+                pair = None if edited is None else _from_word_start(title, end, *edited)
+                if pair is not None and (end not in pairs or len(pair[0]) < len(pairs[end][0])):
+                    pairs[end] = pair
+    variants: dict[int, Variant] = {}
+    for end, (title_form, body_form) in pairs.items():
+        start = title_start + end - len(title_form)
+        title_count, body_count = text.count(title_form), text.count(body_form)
+        if body_count >= title_count:
+            variants[start] = Variant(start, start + len(title_form), title_form, body_form, body_count)
+        else:
+            for match in re.finditer(re.escape(body_form), body):
+                place = title_end + match.start()
+                variants[place] = Variant(place, place + len(body_form), body_form, title_form, title_count)
+    return sorted(variants.values(), key=lambda variant: variant.start)
+
+
+def _ends_name(text: str, end: int) -> bool:
+    """Whether a suffix ending at ``end`` of the title ends a name: 社会 in 社会主义 goes on as a word."""
+    return end == len(text) or not is_han(text[end]) or text[end] in NAME_FOLLOWERS
+
+
+def _title_span(text: str) -> tuple[int, int]:
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            return offset, offset + len(line)
+        offset += len(line) + 1
+    return 0, 0
+
+
+def _edited_pair(
+    title: str, end: int, body: str, other: int, suffix: int, min_length: int
+) -> tuple[str, str, str] | None:
+    """The longest runs ending at ``end`` and ``other`` that are one edit apart, or None."""
+    longest = min(MAX_EVENT_NAME, end, other)
+    for length in range(longest, min_length - 1, -1):
+        one, two = title[end - length : end], body[other - length : other]
+        if one == two or not (is_han(one[0]) and one[0] == two[0]):
+            continue
+        if _one_event_edit(one, two, length - suffix):
+            return _trimmed(one, two, min_length)
+    return None
+
+
+def _trimmed(one: str, two: str, min_length: int) -> tuple[str, str, str]:
+    """The pair cut down to the edit and one shared character before it (at least ``min_length``
+    long), and the shared characters cut off: the words in front of a name (举办 in
+    举办全员宣贯培训会) are not part of it, and its other mentions are counted without them."""
+    first = next(i for i in range(len(one)) if one[i] != two[i])
+    start = max(0, min(first - 1, len(one) - min_length))
+    return one[start:], two[start:], one[:start]
+
+
+def _from_word_start(title: str, end: int, one: str, two: str, before: str) -> tuple[str, str]:
+    """The pair with the shared characters before it that complete the title's word at its start
+    (表彰 of 彰 学习宣传活动, 学习 of 习交流经验会)."""
+    start = end - len(one)
+    word_start = max((b for b in segment.boundaries(title) if b <= start), default=start)
+    extra = min(start - word_start, len(before))
+    return before[len(before) - extra :] + one, before[len(before) - extra :] + two
+
+
+def _one_event_edit(one: str, two: str, stem: int) -> bool:
+    """Equal but for one edit inside the first ``stem`` characters (the suffix is shared)."""
+    if not all(is_han(c) or c in SPACES or c in CONNECTORS for c in one + two):
+        return False
+    differing = [i for i in range(len(one)) if one[i] != two[i]]
+    if len(differing) == 1:
+        i = differing[0]
+        a, b = one[i], two[i]
+        if i < stem and ((a in SPACES and b in CONNECTORS) or (b in SPACES and a in CONNECTORS)):
+            return True
+        return i < stem and is_plain(a) and is_plain(b) and not is_doubled(one, i) and not is_doubled(two, i)
+    if len(differing) == 4 and differing[3] - differing[0] == 3 and differing[3] < stem:
+        i = differing[0]
+        swapped = one[i + 2 : i + 4] + one[i : i + 2] == two[i : i + 4]
+        return swapped and all(is_han(c) for c in one[i : i + 4])
+    return False
