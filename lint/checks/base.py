@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from lint.packs import PackError, Rule, parse_day
 from lint.source import Document
@@ -157,6 +158,18 @@ class Params:
             raise self.error(sorted(unknown)[0], "unknown parameter for kind " + self._rule.kind)
 
 
+class ContextConditions(Protocol):
+    """What the base class asks of ``lint.checks.context.Context`` (which imports this module)."""
+
+    def line_local(self) -> bool: ...
+
+    def allows_document(self, text: str) -> bool: ...
+
+    def has_document_conditions(self) -> bool: ...
+
+    def without_document_conditions(self) -> ContextConditions: ...
+
+
 class Check(ABC):
     """One check kind. A subclass reads its params in ``configure`` and yields Findings in ``find``."""
 
@@ -166,6 +179,11 @@ class Check(ABC):
     # None when unknown. The engine searches the document once for all rules' words and does not
     # run a rule none of whose words is there.
     required: frozenset[str] | None = None
+    # "paragraph": a finding on a line depends only on that line's text (and the as-of day), so an
+    # editor's re-lint may keep the findings of unchanged lines (lint.incremental); "document": it
+    # looks across lines (numbering, consistency, tables of contents, wrapped lines ...).
+    locality: ClassVar[str] = "document"
+    context: ContextConditions | None = None  # the kind's conditions around a match (lint.checks.context)
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
@@ -184,6 +202,33 @@ class Check(ABC):
 
     @abstractmethod
     def configure(self, params: Params) -> None: ...
+
+    def patterns(self) -> Iterable[re.Pattern[str] | None]:
+        """The regular expressions this check runs over the document's text (not over a span it cut
+        out): a paragraph-local kind's rule is paragraph-local only when none reaches across a line."""
+        return ()
+
+    def paragraph_local(self) -> bool:
+        """Whether this check, run on one line by itself (``for_paragraphs``), finds there exactly
+        what it finds on that line inside the whole document, given ``document_allows``."""
+        from lint.checks.locality import line_local
+
+        if self.locality != "paragraph" or not all(line_local(pattern) for pattern in self.patterns()):
+            return False
+        return self.context is None or self.context.line_local()
+
+    def document_allows(self, text: str) -> bool:
+        """The conditions a paragraph-local check puts on the whole document (only_if_document_matches …)."""
+        return self.context is None or self.context.allows_document(text)
+
+    def for_paragraphs(self) -> Check:
+        """This check as run on one line alone: its conditions on the whole document left out (they
+        are ``document_allows``'s)."""
+        if self.context is None or not self.context.has_document_conditions():
+            return self
+        twin = copy.copy(self)
+        twin.context = self.context.without_document_conditions()
+        return twin
 
     @abstractmethod
     def find(self, document: Document) -> Iterator[Finding]: ...

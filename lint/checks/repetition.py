@@ -50,6 +50,7 @@ from dataclasses import dataclass
 
 from lint.checks import segment
 from lint.checks.base import Check, Finding, Params
+from lint.checks.linememo import LineMemo
 from lint.checks.context import Context
 from lint.checks.paragraph import LineJoin
 from lint.checks.text import HAN, SPACES, is_han
@@ -99,6 +100,7 @@ class RepetitionCheck(Check):
         # a repeat within a line; repeats across a line break are looked for at the line breaks only
         self.prefilter = re.compile(rf"(?=([{HAN}]{{1,{self.max_unit}}})\1)")
         self.gap = re.compile(rf"(?:{GAP})?")
+        self._line_starts = LineMemo(lambda line: [match.start() for match in self.prefilter.finditer(line)])
 
     def find(self, document: Document) -> Iterator[Finding]:
         text = document.text
@@ -120,7 +122,11 @@ class RepetitionCheck(Check):
     def _starts(self, text: str) -> list[int]:
         """Every offset where a Han string of up to ``max_unit`` characters is repeated at once or
         after one line break (with the spaces around it), in order."""
-        starts = {match.start() for match in self.prefilter.finditer(text)}
+        starts = set()
+        offset = 0
+        for line in text.split("\n"):  # a repeat the prefilter finds is of Han characters: within a line
+            starts.update(offset + start for start in self._line_starts(line))
+            offset += len(line) + 1
         for gap in GAPS.finditer(text):
             before, after = gap.start(), gap.end()
             for length in range(1, min(self.max_unit, before) + 1):

@@ -20,6 +20,7 @@ quoted series (“改革创新、奋发有为” / “改革创新，奋发有�
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -63,32 +64,56 @@ def name_variants(text: str, suffixes: frozenset[str], min_length: int, max_toke
         places[name.text].append(name)
     variants: dict[tuple[int, int], Variant] = {}
     spellings = sorted(places, key=lambda spelling: places[spelling][0].start)
-    for index, first in enumerate(spellings):
-        for second in spellings[index + 1 :]:
-            preferred = _preferred(places[first], places[second], edit)
-            if preferred is None:
-                continue
-            other = second if preferred == first else first
-            for place in places[other]:
-                key = (place.start, place.end)
-                if key not in variants:
-                    count = len(places[preferred])
-                    variants[key] = Variant(place.start, place.end, place.text, preferred, count)
+    for index, other_index in _one_token_apart([places[spelling][0].tokens for spelling in spellings]):
+        first, second = spellings[index], spellings[other_index]
+        preferred = _preferred(places[first], places[second], edit)
+        if preferred is None:
+            continue
+        other = second if preferred == first else first
+        for place in places[other]:
+            key = (place.start, place.end)
+            if key not in variants:
+                count = len(places[preferred])
+                variants[key] = Variant(place.start, place.end, place.text, preferred, count)
     return sorted(variants.values(), key=lambda variant: variant.start)
+
+
+def _one_token_apart(spellings: list[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """The pairs (i, j), i < j, of spellings with as many tokens that differ in exactly one, in the
+    order of a loop over all pairs: found through the spellings with one token left out, not by
+    comparing every pair (a long report holds thousands of names)."""
+    buckets: dict[tuple[int, tuple[str, ...]], list[int]] = defaultdict(list)
+    for index, tokens in enumerate(spellings):
+        for left_out in range(len(tokens)):
+            buckets[(left_out, tokens[:left_out] + tokens[left_out + 1 :])].append(index)
+    pairs = {(a, b) for members in buckets.values() for n, a in enumerate(members) for b in members[n + 1 :]}
+    return sorted(pair for pair in pairs if spellings[pair[0]] != spellings[pair[1]])
 
 
 def _names(text: str, suffixes: frozenset[str], min_length: int, max_tokens: int) -> Iterator[Name]:
     offset = 0
     for line in text.split("\n"):
-        if any(suffix in line for suffix in suffixes):
-            yield from _line_names(line, offset, suffixes, min_length, max_tokens)
+        for name in _line_names(line, suffixes, min_length, max_tokens):
+            yield Name(name.text, name.tokens, name.start + offset, name.end + offset)
         offset += len(line) + 1
 
 
-def _line_names(line: str, offset: int, suffixes: frozenset[str], min_length: int, max_tokens: int) -> Iterator[Name]:
-    tokens = segment.tokens(line)
+LINES_KEPT = 32_768  # lines whose names and bare series are kept: a long report's, for two rules
+
+
+@functools.lru_cache(maxsize=LINES_KEPT)
+def _line_names(line: str, suffixes: frozenset[str], min_length: int, max_tokens: int) -> tuple[Name, ...]:
+    """The names in one line, offsets from its start. Kept for the lines seen last (a server re-lints
+    a draft at each edit, and segmenting is the slow part): the result depends on the line alone."""
+    if not any(suffix in line for suffix in suffixes):
+        return ()
+    return tuple(_names_in(line, suffixes, min_length, max_tokens))
+
+
+def _names_in(line: str, suffixes: frozenset[str], min_length: int, max_tokens: int) -> Iterator[Name]:
+    tokens = _line_tokens(line)
     ends = []
-    position = offset
+    position = 0
     for token in tokens:
         position += len(token)
         ends.append(position)
@@ -104,6 +129,11 @@ def _line_names(line: str, offset: int, suffixes: frozenset[str], min_length: in
                 break
             if len(spelling) >= min_length:
                 yield Name(spelling, parts, ends[last] - len(spelling), ends[last])
+
+
+@functools.lru_cache(maxsize=LINES_KEPT // 2)
+def _line_tokens(line: str) -> list[str]:
+    return segment.tokens(line)
 
 
 def _preferred(first: list[Name], second: list[Name], edit: str) -> str | None:
@@ -213,19 +243,37 @@ def _first(group: list[Series], spelling: str) -> int:
 
 
 def _bare_variants(text: str, preferred: str) -> Iterable[Series]:
-    """Unquoted runs of the series' parts, one part a character off (separators alone do not count)."""
+    """Unquoted runs of the series' parts, one part a character off (separators alone do not count).
+
+    A run holds no line break, so each line is searched alone (and its runs kept, see ``_line_bare``)."""
+    offset = 0
+    for line in text.split("\n"):
+        for series in _line_bare(line, preferred):
+            yield Series(series.text, series.start + offset, series.end + offset, False)
+        offset += len(line) + 1
+
+
+@functools.lru_cache(maxsize=256)
+def _bare_pattern(preferred: str) -> re.Pattern[str]:
     parts = SEPARATOR.split(preferred)
     pattern = f"[{SEPARATORS}]".join(_part_pattern(part) for part in parts)
+    return re.compile(f"(?<!“){pattern}(?!”)")
+
+
+@functools.lru_cache(maxsize=LINES_KEPT)
+def _line_bare(line: str, preferred: str) -> tuple[Series, ...]:
+    compiled = _bare_pattern(preferred)
+    found = []
     plain = SEPARATOR.sub("", preferred)
-    compiled = re.compile(f"(?<!“){pattern}(?!”)")
     position = 0
-    while (match := compiled.search(text, position)) is not None:
+    while (match := compiled.search(line, position)) is not None:
         candidate = match.group(0)
         if _differs_inside(candidate, preferred, plain):
-            yield Series(candidate, match.start(), match.end(), False)
+            found.append(Series(candidate, match.start(), match.end(), False))
             position = match.end()
         else:  # a run that starts a character early may hide one that starts right
             position = match.start() + 1
+    return tuple(found)
 
 
 def _differs_inside(candidate: str, preferred: str, plain: str) -> bool:
