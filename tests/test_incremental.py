@@ -97,7 +97,9 @@ def _repeat_line(rng: random.Random, text: str, other: str) -> str:
 def _quote_over_paragraphs(rng: random.Random, text: str, other: str) -> str:
     """A quotation left open at a paragraph's end and reopened by the next (pairing's ``continued``)."""
     at = rng.choice(_line_starts(text))
-    return text[:at] + "“第一段引文。\n" * rng.randint(1, 2) + rng.choice(["“第二段引文。”\n", "第二段。\n"]) + text[at:]
+    return (
+        text[:at] + "“第一段引文。\n" * rng.randint(1, 2) + rng.choice(["“第二段引文。”\n", "第二段。\n"]) + text[at:]
+    )
 
 
 def _wrapped_repeat(rng: random.Random, text: str, other: str) -> str:
@@ -279,3 +281,16 @@ def test_a_pattern_across_lines_runs_on_the_whole_text(tmp_path: Path) -> None:
         document = text_document("a.txt", text)
         assert incremental.run(document, None, day).diagnostics == linter.run(document, None, day).diagnostics
     assert linter.lint_text("前言。\n甲方\n与乙方。\n", "a.txt", day)[0].matched == "甲方\n与乙"
+
+
+def test_a_linter_with_lines_kept_pickles_without_them(linter: Linter) -> None:
+    """Checks keep per-line results (lint.checks.linememo); a worker process gets the checks, not them."""
+    import pickle
+
+    text = (SEEDS / "001_e3827bc58f699066.txt").read_text(encoding="utf-8")
+    day = datetime.date(2026, 12, 4)
+    before = linter.lint_text(text, "a.txt", day)
+    copy = pickle.loads(pickle.dumps(linter))
+    pairing = next(check for check in copy.checks if check.kind == "pairing")
+    assert pairing._memo._kept == {}
+    assert copy.lint_text(text, "a.txt", day) == before

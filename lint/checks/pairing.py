@@ -55,7 +55,7 @@ class PairingCheck(Check):
             raise params.error("continued", f"not an opening mark of 'pairs': {sorted(unknown)[0]!r}")
         marks = sorted({*self.closer_of, *self.opener_of, *self.half_width})
         self.any_mark = re.compile("[" + "".join(map(re.escape, marks)) + "]")
-        self._memo = LineMemo(lambda paragraph: self._unmatched(paragraph, 0, len(paragraph)))
+        self._memo = LineMemo(self._unmatched_alone)
 
     @property
     def offers_fix(self) -> bool:
@@ -79,6 +79,9 @@ class PairingCheck(Check):
         """``_unmatched`` of the paragraph, from the paragraphs' results kept by their text."""
         unclosed, unopened = self._memo(text[start:end])
         return [start + index for index in unclosed], [start + index for index in unopened]
+
+    def _unmatched_alone(self, paragraph: str) -> tuple[list[int], list[int]]:
+        return self._unmatched(paragraph, 0, len(paragraph))
 
     def _unmatched(self, text: str, start: int, end: int) -> tuple[list[int], list[int]]:
         stack: list[int] = []
