@@ -1,6 +1,7 @@
 """The tools under test, each installed in its own place under bench/out/.
 
-- gwlint-venv: ``pip install`` of this checkout (reinstalled every run, so it measures the work tree);
+- gwlint-venv: ``pip install`` of this checkout with its ``fast`` extra (hyperscan, where it has a wheel;
+  reinstalled every run, so it measures the work tree);
 - ref-venv: autocorrect-py from PyPI, the Python binding of autocorrect (Rust CJK linter);
 - node_modules: zhlint from npm, only where node and npm are on PATH.
 """
@@ -63,7 +64,10 @@ def install_gwlint(checkout: Path, out: Path) -> tuple[Path, Path]:
     python = ensure_venv(out / "gwlint-venv")
     _log("installing the checkout into gwlint-venv")
     pip = [str(python), "-m", "pip", "install", "-q", "--no-build-isolation"]
-    _run([*pip, str(checkout)])  # brings in new dependencies, if any
+    fast = subprocess.run([*pip, f"{checkout}[fast]"], capture_output=True, text=True)  # hyperscan, if it has a wheel
+    if fast.returncode != 0:
+        _log("gwlint[fast] does not install here: measuring the pure-Python path only")
+        _run([*pip, str(checkout)])  # brings in new dependencies, if any
     _run([*pip, "--no-deps", "--force-reinstall", str(checkout)])  # the work tree's code, even at the same version
     return python.parent / "gwlint", python
 

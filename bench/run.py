@@ -48,6 +48,15 @@ def gwlint(tools: envs.Tools, target: Path, *options: str, label: str = "gwlint"
     return Command(label, (str(tools.gwlint), "check", str(target), "--color", "never", *options))
 
 
+# gwlint as installed, but with hyperscan made unimportable: the pure-Python path of the same install.
+PURE = "import sys; sys.modules['hyperscan'] = None; from lint.cli import console_main; console_main()"
+
+
+def gwlint_pure(tools: envs.Tools, target: Path, *options: str) -> Command:
+    argv = (str(tools.gwlint_python), "-c", PURE, "check", str(target), "--color", "never", *options)
+    return Command("gwlint, pure Python", argv)
+
+
 def autocorrect(tools: envs.Tools, path: Path) -> Command:
     return Command("autocorrect-py", (str(tools.ref_python), "-c", envs.AUTOCORRECT_SNIPPET, str(path)))
 
@@ -90,6 +99,8 @@ class Bench:
         path = self.inputs.sized[megabytes]
         big = path.stat().st_size
         commands = [gwlint(self.tools, path, "--format", "json"), autocorrect(self.tools, path)]
+        if megabytes == BIG_MB:
+            commands.append(gwlint_pure(self.tools, path, "--format", "json"))
         runs = self.args.runs if megabytes <= BIG_MB else min(self.args.runs, 3)
         series = self.measure(commands, big, runs, warmup=megabytes <= BIG_MB)
         if with_zhlint:
@@ -152,6 +163,8 @@ NOTES = [
     "autocorrect-py is `lint_for(text, path)` in a fresh interpreter, its results not printed.",
     "zhlint is shown for reference only (one run on the big file); no target compares with it.",
     "Files over 10 MB get at most 3 runs and no warm-up run.",
+    "gwlint is installed with its `fast` extra (hyperscan) where it installs; `gwlint, pure Python` is the same "
+    "install with hyperscan made unimportable, the path gwlint takes without the extra.",
     "The busy loops (the same pure-Python loop in one process, then in two at once, alternating with "
     "gwlint's runs) show what two processes got of the machine's two CPUs in this run; no target compares "
     "with them.",

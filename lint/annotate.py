@@ -8,7 +8,6 @@ directory entry ``draft.gwlint.docx`` itself (a link there is replaced, its targ
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 from collections.abc import Sequence
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from lint.diagnostics import Diagnostic, Severity
 from lint.formats import ANNOTATED_MARK
-from lint.writer import WriteError
+from lint.writer import NoFreeName, WriteError, write_copy
 
 if TYPE_CHECKING:
     from lint.formats.docx import DocxDraft
@@ -26,7 +25,6 @@ if TYPE_CHECKING:
 SUFFIX = ANNOTATED_MARK + ".docx"
 MAX_COPIES = 10_000
 SEVERITY_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
-LINK_UNSUPPORTED = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.ENOSYS, errno.EMLINK})
 
 
 @dataclass(frozen=True)
@@ -61,80 +59,19 @@ def annotate(draft: DocxDraft, diagnostics: Sequence[Diagnostic]) -> Annotated:
 
 
 def write_annotated(original: Path, data: bytes, force: bool = False) -> Path:
-    """Write the annotated copy beside ``original`` with its permission bits; return the path written.
-
-    The bytes go to a new temporary file first, which is then linked to the first free name (or, with
-    ``force``, renamed over draft.gwlint.docx): an existing file or link is never opened for writing.
-    """
-    import tempfile
-
+    """Write the annotated copy beside ``original`` with its permission bits; return the path written:
+    the first free name of draft.gwlint.docx, draft.gwlint-2.docx, ...; with ``force``, the directory
+    entry draft.gwlint.docx itself is replaced."""
     try:
         mode = stat.S_IMODE(os.stat(original).st_mode)
-        handle, temporary = tempfile.mkstemp(prefix=f".{original.name}.", suffix=".gwlint-tmp", dir=original.parent)
     except OSError as error:
         raise WriteError(f"cannot write the annotated copy ({error.strerror or error})") from None
+    names = [annotated_path(original, number) for number in range(1, 1 if force else MAX_COPIES + 1)] or [
+        annotated_path(original)
+    ]
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fchmod(stream.fileno(), mode)
-            os.fsync(stream.fileno())
-        target = _place(Path(temporary), original, data, mode, force)
-        _sync_directory(original.parent)
-        return target
-    except OSError as error:
-        raise WriteError(f"cannot write the annotated copy ({error.strerror or error}); nothing written") from None
-    finally:
-        if os.path.lexists(temporary):
-            os.unlink(temporary)
-
-
-def _place(temporary: Path, original: Path, data: bytes, mode: int, force: bool) -> Path:
-    if force:
-        target = annotated_path(original)
-        os.replace(temporary, target)  # rename replaces the name itself: a link there is not followed
-        return target
-    for number in range(1, MAX_COPIES + 1):
-        target = annotated_path(original, number)
-        try:
-            os.link(temporary, target)  # fails on any existing name, a dangling link included
-            return target
-        except FileExistsError:
-            continue
-        except OSError as error:
-            if error.errno not in LINK_UNSUPPORTED:
-                raise
-            if _create_exclusively(target, data, mode):
-                return target
-    raise WriteError(f"{MAX_COPIES} annotated copies exist already; remove some or use --force")
-
-
-def _create_exclusively(target: Path, data: bytes, mode: int) -> bool:
-    """Where hard links are not supported: create ``target`` new (never through a link); False if it exists."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        descriptor = os.open(target, flags, mode)
-    except FileExistsError:
-        return False
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            os.fsync(stream.fileno())
-    except OSError:
-        os.unlink(target)
-        raise
-    return True
-
-
-def _sync_directory(folder: Path) -> None:
-    """Make the new name durable; not every platform can open a directory, and the name stands anyway."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
+        return write_copy(names, data, mode, replace=force)
+    except NoFreeName:
+        raise WriteError(f"{MAX_COPIES} annotated copies exist already; remove some or use --force") from None
+    except WriteError as error:
+        raise WriteError(f"cannot write the annotated copy: {error}") from None

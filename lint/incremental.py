@@ -136,13 +136,14 @@ class IncrementalLinter:
                         diagnostics.append(Linter._diagnostic(check, finding, line))
         return None if problems else diagnostics
 
-    @staticmethod
     def _document_diagnostics(
-        document: Document, checks: Sequence[Check], rule_timeout: float | None, problems: list[str]
+        self, document: Document, checks: Sequence[Check], rule_timeout: float | None, problems: list[str]
     ) -> list[Diagnostic]:
+        """The document-level checks' diagnostics, found on the whole text as ``Linter.run`` finds them
+        (with the linter's native prefilter on a large text, when it is installed)."""
         diagnostics = []
         with Budget(scaled_budget(rule_timeout, len(document.text))) as budget:
-            for check, findings in _run_checks(checks, document, budget, problems):
+            for check, findings in _run_checks(checks, document, budget, problems, self.linter.prefilter):
                 seen: set[tuple[int, int]] = set()
                 for finding in findings:
                     if (finding.start, finding.end) not in seen:

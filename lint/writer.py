@@ -1,4 +1,5 @@
-"""Every file gwlint writes: a fixed draft (``rewrite``) or an output of its own (``write_new``).
+"""Every file gwlint writes: a fixed draft (``rewrite``), an output of its own (``write_new``, ``new_file``)
+or a copy beside a draft under the first free name (``write_copy``: --annotate).
 
 Both write a temporary file created exclusively (O_EXCL, O_NOFOLLOW) in the target's own folder,
 sync it and rename it over the target; the folder is opened once and every step works inside it
@@ -14,7 +15,7 @@ import contextlib
 import errno
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +30,10 @@ BY_FOLDER = os.open in os.supports_dir_fd and os.replace in os.supports_dir_fd  
 
 class WriteError(Exception):
     """A file that was not written; the message says why (and that the original is untouched)."""
+
+
+class NoFreeName(WriteError):
+    """``write_copy`` found every name it was given taken."""
 
 
 def digest(data: bytes) -> str:
@@ -82,6 +87,61 @@ def write_new(path: Path, data: bytes) -> None:
                 temporary.finish(current)
     except OSError as error:
         raise _failure(error) from None
+
+
+def write_copy(names: Sequence[Path], data: bytes, mode: int, replace: bool = False) -> Path:
+    """Create a copy under the first of ``names`` (all in one folder) that does not exist yet and return
+    it; with ``replace``, put it in place of the directory entry ``names[0]`` whatever that entry is (a
+    link there is replaced, its target left alone). An existing file or link is never written through.
+
+    The bytes go to a temporary file first, which is then hard-linked to the free name: linking fails
+    on any existing name, a dangling link included. Where hard links are not supported, the name is
+    created with O_EXCL | O_NOFOLLOW instead.
+    """
+    try:
+        with _Folder(names[0].parent) as folder, folder.temporary(names[0].name, 0o600) as temporary:
+            temporary.write(data)
+            temporary.chmod(mode)
+            temporary.close()
+            if replace:
+                temporary.target = names[0].name
+                temporary.rename()
+                return names[0]
+            for name in names:
+                if _link_free(folder, temporary.name, name.name, data, mode):
+                    folder.sync()
+                    return name
+    except OSError as error:
+        raise _failure(error) from None
+    raise NoFreeName(f"{len(names)} copies exist already")
+
+
+LINK_UNSUPPORTED = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.ENOSYS, errno.EMLINK})
+
+
+def _link_free(folder: _Folder, source: str, name: str, data: bytes, mode: int) -> bool:
+    """Give the file ``source`` the new name ``name``; False when ``name`` exists."""
+    try:
+        os.link(folder.where(source), folder.where(name), src_dir_fd=folder.fd, dst_dir_fd=folder.fd)
+        return True
+    except FileExistsError:
+        return False
+    except OSError as error:
+        if error.errno not in LINK_UNSUPPORTED:
+            raise
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | CLOEXEC | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(folder.where(name), flags, mode, dir_fd=folder.fd)
+    except FileExistsError:
+        return False
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            os.fsync(stream.fileno())
+    except OSError:
+        os.unlink(folder.where(name), dir_fd=folder.fd)
+        raise
+    return True
 
 
 @contextlib.contextmanager

@@ -154,3 +154,29 @@ def test_a_quoted_slogan_missing_a_character_is_reported(consistency):
 def test_the_ends_of_an_unquoted_series_are_not_compared(consistency):
     text = "开展“不忘初心、牢记使命”主题教育。大会的主题是：不忘初心，牢记使命，高举伟大旗帜。"
     assert found(consistency, text) == []
+
+
+CUT_SAMPLES = [
+    "三源浦朝鲜族镇党委、县委办公室和省林业局（2024年）联合召开会议。",
+    "A股市场＋3.5%；长顺县广顺镇#话题#第1名 a-b_c",
+    "习近平总书记在中央经济工作会议上的讲话",
+]
+
+
+@pytest.mark.parametrize("text", CUT_SAMPLES)
+def test_the_runs_a_check_cuts_alone_give_the_tokens_of_the_whole_cut(text):
+    """consistency's name rules cut only the runs that hold a suffix; the tokens must be the same."""
+    from lint.checks import segment
+
+    from_runs = [token for run in segment.runs(text) for token in segment.tokens(run.group())]
+    assert from_runs == [token for token in segment.tokens(text) if segment.SEGMENTED_RUN.fullmatch(token)]
+
+
+def test_segmented_runs_are_jiebas_own_blocks():
+    import jieba
+
+    for text in CUT_SAMPLES:
+        from lint.checks import segment
+
+        ours = [run.group() for run in segment.runs(text)]
+        assert ours == [block for block in jieba.re_han_default.findall(text)]

@@ -294,3 +294,17 @@ def test_a_linter_with_lines_kept_pickles_without_them(linter: Linter) -> None:
     pairing = next(check for check in copy.checks if check.kind == "pairing")
     assert pairing._memo._kept == {}
     assert copy.lint_text(text, "a.txt", day) == before
+
+
+def test_a_long_report_after_edits_equals_a_full_lint(linter: Linter) -> None:
+    """Past the size where the native prefilter (when installed) takes over the whole-text checks."""
+    seeds = "\n".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))
+    text = (seeds * 3)[:60_000]
+    rng = random.Random("long")
+    incremental = IncrementalLinter(linter)
+    history: list[str] = []
+    _assert_same(linter, incremental, "long.txt", text, history)
+    for edit in (_insert, _delete, _paste, _repeat_line):
+        text = edit(rng, text, seeds)
+        history.append(edit.__name__)
+        _assert_same(linter, incremental, "long.txt", text, history)

@@ -8,6 +8,7 @@ from conftest import SEEDS
 from lint.checks.numbering import chinese_number, chinese_numeral
 from lint.engine import Linter
 from lint.packs import PackError, load_packs, parse_pack, select_rules
+from lint.source import text_document
 
 S000, S001, S002, S003, S004 = sorted(SEEDS.glob("*.txt"))
 
@@ -40,6 +41,15 @@ def test_heading_gap_names_the_earlier_heading_and_the_expected_number(numbering
     assert diagnostic.matched == "十二、"
     assert "“十、”（3:1）" in diagnostic.message
     assert "“十一、”" in diagnostic.message
+
+
+def test_a_series_inside_a_series_item_does_not_stop_the_rules(numbering):
+    """一是首先…其次…第三: 首先's series was ended by 一是 before 其次 met it (was KeyError: '首先')."""
+    outcome = numbering.run(
+        text_document("a.txt", "一是首先，统一思想认识；其次，明确责任分工；第三，狠抓工作落实。\n")
+    )
+    assert outcome.problems == []
+    assert {d.rule for d in outcome.diagnostics} <= {"numbering.mixed-series"}
 
 
 def test_a_document_may_start_mid_series(numbering):

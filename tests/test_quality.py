@@ -65,3 +65,19 @@ def test_a_missing_corpus_fails_in_ci_only(monkeypatch):
     assert authoritative.required()
     monkeypatch.setenv("CI", "")
     assert not authoritative.required()
+
+
+def test_the_development_set_keeps_what_it_finds_and_adds_no_false_alarm(quality, linter):
+    """A regression guard on real drafts: bench/devset/expected.yaml records, per defect class, how many
+    keyed defects gwlint finds and how many false alarms it gives; finding fewer or alarming more fails.
+    Raise the floors there when a change finds more (bench/quality.py prints the numbers)."""
+    import yaml
+
+    folder = QUALITY.parent / "devset"
+    expected = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
+    shown: list[str] = []
+    report, recall = quality.devset_report(linter, folder, shown)
+    found = {cls: f for cls, (f, _) in recall.items()}
+    fewer = {cls: (found.get(cls, 0), floor) for cls, floor in expected["found"].items() if found.get(cls, 0) < floor}
+    assert not fewer, f"found fewer keyed defects than before (now, before): {fewer}\n" + "\n".join(shown)
+    assert report.unexplained <= expected["false_alarms"], "\n".join(s for s in shown if s.startswith("false"))

@@ -358,3 +358,43 @@ def test_a_full_disk_leaves_an_old_baseline_whole(pack: Path, draft: Path, monke
     assert "cannot write baseline: cannot write (No space left on device)" in capsys.readouterr().err
     assert baseline.read_text(encoding="utf-8") == '{"gwlint-baseline": 1, "entries": []}\n'
     assert leftovers(draft.parent) == []
+
+
+def test_write_copy_takes_the_first_free_name_and_keeps_the_mode(tmp_path: Path):
+    names = [tmp_path / f"copy-{n}.docx" for n in (1, 2, 3)]
+    names[0].write_bytes(b"reviewed")
+    names[1].symlink_to(tmp_path / "nowhere")  # a dangling link is a taken name too
+    placed = writer.write_copy(names, b"new", 0o640)
+    assert placed == names[2] and placed.read_bytes() == b"new"
+    assert stat.S_IMODE(placed.stat().st_mode) == 0o640
+    assert names[0].read_bytes() == b"reviewed" and not (tmp_path / "nowhere").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copy-1.docx", "copy-2.docx", "copy-3.docx"]
+
+
+def test_write_copy_without_hard_links_creates_the_name_exclusively(tmp_path: Path, monkeypatch):
+    def no_links(*args, **kwargs):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    names = [tmp_path / "a.docx", tmp_path / "b.docx"]
+    names[0].symlink_to(tmp_path / "target")
+    assert writer.write_copy(names, b"new", 0o600) == names[1]
+    assert names[1].read_bytes() == b"new" and not (tmp_path / "target").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".gwlint-tmp")] == []
+
+
+def test_write_copy_says_when_every_name_is_taken(tmp_path: Path):
+    names = [tmp_path / "a.docx"]
+    names[0].write_bytes(b"old")
+    with pytest.raises(writer.NoFreeName):
+        writer.write_copy(names, b"new", 0o600)
+    assert names[0].read_bytes() == b"old" and len(list(tmp_path.iterdir())) == 1
+
+
+def test_write_copy_replacing_puts_the_copy_in_place_of_a_link_not_through_it(tmp_path: Path):
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"precious")
+    name = tmp_path / "a.docx"
+    name.symlink_to(victim)
+    assert writer.write_copy([name], b"new", 0o600, replace=True) == name
+    assert not name.is_symlink() and name.read_bytes() == b"new" and victim.read_bytes() == b"precious"

@@ -145,7 +145,7 @@ class SeriesState:
             else:
                 problem = Problem("repeat", item, current, item.renumbered(current.number + 1))
         if problem is not None and problem.report == "mixed":
-            self.last.pop(problem.earlier.family)
+            self.last.pop(problem.earlier.family, None)  # it may have ended already (首先 … 其次 after 一是)
             self.last[problem.earlier.family] = item
         else:
             self.last.pop(item.family, None)

@@ -7,7 +7,8 @@ Drafts without a candidate for a word boundary or a dictionary lookup pay for ne
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from functools import cache
 
 
@@ -26,6 +27,15 @@ def _backend() -> tuple[Callable[[str], object], Callable[[str], bool]]:
     jieba.setLogLevel(logging.WARNING)
     jieba.dt.check_initialized()
     return jieba.cut, lambda word: jieba.dt.FREQ.get(word, 0) > 0
+
+
+SEGMENTED_RUN = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]+")  # what jieba cuts as one piece
+
+
+def runs(text: str) -> Iterator[re.Match[str]]:
+    """The runs of ``text`` that jieba (and lint.wordcut) segment each on its own: a token never
+    crosses their ends, so cutting only the runs a check needs gives the very tokens of a whole cut."""
+    return SEGMENTED_RUN.finditer(text)
 
 
 def tokens(text: str) -> list[str]:

@@ -60,7 +60,7 @@ def name_variants(text: str, suffixes: frozenset[str], min_length: int, max_toke
     if not any(suffix in text for suffix in suffixes):
         return []
     places: dict[str, list[Name]] = defaultdict(list)
-    for name in _names(text, suffixes, min_length, max_tokens):
+    for name in _document_names(text, suffixes, min_length, max_tokens):
         places[name.text].append(name)
     variants: dict[tuple[int, int], Variant] = {}
     spellings = sorted(places, key=lambda spelling: places[spelling][0].start)
@@ -90,6 +90,14 @@ def _one_token_apart(spellings: list[tuple[str, ...]]) -> list[tuple[int, int]]:
     return sorted(pair for pair in pairs if spellings[pair[0]] != spellings[pair[1]])
 
 
+@functools.lru_cache(maxsize=2)
+def _document_names(text: str, suffixes: frozenset[str], min_length: int, max_tokens: int) -> tuple[Name, ...]:
+    """The names in ``text``, remembered for the last two texts: the rules for a missing and for a
+    changed character segment the same lines with the same parameters, one after the other, and
+    segmentation is nearly all of their cost (a 2.7 MB file: 12.9 s of CPU time for both, 6.5 s now)."""
+    return tuple(_names(text, suffixes, min_length, max_tokens))
+
+
 def _names(text: str, suffixes: frozenset[str], min_length: int, max_tokens: int) -> Iterator[Name]:
     offset = 0
     for line in text.split("\n"):
@@ -107,13 +115,17 @@ def _line_names(line: str, suffixes: frozenset[str], min_length: int, max_tokens
     a draft at each edit, and segmenting is the slow part): the result depends on the line alone."""
     if not any(suffix in line for suffix in suffixes):
         return ()
-    return tuple(_names_in(line, suffixes, min_length, max_tokens))
+    names: list[Name] = []
+    for run in segment.runs(line):  # a name lies inside one run: only runs with a suffix are cut
+        if any(suffix in run.group() for suffix in suffixes):
+            names.extend(_run_names(run.group(), run.start(), suffixes, min_length, max_tokens))
+    return tuple(names)
 
 
-def _names_in(line: str, suffixes: frozenset[str], min_length: int, max_tokens: int) -> Iterator[Name]:
-    tokens = _line_tokens(line)
+def _run_names(line: str, offset: int, suffixes: frozenset[str], min_length: int, max_tokens: int) -> Iterator[Name]:
+    tokens = segment.tokens(line)
     ends = []
-    position = 0
+    position = offset
     for token in tokens:
         position += len(token)
         ends.append(position)
@@ -129,11 +141,6 @@ def _names_in(line: str, suffixes: frozenset[str], min_length: int, max_tokens: 
                 break
             if len(spelling) >= min_length:
                 yield Name(spelling, parts, ends[last] - len(spelling), ends[last])
-
-
-@functools.lru_cache(maxsize=LINES_KEPT // 2)
-def _line_tokens(line: str) -> list[str]:
-    return segment.tokens(line)
 
 
 def _preferred(first: list[Name], second: list[Name], edit: str) -> str | None:

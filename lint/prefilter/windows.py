@@ -1,0 +1,92 @@
+"""Searching a regex only where the prefilter says a match can start, with ``finditer``'s results.
+
+``Windows(pattern, windows, reach, starts).finditer(text)`` yields what
+``lint.checks.scan.Scanner(pattern).finditer(text)`` yields (the non-empty matches of
+``pattern.finditer(text)``), given that every match starts inside one of ``windows``. Every match
+is confirmed by ``re`` on the whole text: ``pattern.match(text, position)`` or
+``pattern.search(text, position, endpos)``. A position never hides the text before it from a
+look-behind, ``\\b`` or ``^``. An ``endpos`` does hide the text after it, so it is only used
+``reach + 1`` characters past the window, beyond anything matching from inside it can look at (a
+``$`` or ``\\Z`` there is not at the end): each try inside the window is the same as on the whole
+text, and a match found past the window is not taken.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+Window = tuple[int, int]  # [start, end): character offsets where a match may start
+CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+OTHER_BYTES = bytes(set(range(256)) - set(CONTINUATION_BYTES))
+
+
+def merged(spans: Sequence[Window]) -> list[Window]:
+    """The union of ``spans`` as sorted disjoint windows (empty spans left out)."""
+    windows: list[Window] = []
+    for start, end in sorted(spans):
+        if start >= end:
+            continue
+        if windows and start <= windows[-1][1]:
+            if end > windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def char_offsets(data: bytes, byte_offsets: Sequence[int]) -> dict[int, int]:
+    """The character offset of each of the sorted ``byte_offsets`` into the UTF-8 ``data``: the byte
+    offset less the continuation bytes before it."""
+    offsets = {}
+    previous = characters = 0
+    for offset in byte_offsets:
+        characters += (offset - previous) - len(data[previous:offset].translate(None, OTHER_BYTES))
+        offsets[offset] = characters
+        previous = offset
+    return offsets
+
+
+class Windows:
+    """A scanner (like ``lint.checks.scan.Scanner``) that tries ``pattern`` only in ``windows``.
+
+    ``reach``: how far past a start matching may look (None: no bound known); ``starts``: a class
+    holding every match's first character, or None.
+    """
+
+    def __init__(
+        self, pattern: re.Pattern[str], windows: list[Window], reach: int | None, starts: re.Pattern[str] | None
+    ) -> None:
+        self.regex = pattern
+        self.windows = windows
+        self.reach = reach
+        self.starts = starts
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        position = 0
+        for start, end in self.windows:
+            start = max(start, position)
+            while start < end:
+                found = self._first(text, start, end)
+                if found is None:
+                    break
+                yield found
+                start = position = found.end()
+
+    def _first(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """The leftmost match of the pattern on the whole text starting in [start, end), or None."""
+        if self.reach is not None:
+            found = self.regex.search(text, start, min(len(text), end + self.reach + 1))
+            return found if found is not None and found.start() < end else None
+        match, starts = self.regex.match, self.starts
+        while start < end:
+            if starts is not None:
+                candidate = starts.search(text, start, end)
+                if candidate is None:
+                    return None
+                start = candidate.start()
+            found = match(text, start)
+            if found is not None:
+                return found
+            start += 1
+        return None
