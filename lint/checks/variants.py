@@ -209,10 +209,13 @@ def series_variants(text: str) -> list[Variant]:
         return []
     quoted = [Series(m.group("series"), m.start("series"), m.end("series"), True) for m in QUOTED_SERIES.finditer(text)]
     variants: dict[int, Variant] = {}
+    groups = []
     for group in _series_groups(quoted):
         counts = Counter(series.text for series in group)
-        preferred = min(counts, key=lambda spelling: (-counts[spelling], _first(group, spelling)))
-        others = [s for s in group if s.text != preferred] + list(_bare_variants(text, preferred))
+        groups.append((group, counts, min(counts, key=lambda spelling: (-counts[spelling], _first(group, spelling)))))
+    bare = _bare_variants(text, [preferred for _, _, preferred in groups])
+    for group, counts, preferred in groups:
+        others = [s for s in group if s.text != preferred] + bare[preferred]
         for series in others:
             if series.start not in variants:
                 variants[series.start] = Variant(series.start, series.end, series.text, preferred, counts[preferred])
@@ -249,15 +252,33 @@ def _first(group: list[Series], spelling: str) -> int:
     return min(series.start for series in group if series.text == spelling)
 
 
-def _bare_variants(text: str, preferred: str) -> Iterable[Series]:
-    """Unquoted runs of the series' parts, one part a character off (separators alone do not count).
+def _bare_variants(text: str, preferreds: list[str]) -> dict[str, list[Series]]:
+    """For each series, the unquoted runs of its parts with one part a character off (separators
+    alone do not count).
 
-    A run holds no line break, so each line is searched alone (and its runs kept, see ``_line_bare``)."""
+    A run holds no line break and at least one separator, so each line with a separator is searched
+    alone, and what it holds for each series is kept by the line's text (``_BARE_IN_LINE``): a server
+    re-lints a long report at each edit, and most of its lines did not change."""
+    found: dict[str, list[Series]] = {preferred: [] for preferred in preferreds}
     offset = 0
     for line in text.split("\n"):
-        for series in _line_bare(line, preferred):
-            yield Series(series.text, series.start + offset, series.end + offset, False)
+        if SEPARATOR.search(line) is not None:
+            kept = _BARE_IN_LINE.get(line)
+            if kept is None:
+                if len(_BARE_IN_LINE) >= LINES_KEPT:
+                    _BARE_IN_LINE.clear()
+                kept = _BARE_IN_LINE[line] = {}
+            for preferred, places in found.items():
+                runs = kept.get(preferred)
+                if runs is None:
+                    runs = kept[preferred] = _line_bare(line, preferred)
+                if runs:
+                    places.extend(Series(run.text, run.start + offset, run.end + offset, False) for run in runs)
         offset += len(line) + 1
+    return found
+
+
+_BARE_IN_LINE: dict[str, dict[str, tuple[Series, ...]]] = {}
 
 
 @functools.lru_cache(maxsize=256)
@@ -267,7 +288,6 @@ def _bare_pattern(preferred: str) -> re.Pattern[str]:
     return re.compile(f"(?<!“){pattern}(?!”)")
 
 
-@functools.lru_cache(maxsize=LINES_KEPT)
 def _line_bare(line: str, preferred: str) -> tuple[Series, ...]:
     compiled = _bare_pattern(preferred)
     found = []
