@@ -2,12 +2,16 @@
 
 - for the authoritative corpus (../shared/corpus/authoritative, each text at its own date): findings
   per 10,000 characters, those not covered by a reviewed web-copy artefact, and hits per rule;
+- for the second set of central texts (bench/central: MANIFEST.tsv and the texts, see its README), each
+  at its own date: the same numbers; a finding counts as explained when bench/central/TRIAGE.md calls
+  it a web-copy artefact or a true error in the document;
 - for the development set of real drafts (bench/devset: texts/, keys/, MANIFEST.tsv; see its
   README): recall per defect class against the hand-written answer key, false alarms per 10,000
   characters, and hits per rule, so a rule that starts firing shows up by name.
 
 A key defect counts as found when a finding on the same line overlaps its text. ``--misses`` also
-lists every missed defect and every false alarm. ``--devset DIR`` reads another development set.
+lists every missed defect and every false alarm. ``--devset DIR`` reads another development set,
+``--central DIR`` another set of central texts.
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ from lint.packs import load_packs, select_rules  # noqa: E402
 from lint.source import read_document  # noqa: E402
 
 DEVSET = HERE / "devset"
+CENTRAL = HERE / "central"
+EXPLAINED_VERDICTS = ("artefact", "true error")  # TRIAGE.md verdicts that are right findings on the copy
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,44 @@ def authoritative_report(linter: Linter) -> SetReport | None:
         wrong = list(authoritative.unexplained(text, diagnostics, [e for e in known if not e.wrong_rule]))
         report.unexplained += len(wrong)
         report.per_rule.update(d.rule for d in wrong)
+    return report
+
+
+def triage_verdicts(triage: Path) -> dict[tuple[str, int, str], str]:
+    """The verdict TRIAGE.md's table gives each finding, by (file, line, rule). Its rows read
+    ``| file | line | rule | matched | verdict | reason |``."""
+    if not triage.is_file():
+        return {}
+    verdicts = {}
+    for row in triage.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip().strip("`") for cell in row.strip().strip("|").split("|")]
+        if len(cells) >= 5 and cells[1].isdigit():
+            verdicts[(cells[0], int(cells[1]), cells[2])] = cells[4].lower()
+    return verdicts
+
+
+def central_report(linter: Linter, folder: Path, show: list[str]) -> SetReport | None:
+    """The central texts in ``folder`` (MANIFEST.tsv: file, date, ...), each linted at its own date;
+    ``show`` gets every finding not explained, with its verdict in TRIAGE.md or ``not triaged``."""
+    manifest = folder / "MANIFEST.tsv"
+    if not manifest.is_file():
+        return None
+    with manifest.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream, delimiter="\t"))
+    verdicts = triage_verdicts(folder / "TRIAGE.md")
+    report = SetReport(f"central texts ({folder.name}), each at its own date")
+    for row in rows:
+        document = read_document(folder / row["file"], row["file"])
+        diagnostics = linter.lint(document, as_of=datetime.date.fromisoformat(row["date"]))
+        report.files += 1
+        report.chars += len(document.text)
+        report.findings += len(diagnostics)
+        report.per_rule.update(d.rule for d in diagnostics)
+        for d in diagnostics:
+            verdict = verdicts.get((row["file"], d.span.line, d.rule), "not triaged")
+            if not verdict.startswith(EXPLAINED_VERDICTS):
+                report.unexplained += 1
+                show.append(f"central {row['file']}:{d.span.line}:{d.span.column} {d.rule} {d.matched} [{verdict}]")
     return report
 
 
@@ -145,6 +189,10 @@ def markdown(reports: list[SetReport], recall: dict[str, list[int]] | None) -> s
         )
     out.append("\n(not explained: on the corpus, findings beyond the reviewed web-copy artefacts; on the development")
     out.append("set, false alarms: findings that overlap no defect of the answer key)\n")
+    if any(r.name.startswith("central texts") for r in reports):
+        out.append(
+            "(on the central texts: findings bench/central/TRIAGE.md does not call an artefact or a true error)\n"
+        )
     if recall is not None:
         found = sum(f for f, _ in recall.values())
         total = sum(t for _, t in recall.values())
@@ -161,10 +209,30 @@ def markdown(reports: list[SetReport], recall: dict[str, list[int]] | None) -> s
     return "\n".join(out)
 
 
+FLOORS_HEADER = """\
+# What gwlint finds on the development set: floors for tests/test_quality.py (raise them with
+# `python bench/quality.py --raise-floors`; never lower them without saying why in the commit).
+# found: keyed defects found per class; false_alarms: at most.
+"""
+
+
+def write_floors(path: Path, recall: dict[str, list[int]], false_alarms: int) -> None:
+    lines = [FLOORS_HEADER + "found:"]
+    lines += [f"  {cls}: {found}  # of {total}" for cls, (found, total) in sorted(recall.items())]
+    lines.append(f"false_alarms: {false_alarms}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devset", type=Path, default=DEVSET, help="the development set's folder")
+    parser.add_argument("--central", type=Path, default=CENTRAL, help="the second set of central texts' folder")
     parser.add_argument("--misses", action="store_true", help="list every missed defect and false alarm")
+    parser.add_argument(
+        "--raise-floors",
+        action="store_true",
+        help="write what is found now to expected.yaml (the test's floors)",
+    )
     args = parser.parse_args(argv)
     linter = Linter(select_rules(load_packs()))
     reports = []
@@ -181,6 +249,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         reports.append(dev[0])
         recall = dev[1]
+        if args.raise_floors:
+            write_floors(args.devset / "expected.yaml", recall, dev[0].unexplained)
+    central = central_report(linter, args.central, show)
+    if central is None:
+        print(f"(no central texts at {args.central})")
+    else:
+        reports.append(central)
     print(markdown(reports, recall))
     if args.misses:
         print("\n".join(show))

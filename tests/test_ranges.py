@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from pack_helpers import fixed, hits
 
+from lint.diagnostics import Severity
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -17,6 +19,10 @@ from pack_helpers import fixed, hits
         ("培训3-5天", "培训3～5天"),
         ("投资3.5−4.2万元", "投资3.5～4.2万元"),
         ("每组10–15人", "每组10～15人"),
+        ("补偿标准为：0-35000元", "补偿标准为：0～35000元"),  # a label's colon, not a time's
+        ("2017－2018年度西部计划", "2017—2018年度西部计划"),
+        ("被评选为2019年度-2020年度的优秀党员", "被评选为2019年度—2020年度的优秀党员"),
+        ("表彰2019-2020年优秀共产党员", "表彰2019—2020年优秀共产党员"),
     ],
 )
 def test_range_connector_is_fixed(linter, text, expected):
@@ -42,6 +48,9 @@ def test_range_connector_is_fixed(linter, text, expected):
         "ISO 9001-2015",
         "GB/T 15834-2011",
         "京A-12345号车辆",
+        "颁布实施2011-2020年中国农村扶贫开发纲要",  # a plan's name as the web copies of central texts write it
+        "审议《乡村振兴战略规划（2018－2022年）》",
+        "比分为3:0-2:1",  # a time's or score's colon stays excluded
     ],
 )
 def test_not_a_range_or_ambiguous_is_silent(linter, text):
@@ -52,3 +61,11 @@ def test_number_range_fix_is_unsafe_time_range_fix_is_safe(linter):
     by_rule = {d.rule: d for d in linter.lint_text("每期3-5天，9:00-11:30。") if d.pack == "ranges"}
     assert by_rule["ranges.number-range"].fix.safe is False
     assert by_rule["ranges.time-range"].fix.safe is True
+
+
+def test_season_span_fix_is_safe_plain_year_span_is_info(linter):
+    by_rule = {
+        d.rule: d for d in linter.lint_text("2017－2018年度考核，表彰2019-2020年优秀党员。") if d.pack == "ranges"
+    }
+    assert by_rule["ranges.season-span"].fix.safe is True
+    assert by_rule["ranges.year-span"].severity is Severity.INFO

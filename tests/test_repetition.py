@@ -232,6 +232,18 @@ def test_single_character_repeat_must_be_two_jieba_words():
     assert [d.matched for d in linter.lint_text("我的的问题。")] == ["的的"]
 
 
+def test_a_suffix_typed_twice_at_a_word_end():
+    # jieba reads 装配式|式|公路: the first copy ends a word, so only ``suffixes`` make it a slip
+    linter = _custom("suffixes: 式们\nmax_unit: 1\n")
+    assert [d.matched for d in linter.lint_text("主营装配式式公路钢桥。")] == ["式式"]
+    assert not _custom("max_unit: 1\n").lint_text("主营装配式式公路钢桥。")
+    assert not linter.lint_text("强化食品药品安全全链条监管。")  # 安全|全链条: 全 begins a word
+
+
+def test_degree_adverb_emphasis_is_silent(repetition):
+    assert not repetition.lint_text("吸取了太多太多的惨痛教训，把工作抓得很紧很紧。")
+
+
 def test_aabb_can_be_switched_off():
     assert not _custom("allow_aabb: true\n").lint_text("做人要堂堂正正。")
     assert _custom("allow_aabb: false\nmax_unit: 1\n").lint_text("做人要堂堂正正的的。")

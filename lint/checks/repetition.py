@@ -20,6 +20,10 @@ params:
                                given name (屠呦呦, 张丹丹), not a slip
   not_given_names: str         characters never doubled in a given name (的, 了, 和, 把 …): their
                                doubling after a surname character (党和和国家) is still a slip
+  suffixes: str                characters that end words and never begin one (们, 式, 者): typed again
+                               right after a word ending in them (装配式式公路, 我们们), the second copy
+                               is a slip; any other character may begin the next word (安全|全链条,
+                               工作|作了, 目的|的|实现), so a doubled one there is left alone
   unless_preceded_by / unless_followed_by: regex  contexts where a repeat is legitimate
   window: int                  characters of context on each side given to jieba (default 8)
   heading, min_wrapped_line, paragraph_indent: which line breaks are hard wraps inside a paragraph,
@@ -38,8 +42,10 @@ line). So ``（三）抓好落实`` followed by a paragraph opening with 落实 
 ending in 深入 wrapped onto a line starting with 深入 is reported.
 
 What stays a slip: 坚决坚决, 贯彻落实落实, 的的, 了了 (完成了了任务; 不了了之 and 一了百了 are words),
-a 2-6 character unit pasted twice. A doubled first character of a leader's name (习习近平) is the
-names kind's finding: jieba reads 习/习近平, so it is not a repeat of two whole words here.
+a 2-6 character unit pasted twice, a suffix typed twice at the end of a word (装配式式, 我们们; only
+the ``suffixes``: 安全全链条 and 工作作了 are two words each). A doubled first character of a leader's
+name (习习近平) is the names kind's finding: jieba reads 习/习近平, so it is not a repeat of two whole
+words here.
 """
 
 from __future__ import annotations
@@ -93,6 +99,7 @@ class RepetitionCheck(Check):
         self.reduplication_before = params.regex("reduplication_before")
         self.surnames = frozenset(params.string("surnames", "") or "")
         self.not_given_names = frozenset(params.string("not_given_names", "") or "")
+        self.suffixes = frozenset(params.string("suffixes", "") or "")
         self.context = Context(params)
         self.line_join = LineJoin(params)
         self.allowed = _allow_index(allowed)
@@ -212,14 +219,27 @@ class RepetitionCheck(Check):
         size = len(candidate.unit)
         if {offset, offset + size, offset + 2 * size} <= cuts:
             return not (size == 1 and self._given_name(joined, offset, cuts))
+        if size == 1:
+            return self._doubled_word_end(joined, offset, cuts)
         # A word of two or more characters typed twice is still a slip when jieba glues the first copy
         # to the word before it (贯彻落实|落实) or reads both copies as one token (推进推进), as long
-        # as the doubled form is not itself a word. One character is too weak a unit for this.
+        # as the doubled form is not itself a word. (One character is handled above, more strictly.)
         # (When jieba glues the second copy to the word after it, 深入|深入开展, nothing is reported:
         # 管理|管理人员, a verb and its object, has the same shape and is right.)
         if size < 2 or offset + 2 * size not in cuts or not (offset in cuts or offset + size in cuts):
             return False
         return segment.is_dictionary_word(candidate.unit) and not segment.is_dictionary_word(candidate.unit * 2)
+
+    def _doubled_word_end(self, joined: str, offset: int, cuts: set[int]) -> bool:
+        """A suffix typed twice at the end of a word (装配式|式|公路, 我们|们): the first copy ends a
+        dictionary word of two or more characters, the second stands alone, and the doubled pair is
+        not a word."""
+        char = joined[offset]
+        if char not in self.suffixes or not {offset + 1, offset + 2} <= cuts or offset in cuts:
+            return False
+        word_start = max(cut for cut in cuts if cut < offset)
+        word = joined[word_start : offset + 1]
+        return segment.is_dictionary_word(word) and not segment.is_dictionary_word(char * 2)
 
     def _given_name(self, joined: str, offset: int, cuts: set[int]) -> bool:
         """A doubled character right after a surname that jieba leaves as a word of its own: the

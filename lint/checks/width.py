@@ -4,8 +4,9 @@ params (each optional, at least one):
   marks: {",": "，", ...}    single marks; Chinese when they touch Chinese text (never between digits)
   quotes: {'"': "“”"}        straight quotes, paired in order within a paragraph → opening/closing form
   brackets: {"()": "（）"}    half-width brackets, matched as pairs (either side may already be full-width)
-  period: "。"               "." → this mark, only where certain: between two Han characters, or
-                             ending a paragraph after Chinese text (never 1. / 3.0 / 一.)
+  period: "。"               "." → this mark, only where certain: between two Han characters, between
+                             a Han character and a closing quote (美好时光.”), or ending a paragraph
+                             after Chinese text (never 1. / 3.0 / 一.)
 
 Python knows character classes only (Han, Chinese punctuation, ASCII letters and digits, URLs and
 e-mail addresses); which marks to check and what to write instead are the pack's data.
@@ -33,6 +34,7 @@ CHINESE_NUMERALS = "一二三四五六七八九十百零〇"
 NUMBERING_PREFIX = compiled(rf"\s*(?:第?[{CHINESE_NUMERALS}\d]+|[（(][{CHINESE_NUMERALS}\d]+[)）])\s*\Z")
 PERIOD = compiled(r"\.")
 SENTENCE_CLOSERS = "”’》）」』〕】"
+QUOTE_CLOSERS = "”’」』"  # a quotation that ends with "." after Chinese text ends a sentence, mid-paragraph too
 HALF_CLOSERS = "\"')"
 PROTECTED_SIGNS = ("://", "www.", "@")  # one of them is in every PROTECTED match
 
@@ -186,7 +188,8 @@ class WidthCheck(Check):
                 continue
             ends_paragraph = index + 1 == last or (right in SENTENCE_CLOSERS and index + 2 == last)
             closes_chinese = left in SENTENCE_CLOSERS or (left in HALF_CLOSERS and is_han(paragraph.char(index - 2)))
-            if (is_han(left) and is_han(right)) or (ends_paragraph and (is_han(left) or closes_chinese)):
+            inside_sentence = is_han(right) or right in QUOTE_CLOSERS  # 会议结束.下午 / 美好时光.”
+            if (is_han(left) and inside_sentence) or (ends_paragraph and (is_han(left) or closes_chinese)):
                 yield _finding(index, index + 1, self.period)
 
 
