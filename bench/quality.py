@@ -119,7 +119,7 @@ def central_report(linter: Linter, folder: Path, show: list[str]) -> SetReport |
     with manifest.open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream, delimiter="\t"))
     verdicts = triage_verdicts(folder / "TRIAGE.md")
-    report = SetReport(f"central texts ({folder.name}), each at its own date")
+    report = SetReport(f"central texts ({shown_path(folder)}), each at its own date")
     for row in rows:
         document = read_document(folder / row["file"], row["file"])
         diagnostics = linter.lint(document, as_of=datetime.date.fromisoformat(row["date"]))
@@ -151,7 +151,7 @@ def devset_report(linter: Linter, folder: Path, show: list[str]) -> tuple[SetRep
         return None
     with manifest.open(encoding="utf-8", newline="") as stream:
         rows = {row["file"]: row for row in csv.DictReader(stream, delimiter="\t")}
-    report = SetReport(f"development set ({folder})")
+    report = SetReport(f"development set ({shown_path(folder)})")
     recall: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])  # class -> [found, total]
     for key_path in sorted((folder / "keys").glob("*.yaml")):
         key = yaml.safe_load(key_path.read_text(encoding="utf-8")) or {}
@@ -209,6 +209,37 @@ def markdown(reports: list[SetReport], recall: dict[str, list[int]] | None) -> s
     return "\n".join(out)
 
 
+def shown_path(folder: Path) -> str:
+    """``folder`` relative to the checkout where it lies inside it (reports do not name a machine's paths)."""
+    try:
+        return folder.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(folder)
+
+
+DOCS_HEADER = """\
+# Quality: the latest output of `python bench/quality.py`
+
+Written by `python bench/quality.py --write-docs`, which also puts the first table into README.md.
+Recall counts a keyed defect as found when a finding on its line overlaps its text.
+
+"""
+
+
+def write_docs(text: str) -> None:
+    """docs/quality.md gets the whole report; README.md, between its quality markers, the first table."""
+    (ROOT / "docs" / "quality.md").write_text(DOCS_HEADER + text.rstrip("\n") + "\n", encoding="utf-8")
+    summary = text.split("\n\n", 1)[0]
+    overall = re.search(r"^\| \*\*all\*\* \| (\d+) \| (\d+) \| (\d+%) \|$", text, re.M)
+    if overall:
+        summary += f"\n\nRecall on the development set: {overall[3]} ({overall[1]} of {overall[2]} keyed defects)."
+    readme = ROOT / "README.md"
+    old = readme.read_text(encoding="utf-8")
+    begin, end = "<!-- quality:start -->\n", "<!-- quality:end -->"
+    head, rest = old.split(begin, 1)
+    readme.write_text(head + begin + summary + "\n" + end + rest.split(end, 1)[1], encoding="utf-8")
+
+
 FLOORS_HEADER = """\
 # What gwlint finds on the development set: floors for tests/test_quality.py (raise them with
 # `python bench/quality.py --raise-floors`; never lower them without saying why in the commit).
@@ -233,6 +264,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="write what is found now to expected.yaml (the test's floors)",
     )
+    parser.add_argument(
+        "--write-docs", action="store_true", help="write the output to docs/quality.md and its summary to README.md"
+    )
     args = parser.parse_args(argv)
     linter = Linter(select_rules(load_packs()))
     reports = []
@@ -256,7 +290,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"(no central texts at {args.central})")
     else:
         reports.append(central)
-    print(markdown(reports, recall))
+    text = markdown(reports, recall)
+    print(text)
+    if args.write_docs:
+        write_docs(text)
     if args.misses:
         print("\n".join(show))
     return 0

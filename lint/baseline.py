@@ -14,10 +14,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.diagnostics import Diagnostic
-from lint.engine import FileResult
-from lint.source import Document
+from lint.results import FileResult
+
+if TYPE_CHECKING:
+    from lint.results import Source
 
 FORMAT_VERSION = 1
 NEIGHBOURHOOD = 8  # characters on each side of the match that belong to its fingerprint
@@ -29,7 +32,7 @@ class BaselineError(Exception):
     """A baseline file that cannot be read; the message names it and the reason."""
 
 
-def fingerprint(diagnostic: Diagnostic, document: Document) -> str:
+def fingerprint(diagnostic: Diagnostic, document: Source) -> str:
     text = document.source_text
     start, end = diagnostic.span.start, diagnostic.span.end
     before, after = text[max(0, start - NEIGHBOURHOOD) : start], text[end : end + NEIGHBOURHOOD]
@@ -159,7 +162,8 @@ def _entry(entry: object, where: str) -> tuple[Key, int, str]:
     if not isinstance(entry, dict):
         raise BaselineError(f"{where} is not a mapping of path, rule, fingerprint and count")
     fields = [entry.get(name) for name in ("path", "rule", "fingerprint")]
-    if not all(isinstance(value, str) and value for value in fields):
+    path, rule, mark = fields
+    if not (isinstance(path, str) and isinstance(rule, str) and isinstance(mark, str) and path and rule and mark):
         raise BaselineError(f"{where} needs path, rule and fingerprint as non-empty strings")
     count = entry.get("count", 1)
     if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_COUNT:
@@ -167,4 +171,4 @@ def _entry(entry: object, where: str) -> tuple[Key, int, str]:
     text = entry.get("matched", "")
     if not isinstance(text, str):
         raise BaselineError(f"{where}: matched must be a string")
-    return (fields[0], fields[1], fields[2]), count, text
+    return (path, rule, mark), count, text

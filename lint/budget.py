@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from types import FrameType
     from typing import TypeVar
 
     T = TypeVar("T")
@@ -83,7 +84,7 @@ class Budget:
         self._cpu_entered = 0.0
         self._tick = TICK
         self._armed = False
-        self._previous_handler: object = None
+        self._previous_handler: Callable[[int, FrameType | None], object] | int | None = None
         self._outer: tuple[float, float] = (0.0, 0.0)
         self._enclosing: Budget | None = None
 
@@ -107,7 +108,7 @@ class Budget:
         # A tick already sent but not yet delivered (a debugger or valgrind defers signals) would meet
         # the default action, which ends the process: ignoring SIGPROF for a moment discards it.
         signal.signal(signal.SIGPROF, signal.SIG_IGN)
-        signal.signal(signal.SIGPROF, self._previous_handler)  # type: ignore[arg-type]
+        signal.signal(signal.SIGPROF, self._previous_handler)
         self._armed = False
         Budget.active = self._enclosing
         outer_delay, outer_interval = self._outer

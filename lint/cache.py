@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from typing import BinaryIO
 
 from hashlib import blake2b as _blake2b
-from pickle import Pickler, PicklingError, dumps, load  # noqa: F401 - dumps: for lint.setup
+from pickle import Pickler, PicklingError, dumps, load  # noqa: F401 - dumps: for lint.plans
 
 FORMAT = "3"  # bump when the layout of a cached object changes without a version bump
 
@@ -171,12 +171,12 @@ def _prune(folder: Path, keep_days: float) -> None:
 
 def runtime_salt() -> str:
     """What a cached compiled object depends on besides its input: this Python and its regex engine."""
-    import _sre
+    import _sre  # type: ignore[import-not-found]  # _sre: CPython's regex engine, which has no stub
 
     return f"{sys.version}\0{_sre.MAGIC}"
 
 
-def _reduce_pattern(pattern: re.Pattern[str]) -> tuple[object, tuple[object, ...]]:
+def _reduce_pattern(pattern: re.Pattern[str]) -> tuple[Callable[..., re.Pattern[str]], tuple[object, ...]]:
     """Pickle a pattern as its compiled program; unpickling hands it straight to the regex engine.
 
     ``pickle`` stores a pattern as its source and compiles it again on load, which for a few hundred
@@ -184,7 +184,7 @@ def _reduce_pattern(pattern: re.Pattern[str]) -> tuple[object, tuple[object, ...
     give a pattern equal to the original (equality compares the programs) before it is stored.
     """
     import _sre
-    from re import _compiler, _parser  # type: ignore[attr-defined]
+    from re import _compiler, _parser  # type: ignore[attr-defined]  # re's parser and compiler (CPython's, no stub in typeshed)
 
     parsed = _parser.parse(pattern.pattern, pattern.flags)
     code: list[int] | bytes = [int(op) for op in _compiler._code(parsed, pattern.flags)]

@@ -1,4 +1,8 @@
-"""Command line: ``gwlint [check] PATH...``, ``gwlint rules``, ``gwlint explain RULE``."""
+"""Command line: ``gwlint [check] PATH...``, ``gwlint rules``, ``gwlint explain RULE``, ``gwlint server``.
+
+The one module that knows argparse: it parses the arguments once into a typed request
+(lint.request) and hands it on; ``gwlint check`` runs in lint.pipeline.
+"""
 
 from __future__ import annotations
 
@@ -8,20 +12,56 @@ import datetime
 import gc
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lint import __version__
+from lint.budget import DEFAULT_RULE_TIMEOUT
 from lint.diagnostics import Severity
+from lint.i18n import translate
+from lint.request import CheckRequest, Mode, Overrides
 
 if TYPE_CHECKING:
-    from typing import TextIO
+    from lint.server.linting import Settings
 
-    from lint.engine import FileResult
-
-EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+EXIT_ERROR = 2  # what argparse's own errors exit with
 SUBCOMMANDS = ("check", "rules", "explain", "server")
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help, with gwlint's help strings and argparse's own headings in the chosen language."""
+
+    lang = "en"
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        return None if action.help is None else translate(action.help, self.lang)
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(None if heading is None else translate(heading, self.lang))
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, translate("usage: ", self.lang) if prefix is None else prefix)
+
+    def add_text(self, text: str | None) -> None:
+        super().add_text(None if text is None else translate(text, self.lang))
+
+
+def help_formatter(lang: str, width: int) -> type[HelpFormatter]:
+    """A HelpFormatter class for ``lang`` at ``width`` columns (argparse wants a class, not an instance)."""
+
+    class Localized(HelpFormatter):
+        def __init__(self, prog: str) -> None:
+            super().__init__(prog, width=width)
+
+    Localized.lang = lang
+    return Localized
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -50,7 +90,7 @@ def _help_width() -> int:
     """The width argparse would find itself: left to do it, it imports shutil (and with it bz2 and
     lzma) for every argument added, a few ms of every run that never prints help."""
     try:
-        columns = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size(sys.__stdout__.fileno()).columns
+        columns = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]  # None: caught below
     except (AttributeError, ValueError, OSError):
         columns = 80
     return columns - 2
@@ -58,8 +98,6 @@ def _help_width() -> int:
 
 def build_parser(commands: Sequence[str] = SUBCOMMANDS, lang: str = "en") -> argparse.ArgumentParser:
     """The parser of ``commands`` (all by default; ``main`` builds only the one it runs), its help in ``lang``."""
-    from lint.i18n import help_formatter
-
     _formatter = help_formatter(lang, _help_width())
     parser = argparse.ArgumentParser(
         prog="gwlint", description="公文草稿检查：a linter for Chinese official drafts.", formatter_class=_formatter
@@ -229,33 +267,54 @@ def _jobs(value: str) -> int:
     return int(value)
 
 
-def _split(values: Sequence[str]) -> list[str]:
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+def _split(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-def _error(message: str) -> None:
-    from lint.reporters.visible import visible
-
-    sys.stderr.write(f"gwlint: error: {visible(message)}\n")
+def _mode(args: argparse.Namespace) -> Mode:
+    return next((mode for mode in (Mode.ANNOTATE, Mode.DIFF, Mode.FIX) if getattr(args, mode.value)), Mode.LINT)
 
 
-def _input_error(path: str, reason: str, lang: str) -> None:
-    """``gwlint: error: PATH: REASON``, the reason in the interface's language."""
-    from lint.i18n import translate_reason
+def check_request(args: argparse.Namespace, lang: str) -> CheckRequest:
+    """``gwlint check``'s arguments, parsed, as the typed request the run reads (lint.pipeline)."""
+    overrides = Overrides(
+        select=_split(args.select),
+        ignore=_split(args.ignore),
+        packs=tuple(args.pack),
+        fail_level=Severity.parse(args.fail_level) if args.fail_level else None,
+        as_of=args.as_of,
+    )
+    return CheckRequest(
+        paths=tuple(args.paths),
+        mode=_mode(args),
+        overrides=overrides,
+        format=args.format,
+        jobs=args.jobs,
+        rule_timeout=DEFAULT_RULE_TIMEOUT if args.rule_timeout is None else args.rule_timeout,
+        config=args.config,
+        isolated=args.isolated,
+        stdin_filename=args.stdin_filename,
+        unsafe_fixes=args.unsafe_fixes,
+        force=args.force,
+        output=args.output,
+        quiet=args.quiet,
+        statistics=args.statistics,
+        baseline=args.baseline,
+        write_baseline=args.write_baseline,
+        color=args.color,
+        lang=lang,
+    )
 
-    _error(f"{path}: {translate_reason(reason, lang)}")
 
+def server_settings(args: argparse.Namespace) -> Settings:
+    """``gwlint server``'s arguments as the server's typed settings."""
+    from lint.server.linting import Settings
 
-def use_color(choice: str, stream: object) -> bool:
-    """``--color``; with ``auto``, NO_COLOR (https://no-color.org) and FORCE_COLOR decide before the terminal."""
-    if choice == "auto":
-        if os.environ.get("NO_COLOR"):
-            return False
-        if os.environ.get("FORCE_COLOR", "0") not in ("", "0"):
-            return True
-        isatty = getattr(stream, "isatty", None)
-        return bool(isatty and isatty())
-    return choice == "always"
+    overrides = Overrides(
+        select=_split(args.select), ignore=_split(args.ignore), packs=tuple(args.pack), as_of=args.as_of
+    )
+    timeout = DEFAULT_RULE_TIMEOUT if args.rule_timeout is None else args.rule_timeout
+    return Settings(overrides, args.config, args.isolated, timeout)
 
 
 @contextlib.contextmanager
@@ -286,130 +345,6 @@ def _start_up() -> Iterator[Callable[[], None]]:
             gc.unfreeze()
         if collecting:
             gc.enable()
-
-
-def run_check(args: argparse.Namespace) -> int:
-    try:
-        with _start_up() as start_up_over, contextlib.ExitStack() as stack:
-            out = sys.stdout
-            if args.output is not None:
-                out = stack.enter_context(open_output(args.output))
-            return _run_check(args, start_up_over, out)
-    except Exception as error:  # --output refused at the start, or failing when the report is put in place
-        if args.output is None:
-            raise
-        from lint.writer import WriteError
-
-        if not isinstance(error, WriteError):
-            raise
-        _error(f"{args.output}: cannot write the report: {error}")
-        return EXIT_ERROR
-
-
-@contextlib.contextmanager
-def open_output(path: Path) -> Iterator[TextIO]:
-    """``--output FILE``: written to a temporary file beside it, created exclusively, and renamed over
-    FILE at the end (never written through a symbolic link; a failed run leaves the old report)."""
-    import io
-
-    from lint.writer import new_file
-
-    with new_file(path) as raw:
-        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-        yield text
-        text.flush()
-        text.detach()
-
-
-def _run_check(args: argparse.Namespace, start_up_over: Callable[[], None], out: TextIO) -> int:
-    from lint.baseline import BaselineError, load_baseline, write_baseline
-    from lint.config import ConfigError, ConfigResolver
-    from lint.fixing import Session
-    from lint.parallel import JOBS_PER_CPU, MAX_JOBS, lint_planned, plan_inputs
-    from lint.reporters import FORMATS, renderer, streams, write_report
-    from lint.reporters.visible import visible
-    from lint.setup import LinterSetupError
-    from lint.workspace import Overrides, Workspace
-
-    if args.format not in FORMATS:
-        _error(f"unknown format '{args.format}' (known: {', '.join(FORMATS)})")
-        return EXIT_ERROR
-    if not args.paths:
-        _error("no paths given (use - to read stdin)")
-        return EXIT_ERROR
-    overrides = Overrides(
-        select=tuple(_split(args.select)),
-        ignore=tuple(_split(args.ignore)),
-        packs=tuple(args.pack),
-        fail_level=Severity.parse(args.fail_level) if args.fail_level else None,
-        as_of=args.as_of,
-    )
-    try:
-        baseline = load_baseline(args.baseline) if args.baseline else None
-        workspace = Workspace(ConfigResolver(args.config, args.isolated), overrides)
-        session = Session.from_args(args, sys.stderr)
-        planned = plan_inputs(workspace, args, session)  # a setup error stops the run here, before any report
-    except (ConfigError, LinterSetupError, BaselineError) as error:
-        _error(str(error))
-        return EXIT_ERROR
-    if args.jobs and planned.jobs < args.jobs:
-        limit = f"at most {JOBS_PER_CPU} per CPU, {MAX_JOBS} in all"
-        sys.stderr.write(f"gwlint: note: -j {args.jobs} lowered to {planned.jobs} ({limit})\n")
-    start_up_over()
-    judged: list[tuple[FileResult, Severity]] = []
-    streaming = streams(args.format) and not (args.write_baseline or baseline or args.diff or args.statistics)
-
-    def arriving() -> Iterator[FileResult]:
-        for item in lint_planned(planned, renderer(args.format) if streaming else None):
-            judged.append(item)
-            if item[0].error:
-                _input_error(item[0].path, item[0].error, args.lang)
-            if item[0].note and not args.quiet:
-                sys.stderr.write(f"gwlint: note: {visible(item[0].path)}: {item[0].note}\n")
-            yield item[0]
-
-    if streaming:
-        # the report is written while the files are linted (by workers with -j): nothing waits for the last file
-        write_report(args.format, arriving(), out, use_color(args.color, out), workspace.rules())
-        if not args.quiet:
-            session.write_summary(sys.stderr)
-        return exit_code(judged)
-    results = list(arriving())
-    if args.write_baseline:
-        try:
-            count = write_baseline(args.write_baseline, results)
-        except BaselineError as error:
-            _error(str(error))
-            return EXIT_ERROR
-        sys.stderr.write(f"gwlint: wrote {count} finding(s) to {args.write_baseline}\n")
-        return EXIT_ERROR if any(result.error for result in results) else EXIT_CLEAN
-    if baseline is not None:
-        results, stale = baseline.apply(results)
-        judged = [(result, level) for result, (_, level) in zip(results, judged, strict=True)]
-        if stale:
-            sys.stderr.write(
-                f"gwlint: note: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} in {args.baseline} "
-                "no longer found (fixed or reworded); refresh it with --write-baseline\n"
-            )
-    if args.diff:
-        return session.write_diffs(out, results, use_color(args.color, out))
-    if args.statistics:
-        from lint.reporters.full import statistics
-
-        statistics(results, out, args.lang)
-        return exit_code(judged)
-    color = use_color(args.color, out)
-    write_report(args.format, results, out, color, workspace.rules(), quiet=args.quiet, lang=args.lang)
-    if not args.quiet:
-        session.write_summary(out if args.format == "full" else sys.stderr)
-    return exit_code(judged)
-
-
-def exit_code(judged: Sequence[tuple[FileResult, Severity]]) -> int:
-    if any(result.error for result, _ in judged):
-        return EXIT_ERROR
-    found = any((worst := result.worst()) is not None and worst >= level for result, level in judged)
-    return EXIT_FOUND if found else EXIT_CLEAN
 
 
 def _replace_unencodable(*streams: object) -> None:
@@ -446,16 +381,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else EXIT_ERROR
     try:
-        args.lang = lang
         if args.command == "check":
-            return run_check(args)
+            request = check_request(args, lang)
+            with _start_up() as start_up_over:
+                from lint import pipeline
+
+                return pipeline.run(request, start_up_over)
         if args.command == "server":
             from lint import server  # pygls is imported only when the server starts
 
-            return server.run(args)
+            return server.run(server_settings(args), args.debounce_ms / 1000)
         from lint import docs
 
-        return docs.main(args)
+        asked = docs.DocsRequest(tuple(args.pack), getattr(args, "format", "table"), getattr(args, "rule", None))
+        return docs.main(asked)
     except BrokenPipeError:
         # The reader went away (`gwlint ... | head`): not an error of the drafts or of gwlint.
         sys.stderr.close()

@@ -190,7 +190,7 @@ def _parsed_toml(raw: str) -> dict[str, Any]:
         except RecursionError:  # arrays or tables nested thousands deep
             raise tomllib.TOMLDecodeError("nested too deeply") from None
 
-    return _remembered("toml", raw, parse)  # type: ignore[return-value]
+    return _remembered("toml", raw, parse)  # type: ignore[return-value]  # tomllib gives a table: a dict
 
 
 def _parsed_yaml(path: Path, raw: str) -> object:

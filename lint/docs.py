@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -174,15 +175,25 @@ def dated(day: datetime.date | None) -> str:
     return "" if day is None else f"（按 {day.isoformat()} 检查）"
 
 
-def main(args: argparse.Namespace) -> int:
-    from lint.setup import LinterSetupError, verified_packs
+@dataclass(frozen=True)
+class DocsRequest:
+    """``gwlint rules`` (``rule`` None) or ``gwlint explain RULE``, as the CLI parsed it."""
+
+    packs: tuple[Path, ...] = ()
+    format: str = "table"  # gwlint rules: table, markdown or json
+    rule: str | None = None  # gwlint explain: a rule id, a pack or a check kind
+
+
+def main(request: DocsRequest) -> int:
+    """``gwlint rules`` (no rule asked for) or ``gwlint explain RULE``; the exit code."""
+    from lint.plans import LinterSetupError, verified_packs
 
     try:
-        packs = with_meta(verified_packs(args.pack))
+        packs = with_meta(verified_packs(request.packs))
     except LinterSetupError as error:
         sys.stderr.write(f"gwlint: error: {error}\n")
         return 2
-    if args.command == "rules":
-        print_rules(packs, args.format, sys.stdout)
+    if request.rule is None:
+        print_rules(packs, request.format, sys.stdout)
         return 0
-    return explain(packs, args.rule, sys.stdout)
+    return explain(packs, request.rule, sys.stdout)

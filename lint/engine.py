@@ -17,16 +17,17 @@ from lint.budget import DEFAULT_RULE_TIMEOUT, Budget, BudgetExceeded, scaled_bud
 from lint.checks import Check, Finding, build_checks
 from lint.checks.scan import present_words
 from lint.dating import AsOf, resolve_as_of
-from lint.diagnostics import Diagnostic, Fix, Severity
+from lint.diagnostics import Diagnostic, Fix
 from lint.fixer import apply_fixes
 from lint.packs import Pack, PackError, Rule, load_packs, select_rules
 from lint.prefilter import Prefilter
+from lint.results import FileResult
 from lint.source import Document, SourceError, document_from_bytes, read_document
 from lint.suppression import SuppressionPolicy, apply_suppressions
 
 
 @functools.cache
-def _plain_fields_formatter() -> object:
+def _plain_fields_formatter() -> string.Formatter:
     """A formatter that substitutes ``{name}`` only: a pack's message may not reach attributes or
     items (``{match.__class__}``). Built on first use: most messages are plain (see ``_plain_names``)."""
     import string
@@ -47,7 +48,7 @@ def render_message(template: str, fields: dict[str, str]) -> str:
     if names is not None and names <= fields.keys():
         return template.format_map(fields)  # the same text, without the Formatter's Python-level parsing
     try:
-        return _plain_fields_formatter().vformat(template, (), fields)  # type: ignore[attr-defined]
+        return _plain_fields_formatter().vformat(template, (), fields)
     except (ValueError, IndexError, AttributeError, KeyError, TypeError):
         return template
 
@@ -83,38 +84,6 @@ def _plain_names(template: str) -> frozenset[str] | None:
     except ValueError:
         return None
     return frozenset(names)
-
-
-@dataclass(frozen=True, slots=True)
-class Rendered:
-    """A file's part of the report, written by the worker process that linted it in the run's format
-    (see ``lint.reporters.renderer``), and the highest severity among the diagnostics it shows."""
-
-    text: str
-    worst: Severity | None
-
-
-@dataclass
-class FileResult:
-    """What one input produced: its document (for reporters that show source) or an error.
-
-    A result with ``rendered`` set comes from a worker that has already written the file's part of
-    the report: its diagnostics and document stayed there (``diagnostics`` is empty) and
-    ``rendered.worst`` stands for them (see ``worst``).
-    """
-
-    path: str
-    diagnostics: list[Diagnostic]
-    document: Document | None = None
-    error: str | None = None
-    rendered: Rendered | None = None
-    note: str | None = None  # something the user should know that is not a problem (see lint.dating)
-
-    def worst(self) -> Severity | None:
-        """The highest severity among the file's diagnostics; None when there are none."""
-        if self.rendered is not None:
-            return self.rendered.worst
-        return max((diagnostic.severity for diagnostic in self.diagnostics), default=None)
 
 
 @dataclass
@@ -271,18 +240,18 @@ def _run_checks(
         present = present_words({word for check in checks if check.required for word in check.required}, document.text)
         possible = [check for check in checks if check.required is None or not present.isdisjoint(check.required)]
     for group in _kind_groups(possible):
-        batch: Iterator[list[Finding]] | None = None
+        batch: Iterator[Iterable[Finding]] | None = None
         if len(group) > 1 and type(group[0]).shares_work():
             batch = iter(type(group[0]).find_many(group, document))
         for check in group:
             if batch is not None:
                 try:
-                    yield check, budget.run(lambda batch=batch: list(next(batch)))
+                    yield check, budget.run(lambda batch=batch: list(next(batch)))  # type: ignore[misc]  # mypy infers no lambda with a default
                     continue
                 except Exception:  # the rule is run alone below, which reports the problem
                     batch = None
             try:
-                findings = budget.run(lambda check=check: list(check.find(document)))
+                findings = budget.run(lambda check=check: list(check.find(document)))  # type: ignore[misc]  # as above
             except BudgetExceeded as overrun:
                 problems.append(f"rule {check.rule.id} stopped: {overrun} on this file (its findings are left out)")
                 continue

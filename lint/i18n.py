@@ -7,7 +7,6 @@ common error reasons. A text without a translation is shown in English.
 
 from __future__ import annotations
 
-import argparse
 import os
 from collections.abc import Mapping
 
@@ -158,32 +157,3 @@ def language(choice: str | None, environ: Mapping[str, str] = os.environ) -> str
 
 def translate(text: str, lang: str) -> str:
     return TRANSLATIONS.get(lang, {}).get(text, text)
-
-
-class HelpFormatter(argparse.HelpFormatter):
-    """argparse's help, with gwlint's help strings and argparse's own headings in the chosen language."""
-
-    lang = "en"
-
-    def _get_help_string(self, action: argparse.Action) -> str | None:
-        return None if action.help is None else translate(action.help, self.lang)
-
-    def start_section(self, heading: str | None) -> None:
-        super().start_section(None if heading is None else translate(heading, self.lang))
-
-    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # type: ignore[no-untyped-def]
-        super().add_usage(usage, actions, groups, translate("usage: ", self.lang) if prefix is None else prefix)
-
-    def add_text(self, text: str | None) -> None:
-        super().add_text(None if text is None else translate(text, self.lang))
-
-
-def help_formatter(lang: str, width: int) -> type[HelpFormatter]:
-    """A HelpFormatter class for ``lang`` at ``width`` columns (argparse wants a class, not an instance)."""
-
-    class Localized(HelpFormatter):
-        def __init__(self, prog: str) -> None:
-            super().__init__(prog, width=width)
-
-    Localized.lang = lang
-    return Localized

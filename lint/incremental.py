@@ -96,7 +96,8 @@ class IncrementalLinter:
         # The engine's search of the whole text for the rules' required words is left to each line:
         # a paragraph-local rule's words are in each match, so a line without them has no finding.
         wanted = {check.rule.id for check in split.local if check.document_allows(text)}
-        previous, lines = self._lines, {}
+        previous: dict[tuple[str, str | None], list[Diagnostic]] = self._lines
+        lines: dict[tuple[str, str | None], list[Diagnostic]] = {}
         found: list[Diagnostic] = []
         self.lines_checked = 0
         start = line_number = 0

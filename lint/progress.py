@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import TextIO
 
+    from rich.progress import Progress, TaskID
+
 
 MIN_FILES = 20  # fewer files finish before a bar would be worth reading
 
@@ -23,8 +25,7 @@ class ProgressBar:
         self.total = total
         self.shown = total >= min_files and _is_terminal(stream)
         self._stream = stream
-        self._progress: object = None
-        self._task: object = None
+        self._bar: tuple[Progress, TaskID] | None = None  # rich's progress display and its one task, while shown
 
     def __enter__(self) -> ProgressBar:
         if self.shown:
@@ -42,21 +43,21 @@ class ProgressBar:
                 auto_refresh=False,  # no refresh thread: worker processes may be forked while the bar runs
             )
             progress.start()
-            self._task = progress.add_task("lint", total=self.total)
-            self._progress = progress
+            self._bar = progress, progress.add_task("lint", total=self.total)
         return self
 
     def advance(self, files: int = 1) -> None:
-        if self._progress is not None:
-            self._progress.advance(self._task, files)  # type: ignore[attr-defined]
-            self._progress.refresh()  # type: ignore[attr-defined]
+        if self._bar is not None:
+            progress, task = self._bar
+            progress.advance(task, files)
+            progress.refresh()
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
-        if self._progress is not None:
-            self._progress.stop()  # type: ignore[attr-defined]
-            self._progress = None
+        if self._bar is not None:
+            self._bar[0].stop()
+            self._bar = None
 
 
 def _is_terminal(stream: TextIO) -> bool:

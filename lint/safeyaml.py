@@ -15,6 +15,10 @@ Each refusal is a YamlError whose message says what and, where known, at which l
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_DEPTH = 40
 
@@ -57,12 +61,12 @@ def _describe(error: Exception) -> str:
     return f"YAML syntax error{where}: {problem}"
 
 
-def _inspect(root: object, aliases: bool) -> None:
+def _inspect(root: yaml.Node, aliases: bool) -> None:
     """Refuse aliases (a node reached twice), merge keys and deep nesting, without recursion."""
     import yaml
 
     seen: set[int] = set()
-    stack: list[tuple[yaml.Node, int]] = [(root, 1)]  # type: ignore[list-item]
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
     while stack:
         node, depth = stack.pop()
         if id(node) in seen:
@@ -84,12 +88,12 @@ def _inspect(root: object, aliases: bool) -> None:
             stack.extend((item, depth + 1) for item in node.value)
 
 
-def _refusal(problem: str, mark: object) -> Exception:
+def _refusal(problem: str, mark: yaml.Mark | None) -> Exception:
     """A yaml.YAMLError that says what gwlint refuses (not a syntax error), with its position."""
     import yaml
 
     error = yaml.MarkedYAMLError(problem=problem, problem_mark=mark)
-    error.gwlint_refusal = True  # type: ignore[attr-defined]
+    error.gwlint_refusal = True  # type: ignore[attr-defined]  # a mark of our own on PyYAML's error, read by _describe
     return error
 
 
@@ -99,7 +103,7 @@ def _loader() -> type:
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: packs are large
 
-    class Loader(base):  # type: ignore[misc, valid-type]
+    class Loader(base):  # type: ignore[misc, valid-type]  # a base chosen at run time: libyaml's loader when built
         """A safe loader that refuses duplicate keys and reports unbuildable dates with their line."""
 
         def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:

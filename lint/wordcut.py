@@ -132,8 +132,8 @@ def build_index(dictionary: Path, emit_table: Path, stream: BinaryIO) -> None:
     total = 0
     with open(dictionary, "rb") as source:
         for line in source:
-            word, freq = line.strip().decode("utf-8").split(" ")[:2]
-            freqs[word.encode("utf-8")] = int(freq)  # a repeated word keeps its last frequency, as in jieba
+            entry, freq = line.strip().decode("utf-8").split(" ")[:2]
+            freqs[entry.encode("utf-8")] = int(freq)  # a repeated word keeps its last frequency, as in jieba
             total += int(freq)
     words = sorted(freqs)
     offsets, position = [0], 0

@@ -15,13 +15,18 @@ from __future__ import annotations
 
 import contextlib
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, MutableSequence, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
-    from multiprocessing.context import BaseContext
+    from multiprocessing.context import ForkContext, SpawnContext
+
+    Context = ForkContext | SpawnContext  # the contexts that make processes (lint.parallel picks one)
+
+Item = TypeVar("Item")
+Answer = TypeVar("Answer")
 
 IDLE = -1  # a worker's slot between items
 IN_FLIGHT = 2  # chunks sent ahead to a worker, so that it never waits for this process between chunks
@@ -48,24 +53,24 @@ class Death:
         return f"the worker linting it ended unexpectedly (exit code {self.exit_code}); the other files were linted"
 
 
-Chunk = list[tuple[int, object]]  # (position in the input, item)
+Chunk = list[tuple[int, Any]]  # (position in the input, item); items and answers cross pipes as pickles
 
 
 def pooled(
-    items: Sequence[object],
+    items: Sequence[Item],
     workers: int,
-    work: Callable[[object], object],
+    work: Callable[[Item], Answer],
     start: Callable[..., None],
     start_args: tuple[object, ...],
     chunk_size: int,
-    context: BaseContext,
-) -> Iterator[object]:
+    context: Context,
+) -> Iterator[Answer | Death]:
     """``work(item)`` for every item, each computed in one of ``workers`` processes (which first run
     ``start(*start_args)``), yielded in input order; a ``Death`` for an item whose worker died on it."""
     numbered = list(enumerate(items))
     queue: deque[Chunk] = deque(numbered[i : i + chunk_size] for i in range(0, len(numbered), chunk_size))
     crew = _Crew(context, min(workers, len(queue)), work, start, start_args)
-    settled: dict[int, object] = {}
+    settled: dict[int, Any] = {}  # an answer as unpickled from a worker's pipe, or a Death
     finished = False
     try:
         for position in range(len(items)):
@@ -95,9 +100,9 @@ class _Crew:
 
     def __init__(
         self,
-        context: BaseContext,
+        context: Context,
         size: int,
-        work: Callable[[object], object],
+        work: Callable[[Any], object],
         start: Callable[..., None],
         start_args: tuple[object, ...],
     ) -> None:
@@ -120,10 +125,10 @@ class _Crew:
                     break
         if not any(worker.chunks for worker in self.workers):
             raise RuntimeError("no worker holds the items still to settle")  # pragma: no cover - a bug here
-        waited_on = {worker.connection: worker for worker in self.workers}
+        waited_on: dict[Connection | int, _Worker] = {worker.connection: worker for worker in self.workers}
         waited_on.update({worker.process.sentinel: worker for worker in self.workers})
         for ready in wait(list(waited_on)):
-            worker = waited_on[ready]
+            worker = waited_on[cast("Connection | int", ready)]  # wait() gives back what it was given
             if worker in self.workers:  # not replaced already (both its pipe and its sentinel were ready)
                 self._hear(worker, queue, settled)
 
@@ -183,9 +188,9 @@ class _Crew:
 
 def _serve(
     connection: Connection,
-    current: Sequence[int],
+    current: MutableSequence[int],
     slot: int,
-    work: Callable[[object], object],
+    work: Callable[[Any], object],
     start: Callable[..., None],
     start_args: tuple[object, ...],
 ) -> None:
@@ -203,7 +208,7 @@ def _serve(
             return
         answers = []
         for position, item in chunk:
-            current[slot] = position  # type: ignore[index]
+            current[slot] = position
             answers.append(work(item))
-        current[slot] = IDLE  # type: ignore[index]
+        current[slot] = IDLE
         connection.send(answers)

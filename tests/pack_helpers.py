@@ -67,12 +67,12 @@ rules:
 def without_builtin_packs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Leave the built-in packs out until the test ends.
 
-    lint.setup imports ``builtin_pack_paths`` by name: it is imported before lint.packs is patched,
+    lint.plans imports ``builtin_pack_paths`` by name: it is imported before lint.packs is patched,
     or a first import during the test would keep the patched function for the rest of the run.
     """
-    from lint import packs, setup
+    from lint import packs, plans
 
-    monkeypatch.setattr(setup, "builtin_pack_paths", list)
+    monkeypatch.setattr(plans, "builtin_pack_paths", list)
     monkeypatch.setattr(packs, "builtin_pack_paths", list)
 
 

@@ -63,3 +63,28 @@ def test_no_import_circle():
 
 def test_the_cycle_finder_finds_one():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == [["a", "b", "c", "a"]]
+
+
+CLI_ENTRY = {"lint.cli"}  # parses the arguments into a typed request (lint.request); nothing below it sees argparse
+
+
+def imports_argparse(source: str) -> bool:
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import) and any(alias.name.split(".")[0] == "argparse" for alias in node.names):
+            return True
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "argparse":
+            return True
+    return False
+
+
+def test_only_the_cli_imports_argparse():
+    found = {module_name(path) for path in PACKAGE.rglob("*.py") if imports_argparse(path.read_text(encoding="utf-8"))}
+    assert found - CLI_ENTRY == set()
+    assert found == CLI_ENTRY  # the entry still parses with it (else this test checks nothing)
+
+
+def test_the_argparse_finder_finds_every_form():
+    assert imports_argparse("import argparse")
+    assert imports_argparse("def f():\n    from argparse import Namespace")
+    assert imports_argparse("import os, argparse as ap")
+    assert not imports_argparse("import os  # argparse\nname = 'argparse'")

@@ -104,7 +104,7 @@ def test_a_built_linter_is_read_back_with_its_compiled_patterns(
     cache_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from lint.packs import load_packs, select_rules
-    from lint.setup import built_linter
+    from lint.plans import built_linter
 
     rules = select_rules(load_packs())
     fresh = built_linter(rules)
@@ -127,7 +127,7 @@ def test_other_rules_get_their_own_linter_and_the_date_does_not(cache_home: Path
     import dataclasses
 
     from lint.packs import load_pack
-    from lint.setup import built_linter
+    from lint.plans import built_linter
 
     path = cache_home.parent / "team.yaml"
     path.write_text(PACK, encoding="utf-8")
@@ -159,7 +159,7 @@ def _plan(config_path: Path | None = None, select: tuple[str, ...] = ()):  # typ
     import datetime
 
     from lint.config import ConfigResolver
-    from lint.workspace import Overrides, Workspace
+    from lint.plans import Overrides, Workspace
 
     overrides = Overrides(select=select, as_of=datetime.date(2024, 6, 1))
     return Workspace(ConfigResolver(config_path, config_path is None), overrides).plan_for(None)
@@ -172,7 +172,7 @@ def test_a_plan_built_before_reads_no_pack(cache_home: Path, monkeypatch: pytest
     def no_packs(*args: object, **kwargs: object) -> None:
         raise AssertionError("a remembered plan should not load packs")
 
-    monkeypatch.setattr("lint.workspace.verified_packs", no_packs)
+    monkeypatch.setattr("lint.plans.verified_packs", no_packs)
     again = _plan(select=("placeholder",))
     assert [rule.id for rule in again.linter.rules] == [rule.id for rule in first.linter.rules]
     assert again.linter.suppression == first.linter.suppression
@@ -198,7 +198,7 @@ def test_an_edited_pack_is_planned_again_even_at_the_same_size(cache_home: Path,
     import os
 
     from lint.config import ConfigResolver
-    from lint.workspace import Overrides, Workspace
+    from lint.plans import Overrides, Workspace
 
     def plan():  # type: ignore[no-untyped-def]
         overrides = Overrides(packs=(pack_file,), as_of=datetime.date(2024, 6, 1))
@@ -213,3 +213,22 @@ def test_an_edited_pack_is_planned_again_even_at_the_same_size(cache_home: Path,
     edited = plan().linter
     assert edited.lint_text("这是老名称。") == []
     assert edited.lint_text("这是旧名称。")[0].rule == "team.old-name"
+
+
+def test_a_team_pack_is_read_once_and_its_verification_keyed_by_what_was_read(
+    cache_home: Path, pack_file: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The verified stamp was keyed by reading the pack files a second time, so a file swapped in
+    between the two reads was stamped verified without its examples being run."""
+    from lint import plans
+
+    read_again = Path.read_bytes
+
+    def refuse(path: Path) -> bytes:
+        assert path != pack_file, "the pack was read a second time"
+        return read_again(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    packs = plans.verified_packs([pack_file])
+    assert any(pack.path == str(pack_file) for pack in packs)
+    assert any(cache_home.glob("verified/*")), "the verification was stamped"

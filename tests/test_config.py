@@ -13,7 +13,7 @@ from test_reporters import TEAM_PACK, only_the_placeholder_pack  # noqa: F401 (a
 
 from lint.cli import main
 from lint.config import ConfigResolver, glob_regex
-from lint.workspace import Overrides, Workspace
+from lint.plans import Overrides, Workspace
 
 TERMS_PACK = GOOD_RULE.replace("pack: team", "pack: terms")
 

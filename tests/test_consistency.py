@@ -156,6 +156,80 @@ def test_the_ends_of_an_unquoted_series_are_not_compared(consistency):
     assert found(consistency, text) == []
 
 
+# an event named one way in the title and another in the body; a provincial body's two short names
+
+
+def event(consistency, text):
+    return [h for h in found(consistency, text) if h[0] == "title-event-name"]
+
+
+def test_a_body_mention_one_character_off_the_title_goes_to_the_majority(consistency):
+    text = "省质检院举办全员宣贯培训会\n省质检院举办了全员宣贯培训会。\n集中举办全员宣传培训会，十分必要。"
+    assert event(consistency, text) == [("title-event-name", "宣传培训会", "宣贯培训会")]
+
+
+def test_swapped_words_in_the_title_are_reported_there_on_a_tie(consistency):
+    text = "记桂林中学学习交流经验会\n由学习部主办的学习经验交流会于报告厅举行。"
+    assert event(consistency, text) == [("title-event-name", "学习交流经验会", "学习经验交流会")]
+
+
+def test_a_space_for_he_in_the_title_is_reported(consistency):
+    text = "关于参加“美德少年评选表彰 学习宣传活动”的通知\n决定主办“美德少年评选表彰和学习宣传活动”。"
+    assert event(consistency, text) == [("title-event-name", "表彰 学习宣传活动", "表彰和学习宣传活动")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第二次党员代表大会召开\n第一次党员代表大会以来，党员队伍不断壮大。",  # a numeral
+        "全面建设社会主义现代化国家\n全面建成社会主义现代化强国。",  # 社会 is not a name's end here
+        "省质检院举办全员宣贯培训会\n省质检院举办了全员宣贯培训会。",
+        "全员宣贯培训会\n第一段。\n全员宣传培训工作。",  # the body's words do not end like the name
+        "学习交流经验会是一种好形式，参加学习经验交流会的同学们很多，大家认真交流。",  # no title line
+    ],
+)
+def test_other_events_and_one_form_are_silent(consistency, text):
+    assert event(consistency, text) == []
+
+
+def test_a_province_short_name_without_its_level_is_reported_beside_the_level_one(consistency):
+    text = "安徽质检院作为第三方质检机构具有优势。省质检院确保提供检测服务。"
+    assert [h for h in found(consistency, text) if h[0] == "province-short-name"] == [
+        ("province-short-name", "安徽质检院", "省质检院")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "安徽省质检院作为第三方质检机构具有优势。省质检院确保提供检测服务。",  # the full name, then 省
+        "安徽质检院作为第三方质检机构具有优势，确保提供检测服务。",  # one form alone
+        "安徽质检院具有优势。安徽省质检院确保提供检测服务。",  # 安徽省质检院 is not the short 省质检院
+    ],
+)
+def test_a_full_name_or_a_single_short_name_is_silent(consistency, text):
+    assert [h for h in found(consistency, text) if h[0] == "province-short-name"] == []
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ("{variants: title-names}", "params.suffixes"),
+        ("{variants: title-names, suffixes: [会], min_length: 3}", "params.min_length"),
+        ("{variants: place-short-names, places: [安徽], suffixes: [院]}", "params.level"),
+        ("{variants: place-short-names, level: 省, suffixes: [院]}", "params.places"),
+    ],
+)
+def test_bad_params_of_the_new_families_name_the_field(params, field):
+    raw = (
+        "pack: p\nrules:\n  - {id: r, title: t, severity: warning, kind: consistency, message: m, rationale: r,"
+        f" source: s, params: {params}, examples: {{bad: [x], good: [y]}}}}\n"
+    )
+    with pytest.raises(PackError) as error:
+        Linter(parse_pack(raw, "p.yaml").rules)
+    assert error.value.field == field
+
+
 CUT_SAMPLES = [
     "三源浦朝鲜族镇党委、县委办公室和省林业局（2024年）联合召开会议。",
     "A股市场＋3.5%；长顺县广顺镇#话题#第1名 a-b_c",

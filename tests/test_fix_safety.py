@@ -107,9 +107,9 @@ def test_a_file_edited_between_read_and_write_is_not_overwritten(
 
 KILLED_RUN = """\
 import os, signal, sys
-from lint import packs, setup, writer
+from lint import packs, plans, writer
 
-packs.builtin_pack_paths = setup.builtin_pack_paths = list  # only the demo pack, as in-process
+packs.builtin_pack_paths = plans.builtin_pack_paths = list  # only the demo pack, as in-process
 
 def die(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGKILL)

@@ -8,9 +8,10 @@ import pytest
 from rich.cells import cell_len
 
 from lint.diagnostics import Severity
-from lint.engine import FileResult, Linter
+from lint.engine import Linter
 from lint.packs import parse_pack
 from lint.reporters.full import excerpt, report
+from lint.results import FileResult
 from lint.source import Document
 
 PACK = """

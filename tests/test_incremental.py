@@ -312,10 +312,10 @@ def test_a_long_report_after_edits_equals_a_full_lint(linter: Linter) -> None:
 
 def test_the_server_engine_judges_an_edited_draft_as_gwlint_check_does(tmp_path: Path) -> None:
     """WarmEngine re-lints incrementally; its diagnostics, error and note equal the judge of
-    ``gwlint check`` (lint.fixing), with ``--as-of document`` and a per-file ignore in force."""
-    from lint.fixing import _Judge
+    ``gwlint check`` (lint.session), with ``--as-of document`` and a per-file ignore in force."""
+    from lint.plans import Overrides
     from lint.server.linting import Settings, WarmEngine
-    from lint.workspace import Overrides
+    from lint.session import Judge
 
     (tmp_path / ".gwlint.yaml").write_text("per-file-ignores:\n  '*.txt': [punctuation]\n", encoding="utf-8")
     draft = tmp_path / "draft.txt"
@@ -326,7 +326,7 @@ def test_the_server_engine_judges_an_edited_draft_as_gwlint_check_does(tmp_path:
         if edit is not None:
             text = edit(rng, text, text)
         linted = engine.lint_text(str(draft), text, draft)
-        judged = _Judge(engine.plan(draft), draft).result(text_document(str(draft), text))
+        judged = Judge(engine.plan(draft), draft).result(text_document(str(draft), text))
         assert (linted.diagnostics, linted.error, linted.note) == (judged.diagnostics, judged.error, judged.note)
         assert not any(d.pack == "punctuation" for d in linted.diagnostics)
     assert engine._drafts[str(draft)].lines_checked <= 2

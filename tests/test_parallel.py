@@ -23,14 +23,14 @@ from tests.conftest import CLEAN, ROOT, SEEDS
 def pool_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Use workers for any run of two or more files, and count the pools started."""
     calls: list[int] = []
-    real = parallel._pooled
+    real = parallel.pooled_results
 
     def counting(tasks, session, workers, render=None):
         calls.append(workers)
         return real(tasks, session, workers, render)
 
     monkeypatch.setattr(parallel, "POOL_MIN_BYTES", 0)
-    monkeypatch.setattr(parallel, "_pooled", counting)
+    monkeypatch.setattr(parallel, "pooled_results", counting)
     return calls
 
 
@@ -251,7 +251,7 @@ def test_one_file_or_a_small_run_starts_no_workers(
     def no_pool(*args: object) -> None:
         raise AssertionError("no worker processes for a small run")
 
-    monkeypatch.setattr(parallel, "_pooled", no_pool)
+    monkeypatch.setattr(parallel, "pooled_results", no_pool)
     first = sorted(drafts.iterdir())[0]
     run(capsys, str(first), "-j", "4")
     run(capsys, *(str(path) for path in sorted(drafts.iterdir())[:3]), "-j", "4")  # a few KB
@@ -296,77 +296,27 @@ def test_jobs_default_to_the_cpus_this_process_may_use() -> None:
 def test_results_keep_only_excerpts_of_their_documents(drafts: Path) -> None:
     from lint.baseline import fingerprint
     from lint.config import ConfigResolver
+    from lint.pipeline import lint_planned, plan_inputs
+    from lint.plans import Overrides, Workspace
+    from lint.request import CheckRequest
+    from lint.results import REACH, SourceExcerpt
     from lint.source import read_document
-    from lint.workspace import Overrides, Workspace
 
     workspace = Workspace(ConfigResolver(None, True), Overrides())
     paths = sorted(drafts.iterdir())
-    args = type("Args", (), {"paths": [str(drafts)], "stdin_filename": None, "jobs": 1})()
-    judged = list(parallel.lint_planned(parallel.plan_inputs(workspace, args)))
+    judged = list(lint_planned(plan_inputs(workspace, CheckRequest(paths=(str(drafts),), jobs=1))))
     with_findings = [result for result, _ in judged if result.diagnostics]
     assert len(with_findings) > 10
     for result in with_findings:
         document = read_document(Path(result.path), result.path)
-        assert isinstance(result.document, parallel.SourceExcerpt)
+        assert isinstance(result.document, SourceExcerpt)
         kept = sum(len(piece) for piece in result.document.source_text._pieces)
-        assert kept <= len(result.diagnostics) * (2 * parallel.REACH) + sum(len(d.matched) for d in result.diagnostics)
+        assert kept <= len(result.diagnostics) * (2 * REACH) + sum(len(d.matched) for d in result.diagnostics)
         for diagnostic in result.diagnostics:
             assert fingerprint(diagnostic, result.document) == fingerprint(diagnostic, document)
             line = diagnostic.span.line
             assert result.document.line_text(line) == document.line_text(line)
     assert len(judged) == len(paths)
-
-
-def test_a_result_packed_for_the_way_back_from_a_worker_unpacks_the_same(drafts: Path) -> None:
-    from lint.diagnostics import Diagnostic, Fix, Severity, Span
-    from lint.engine import FileResult, Rendered
-    from lint.source import Document
-
-    document = Document("a.txt", "第一行\n请于XX月XX日前报送，，谢谢。\n")
-    fixed = Diagnostic("a.txt", Span(14, 16, 2, 11, 2, 13), "p.comma", Severity.ERROR, "重复", "，，", Fix("，"))
-    unsafe = Diagnostic("other.txt", Span(6, 8, 2, 3, 2, 5), "p.xx", Severity.INFO, "占位", "XX", Fix("", False))
-    plain = Diagnostic("a.txt", Span(0, 3, 1, 1, 1, 4), "p.line", Severity.WARNING, "行", "第一行")
-    original = FileResult("a.txt", [fixed, unsafe, plain], document, "rule p.slow stopped")
-    back = parallel.unpack_result(parallel.pack_result(original))
-    assert (back.path, back.diagnostics, back.error) == (original.path, original.diagnostics, original.error)
-    assert isinstance(back.document, parallel.SourceExcerpt)
-    lines = [back.document.line_text(d.span.line) for d in back.diagnostics]
-    assert lines == ["请于XX月XX日前报送，，谢谢。"] * 2 + ["第一行"]
-    assert back.document.source_text[10:18] == document.source_text[10:18]
-    assert (back.document.path, back.document.format, back.document.encoding) == ("a.txt", "text", document.encoding)
-    for worst in (Severity.WARNING, None):
-        done = FileResult("a.txt", [], None, None, Rendered("text", worst))
-        assert parallel.unpack_result(parallel.pack_result(done)) == done
-    failed = FileResult("b.txt", [], None, "cannot read")
-    assert parallel.unpack_result(parallel.pack_result(failed)) == failed
-
-
-def test_what_is_kept_of_a_result_depends_on_what_the_report_reads() -> None:
-    from lint.diagnostics import Diagnostic, Severity, Span
-    from lint.engine import FileResult, Rendered
-    from lint.reporters import renderer
-    from lint.source import Document
-
-    document = Document("a.txt", "请于XX月前报送。\n")
-    found = Diagnostic("a.txt", Span(2, 4, 1, 3, 1, 5), "p.xx", Severity.WARNING, "占位", "XX")
-    result = FileResult("a.txt", [found], document)
-    render = renderer("json")
-    assert isinstance(parallel.kept(result).document, parallel.SourceExcerpt)  # the full report shows source
-    assert parallel.kept(result, render) == FileResult("a.txt", [found])  # json renders from the diagnostics
-    in_worker = parallel.kept(result, render, in_worker=True)
-    assert in_worker == FileResult("a.txt", [], rendered=Rendered(render(result), Severity.WARNING))
-    assert in_worker.worst() == result.worst() == Severity.WARNING
-
-
-def test_an_excerpt_slices_like_the_text_it_came_from() -> None:
-    text = "零一二三四五六七八九" * 10
-    windows = parallel._Windows(text, [(5, 12), (10, 20), (95, 120), (-3, 2)])
-    for start, stop in [(5, 12), (6, 20), (0, 2), (95, 100), (98, 130), (12, 12)]:
-        assert windows[start:stop] == text[start:stop]
-    with pytest.raises(IndexError):
-        windows[30:40]
-    with pytest.raises(IndexError):
-        windows[15:25]
 
 
 def test_the_progress_bar_is_drawn_only_on_a_terminal() -> None:
@@ -415,7 +365,7 @@ class _Recorder(io.StringIO):
 def test_a_streaming_report_is_written_while_files_are_still_being_linted(
     drafts: Path, monkeypatch: pytest.MonkeyPatch, form: str, streamed: bool
 ) -> None:
-    from lint.fixing import Session
+    from lint.session import Session
 
     events: list[str] = []
     real = Session.file

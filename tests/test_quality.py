@@ -126,7 +126,7 @@ def test_the_central_set_is_reported_beside_the_others(quality, tmp_path, linter
     write_central(tmp_path, "artefact")
     report = quality.central_report(linter, tmp_path, [])
     table = quality.markdown([report], None)
-    assert f"| central texts ({tmp_path.name}), each at its own date | 2 | 50 | 1 | 200.00 | 0 | 0.00 |" in table
+    assert f"| central texts ({tmp_path}), each at its own date | 2 | 50 | 1 | 200.00 | 0 | 0.00 |" in table
     assert "(on the central texts: findings bench/central/TRIAGE.md does not call an artefact or a true error)" in table
     assert "`formulation.chinese-modernization-rejuvenation` 1" in table
     assert "on the central texts" not in quality.markdown([], None)

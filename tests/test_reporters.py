@@ -50,13 +50,13 @@ rules:
 def only_the_placeholder_pack(monkeypatch: pytest.MonkeyPatch) -> None:
     """These tests are about output, not packs: keep them independent of packs still being written."""
     import lint.packs
-    import lint.setup
+    import lint.plans
 
     def placeholder_only() -> list[Path]:
         return [lint.packs.builtin_pack_dir() / "placeholder.yaml"]
 
     monkeypatch.setattr(lint.packs, "builtin_pack_paths", placeholder_only)
-    monkeypatch.setattr(lint.setup, "builtin_pack_paths", placeholder_only)
+    monkeypatch.setattr(lint.plans, "builtin_pack_paths", placeholder_only)
 
 
 @pytest.fixture
@@ -225,8 +225,8 @@ class _Writes:
 @pytest.mark.parametrize("output", ["json", "concise", "github"])
 def test_a_large_file_is_reported_line_by_line_not_built_whole_in_memory(output: str) -> None:
     from lint.diagnostics import Diagnostic, Severity, Span
-    from lint.engine import FileResult, Rendered
     from lint.reporters import renderer, write_report
+    from lint.results import FileResult, Rendered
 
     diagnostics = [
         Diagnostic("big.txt", Span(i, i + 2, i + 1, 1, i + 1, 3), "p.xx", Severity.ERROR, "占位", "XX")
@@ -261,7 +261,7 @@ def test_github_ends_with_a_summary_annotation(tmp_path, team, capsys, jobs):
 
 
 def test_no_color_and_force_color(monkeypatch):
-    from lint.cli import use_color
+    from lint.pipeline import use_color
 
     class Terminal:
         def isatty(self) -> bool:

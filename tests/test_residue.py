@@ -110,3 +110,51 @@ def test_page_furniture_and_prefixed_credits(linter, text):
 )
 def test_page_furniture_look_alikes_are_silent(linter, text):
     assert hits(linter, text, "residue") == []
+
+
+# the lines a reposting site appends (source, date, link, author) -----------------------------------
+
+
+def test_a_repost_metadata_block_is_one_finding_and_its_fix_drops_it(linter):
+    text = "全面提升了诊疗水平。\n来源：新华视点\n日期：2015-12-19 23:36:53\n链接：http://mt.sohu.com/a.shtml\n"
+    found = [(rule, matched) for rule, matched in hits(linter, text, "residue") if rule == "repost-metadata-block"]
+    assert found == [
+        ("repost-metadata-block", "来源：新华视点\n日期：2015-12-19 23:36:53\n链接：http://mt.sohu.com/a.shtml")
+    ]
+    assert fixed(linter, text, "residue") == "全面提升了诊疗水平。\n\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "来源：新华视点",  # one line alone may be the draft's own note
+        "作者：张明\n日期：2024年5月8日",  # no source or link line
+        "时间：2024年5月8日上午9时\n地点：县政府三楼会议室\n联系人：王丽",
+        "数据来源：县统计局\n日期：2024年5月",
+    ],
+)
+def test_field_lines_that_are_not_a_repost_block_are_silent(linter, text):
+    assert "repost-metadata-block" not in [rule for rule, _ in hits(linter, text, "residue")]
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        ("营造和谐稳定的生活环境[莲山课~件 ]，让居民安心。", "[莲山课~件 ]"),
+        ("乙车的初位置在60米处[来源:学+科+网]", "[来源:学+科+网]"),
+        ("【学&科&网】开展守望互助活动。", "【学&科&网】"),
+    ],
+)
+def test_a_site_watermark_inside_a_line_is_reported(linter, text, mark):
+    assert ("site-watermark", mark) in hits(linter, text, "residue")
+
+
+@pytest.mark.parametrize("text", ["开展【党建+扶贫】专项行动。", "工期[3~5天]。", "见文献[1]、[2]。"])
+def test_brackets_that_are_not_watermarks_are_silent(linter, text):
+    assert "site-watermark" not in [rule for rule, _ in hits(linter, text, "residue")]
+
+
+def test_a_reposting_sites_notice_and_garbled_credit_are_reported(linter):
+    text = "金榜题名。\nAlivProject Aliverer 重排版：imgradeone\n新闻部若认为本站的转载侵犯了权益，请联系本站管理员。\n"
+    rules = [rule for rule, _ in hits(linter, text, "residue")]
+    assert rules == ["garbled-credit-line", "disclaimer"]

@@ -73,3 +73,59 @@ def test_de_di_de_slips_are_hinted(linter, text, rule):
 )
 def test_de_di_de_look_alikes_are_silent(linter, text):
     assert [d for d in linter.lint_text(text) if d.pack == "wording"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("帮扶措施至少1次以上。", "帮扶措施至少1次。"),
+        ("6月15日下午18点前清运垃圾。", "6月15日18点前清运垃圾。"),
+        ("新建300万平米厂房。", "新建300万平方米厂房。"),
+        ("经国家教育部批准。", "经教育部批准。"),
+        ("希望双方进一步提升银企合作力度。", "希望双方进一步加大银企合作力度。"),
+        ("拓宽合作深度广度。", "拓展合作深度广度。"),
+        ("充分显现党员先锋模范作用。", "充分发挥党员先锋模范作用。"),
+        ("订立了下步改进工作的举措。", "制定了下步改进工作的举措。"),
+        ("入选名额均为全区高校前列。", "入选名额均居全区高校前列。"),
+    ],
+)
+def test_fixes_of_redundancy_and_collocation(linter, text, expected):
+    assert fixed(linter, text, "wording") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("指明了方向。是我们党的重大理论创新成果。", "subjectless-shi-sentence"),
+        ("近几年来，随着改革的深入，推动了事业的发展。", "subjectless-with-suizhe"),
+        ("通过开展志愿服务活动，增强了党员的身份意识。", "subjectless-with-tongguo"),
+        ("通过系列主题党日活动的开展，使公司党员干部深受教育。", "subjectless-with-tongguo"),
+        ("嘉宾围绕“发展趋势”为主题开展讨论。", "around-as-theme"),
+        ("最后，总裁作总结讲话。\n最后，与会人员合影留念。", "second-finally"),
+        ("把党建工作与业务工作互相促进。", "ba-mutual-promotion"),
+        ("会议于下午8点开始。", "afternoon-evening-hour"),
+    ],
+)
+def test_sentence_level_hints(linter, text, rule):
+    assert rule in [r for r, _ in hits(linter, text, "wording")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # central texts write these (2014 government work report; 民法典 draft explanation, 2020-05-22)
+        "通过提高建设和管理水平，让我们的城镇各具特色、宜业宜居。",
+        "作了具体规定。并在现行侵权责任法的基础上作了进一步完善。",
+        "云计算是一种模式。是传统计算机和网络技术发展融合的产物。",
+        "专职安全管理人员至少要具备中级及以上化工专业技术职称。",
+        "加大“三区三州”等深度贫困地区脱贫攻坚力度。",
+        "把党建设成为始终走在时代前列、人民衷心拥护的马克思主义执政党。",
+        "出席金砖国家农业部长会议。",
+        "促进义务教育均衡发展。",
+        "我们通过开展志愿服务活动，增强了党员的身份意识。",
+        "最后，我讲三点意见。\n一要提高认识。\n最后，祝大家工作顺利。",
+        "下午6点签到，下午2时30分开会。",
+    ],
+)
+def test_correct_uses_near_the_new_rules_are_silent(linter, text):
+    assert hits(linter, text, "wording") == []

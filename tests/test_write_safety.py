@@ -69,18 +69,18 @@ def test_fix_refuses_a_symlinked_draft_and_leaves_its_target_alone(pack: Path, d
 def test_a_draft_swapped_for_a_link_after_reading_is_not_written_through(
     pack: Path, draft: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ):
-    import lint.fixing
+    import lint.session
 
     outside = tmp_path / "precious.txt"
     outside.write_text("别人的文件。\n", encoding="utf-8")
-    fix_document = lint.fixing.fix_document
+    fix_document = lint.session.fix_document
 
     def swap_then_fix(*args: object, **kwargs: object) -> object:
         draft.unlink()
         draft.symlink_to(outside)
         return fix_document(*args, **kwargs)
 
-    monkeypatch.setattr(lint.fixing, "fix_document", swap_then_fix)
+    monkeypatch.setattr(lint.session, "fix_document", swap_then_fix)
     assert fix(pack, draft) == 2
     assert "symbolic link" in error_line(capsys, draft)
     assert outside.read_text(encoding="utf-8") == "别人的文件。\n"

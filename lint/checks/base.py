@@ -8,7 +8,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, overload
 
 from lint.packs import PackError, Rule, parse_day
 from lint.source import Document
@@ -37,15 +37,15 @@ MAX_NESTED_REPETITION = 1_000_000  # counts multiplied through nested repetition
 
 def pattern_bounds_problem(source: str) -> str | None:
     """Why ``source`` exceeds the bounds above, or None. Raises re.error when it does not parse."""
-    from re import _parser  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]  # re's parser and compiler (CPython's, no stub in typeshed)
 
     return _repetition_problem(_parser.parse(source), 1)
 
 
-def _repetition_problem(sequence: object, outer: int) -> str | None:
-    from re import _constants, _parser  # type: ignore[attr-defined]
+def _repetition_problem(sequence: Any, outer: int) -> str | None:  # Any: re._parser's tree has no type information
+    from re import _constants, _parser  # type: ignore[attr-defined]  # re's parser and compiler (CPython's, no stub in typeshed)
 
-    for op, av in sequence:  # type: ignore[attr-defined]
+    for op, av in sequence:
         if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
             low, high, repeated = av
             bounded = [count for count in (low, high) if count != _constants.MAXREPEAT]
@@ -95,6 +95,12 @@ class Params:
             return default
         return self._data[key]
 
+    @overload
+    def string(self, key: str, default: str, required: bool = False) -> str: ...
+    @overload
+    def string(self, key: str, default: None = None, *, required: Literal[True]) -> str: ...
+    @overload
+    def string(self, key: str, default: str | None = None, required: bool = False) -> str | None: ...
     def string(self, key: str, default: str | None = None, required: bool = False) -> str | None:
         value = self._get(key, default, required)
         if value is not None and not isinstance(value, str):
@@ -127,6 +133,10 @@ class Params:
             raise self.error(key, "must be a mapping")
         return value
 
+    @overload
+    def regex(self, key: str, required: Literal[True]) -> re.Pattern[str]: ...
+    @overload
+    def regex(self, key: str, required: bool = False) -> re.Pattern[str] | None: ...
     def regex(self, key: str, required: bool = False) -> re.Pattern[str] | None:
         source = self.string(key, required=required)
         return None if source is None else self.compile(key, source)
@@ -183,7 +193,6 @@ class Check(ABC):
     # editor's re-lint may keep the findings of unchanged lines (lint.incremental); "document": it
     # looks across lines (numbering, consistency, tables of contents, wrapped lines ...).
     locality: ClassVar[str] = "document"
-    context: ContextConditions | None = None  # the kind's conditions around a match (lint.checks.context)
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
@@ -215,20 +224,28 @@ class Check(ABC):
 
         if self.locality != "paragraph" or not all(line_local(pattern) for pattern in self.patterns()):
             return False
-        return self.context is None or self.context.line_local()
+        conditions = self._conditions()
+        return conditions is None or conditions.line_local()
 
     def document_allows(self, text: str) -> bool:
         """The conditions a paragraph-local check puts on the whole document (only_if_document_matches …)."""
-        return self.context is None or self.context.allows_document(text)
+        conditions = self._conditions()
+        return conditions is None or conditions.allows_document(text)
 
     def for_paragraphs(self) -> Check:
         """This check as run on one line alone: its conditions on the whole document left out (they
         are ``document_allows``'s)."""
-        if self.context is None or not self.context.has_document_conditions():
+        conditions = self._conditions()
+        if conditions is None or not conditions.has_document_conditions():
             return self
         twin = copy.copy(self)
-        twin.context = self.context.without_document_conditions()
+        setattr(twin, "context", conditions.without_document_conditions())  # noqa: B010 -- the kinds' attribute
         return twin
+
+    def _conditions(self) -> ContextConditions | None:
+        """The kind's conditions around a match (``self.context``, lint.checks.context), if it has them."""
+        conditions: ContextConditions | None = getattr(self, "context", None)
+        return conditions
 
     @abstractmethod
     def find(self, document: Document) -> Iterator[Finding]: ...
@@ -253,4 +270,4 @@ class Check(ABC):
     @classmethod
     def shares_work(cls) -> bool:
         """Whether this kind's ``find_many`` does better than running its checks one by one."""
-        return cls.find_many.__func__ is not Check.find_many.__func__  # type: ignore[attr-defined]
+        return cls.find_many.__func__ is not Check.find_many.__func__  # type: ignore[attr-defined]  # a classmethod bound to a class has __func__; typeshed's Callable does not say so

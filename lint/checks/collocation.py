@@ -60,7 +60,7 @@ class CollocationCheck(Check):
         quoted = f"[{re.escape(OPENING_QUOTES)}]?{re.escape(term)}[{re.escape(CLOSING_QUOTES)}]?"
         self.verb_pattern: re.Pattern[str] | None = re.compile(f"(?P<verb>{verbs})(?P<term>{quoted})")
         self.required = frozenset([term])
-        self.order_pattern = None
+        self.order_pattern: re.Pattern[str] | None = None
         self.scanner = Scanner(self.verb_pattern)
 
     def _configure_order(self, params: Params, items: list[str]) -> None:

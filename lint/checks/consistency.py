@@ -14,11 +14,16 @@ characters (〇 / 零 in years, ０ / 0):
   within: regex                 where the characters are compared (default: everywhere)
 
 variants (no list of forms: lint.checks.variants finds them):
-  variants: names | quoted-series
+  variants: names | quoted-series | title-names | place-short-names
   edit: insertion | replacement        (names) how two spellings of one name differ
-  suffixes: [token, ...]               (names) the last word of a name: 镇, 公司, 业 …
-  min_length: int                      (names) shortest name compared (default 5 characters)
+  suffixes: [token, ...]               (names) the last word of a name: 镇, 公司, 业 …;
+                                       (title-names) what ends an event's name: 会, 活动 …;
+                                       (place-short-names) what ends a body's short name: 院, 局 …
+  min_length: int                      (names) shortest name compared (default 5 characters);
+                                       (title-names) shortest run compared (default 5)
   max_tokens: int                      (names) longest name in jieba tokens (default 4)
+  places: [name, ...]                  (place-short-names) places of one level without it: 安徽 …
+  level: text                          (place-short-names) the level they drop: 省
   The message may use {majority} (the spelling to use) and {count} (its occurrences).
 
 forms and characters:
@@ -70,7 +75,7 @@ class ConsistencyCheck(Check):
             self._configure_variants(params, self.variants)
             return
         self.forms: list[Form] = []
-        self.tables: list[dict[int, str]] = []
+        self.tables: list[dict[int, int]] = []
         if raw_forms is not None:
             self._configure_forms(params, raw_forms)
         else:
@@ -85,8 +90,17 @@ class ConsistencyCheck(Check):
             self._present_in_line = LineMemo(self._forms_in_line)
 
     def _configure_variants(self, params: Params, family: str) -> None:
-        if family not in ("names", "quoted-series"):
-            raise params.error("variants", "must be 'names' or 'quoted-series'")
+        if family not in ("names", "quoted-series", "title-names", "place-short-names"):
+            raise params.error("variants", "must be 'names', 'quoted-series', 'title-names' or 'place-short-names'")
+        if family == "title-names":
+            self.suffixes = frozenset(params.strings("suffixes", required=True))
+            self.min_length = params.integer("min_length", 5, minimum=4)
+        if family == "place-short-names":
+            self.places = params.strings("places", required=True)
+            self.level = params.string("level") or ""
+            if not self.level:
+                raise params.error("level", "the level the places drop (省) is required")
+            self.name_suffixes = params.strings("suffixes", required=True)
         if family == "names":
             self.edit = params.string("edit", "insertion") or ""
             if self.edit not in ("insertion", "replacement"):
@@ -160,6 +174,10 @@ class ConsistencyCheck(Check):
     def _variant_findings(self, text: str) -> Iterator[Finding]:
         if self.variants == "names":
             found = variants.name_variants(text, self.suffixes, self.min_length, self.max_tokens, self.edit)
+        elif self.variants == "title-names":
+            found = variants.title_variants(text, self.suffixes, self.min_length)
+        elif self.variants == "place-short-names":
+            found = variants.place_variants(text, self.places, self.level, self.name_suffixes)
         else:
             found = variants.series_variants(text)
         for variant in found:
@@ -189,7 +207,7 @@ class ConsistencyCheck(Check):
 
     def _char_occurrences(self, text: str) -> list[Occurrence]:
         regions = [(m.start(), m.end()) for m in self.within.finditer(text)] if self.within else [(0, len(text))]
-        found = []
+        found: list[Occurrence] = []
         for start, end in regions:
             for index, pattern in enumerate(self.character_sets):
                 found.extend(

@@ -30,7 +30,7 @@ def line_local(pattern: re.Pattern[str] | None, allowed_anchors: Iterable[str] =
     whole-text anchor beyond ``allowed_anchors`` (names such as "AT_END_STRING")."""
     if pattern is None:
         return True
-    from re import _parser  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]  # re's parser (CPython's, no stub in typeshed)
 
     try:
         parsed = _parser.parse(pattern.pattern, pattern.flags)
@@ -46,9 +46,9 @@ def line_local(pattern: re.Pattern[str] | None, allowed_anchors: Iterable[str] =
 
 
 def _local(sequence: object, dotall: bool, anchors: frozenset[str]) -> bool:
-    from re import _constants  # type: ignore[attr-defined]
+    from re import _constants  # type: ignore[attr-defined]  # re's parser (CPython's, no stub in typeshed)
 
-    for op, value in sequence:  # type: ignore[attr-defined]
+    for op, value in sequence:  # type: ignore[attr-defined]  # a parsed pattern: (op, value) pairs
         name = str(op)
         if name == "LITERAL":
             if value == NEWLINE:
@@ -96,7 +96,7 @@ def _class_has_newline(items: object) -> bool:
     """Whether a character class ``[...]`` (as the parser gives it) holds ``\\n``."""
     negated = False
     holds = False
-    for op, value in items:  # type: ignore[attr-defined]
+    for op, value in items:  # type: ignore[attr-defined]  # a parsed class: (op, value) pairs
         name = str(op)
         if name == "NEGATE":
             negated = True

@@ -45,7 +45,7 @@ title, or use it in a chain of titles that ends in his name (中共中央总书�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from lint.checks import name_context
@@ -295,9 +295,9 @@ def _classes(params: Params, key: str, default: list[str]) -> list[str]:
     return chosen
 
 
-def _alternation(words: object) -> re.Pattern[str] | None:
+def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
     """One pattern for the words, longest first; None for none."""
-    alternatives = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
+    alternatives = sorted(words, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, alternatives))) if alternatives else None
 
 

@@ -401,7 +401,7 @@ class NumberingCheck(Check):
             taken.add(item)
         for series in self.series:
             for match in series.scanner.finditer(text):
-                item = self._series_item(series, match, text, line_starts)
+                item = self._series_item(series, match, text, line_starts)  # type: ignore[assignment]  # the loop's name above; None is tested next
                 if item is not None and not taken.overlaps(item):
                     items.append(item)
                     taken.add(item)

@@ -46,7 +46,7 @@ class PatternCheck(Check):
         elif self.order:
             source, key = _order_source(params, self.order, separators), "order"
         else:
-            source, key = regex, "regex"
+            source, key = regex, "regex"  # type: ignore[assignment]  # exactly one of the three is given (checked above)
         self.whole_line = params.boolean("whole_line", False)
         self.typed_only = params.boolean("typed_only", False)
         self.pattern = params.compile(key, source if not self.whole_line else f"(?:{source})\\Z")

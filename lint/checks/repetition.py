@@ -130,7 +130,7 @@ class RepetitionCheck(Check):
     def _starts(self, text: str) -> list[int]:
         """Every offset where a Han string of up to ``max_unit`` characters is repeated at once or
         after one line break (with the spaces around it), in order."""
-        starts = set()
+        starts: set[int] = set()
         offset = 0
         for line in text.split("\n"):  # a repeat the prefilter finds is of Han characters: within a line
             starts.update(offset + start for start in self._line_starts(line))

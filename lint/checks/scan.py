@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
+from re import _constants as sre  # type: ignore[attr-defined]  # re's parser and compiler (CPython's, no stub in typeshed)
+from re import _parser as sre_parse  # type: ignore[attr-defined]  # re's parser and compiler (CPython's, no stub in typeshed)
+from typing import Any
 
 from lint.regexes import compiled
 
@@ -90,10 +91,13 @@ def starting_characters(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile("[" + "".join(dict.fromkeys(pieces)) + "]", pattern.flags & re.ASCII)
 
 
-def _first(sequence: object) -> tuple[list[str], bool]:
+Parsed = Any  # a pattern parsed by re._parser: its tree of (op, argument) pairs has no type information
+
+
+def _first(sequence: Parsed) -> tuple[list[str], bool]:
     """The class items a match of ``sequence`` can start with, and whether it can match empty."""
     pieces: list[str] = []
-    for op, av in sequence:  # type: ignore[attr-defined]
+    for op, av in sequence:
         if op is sre.LITERAL:
             return [*pieces, re.escape(chr(av))], False
         if op is sre.IN:
@@ -118,11 +122,11 @@ def _first(sequence: object) -> tuple[list[str], bool]:
     return pieces, True
 
 
-def _class_item(op: object, av: object) -> str:
+def _class_item(op: Parsed, av: Parsed) -> str:
     if op is sre.LITERAL:
-        return re.escape(chr(av))  # type: ignore[arg-type]
+        return re.escape(chr(av))
     if op is sre.RANGE:
-        low, high = av  # type: ignore[misc]
+        low, high = av
         return f"{re.escape(chr(low))}-{re.escape(chr(high))}"
     if op is sre.CATEGORY and av in CATEGORIES:
         return CATEGORIES[av]
@@ -168,7 +172,7 @@ def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(found) if found else None
 
 
-def _required(sequence: object) -> set[str] | None:
+def _required(sequence: Parsed) -> set[str] | None:
     best: set[str] | None = None
     run: list[str] = []
 
@@ -177,7 +181,7 @@ def _required(sequence: object) -> set[str] | None:
         if candidate and (best is None or _strength(candidate) > _strength(best)):
             best = candidate
 
-    for op, av in sequence:  # type: ignore[attr-defined]
+    for op, av in sequence:
         if op is sre.LITERAL:
             run.append(chr(av))
             continue
@@ -190,7 +194,7 @@ def _required(sequence: object) -> set[str] | None:
         elif op is sre.BRANCH:
             alternatives = [_required(alternative) for alternative in av[1]]
             if all(alternatives):
-                consider(set().union(*alternatives))  # type: ignore[arg-type]
+                consider(set[str]().union(*alternatives))  # type: ignore[arg-type]  # all() above: none is None
         elif op in REPEATS and av[0] >= 1:
             consider(_required(av[2]))
         elif op is sre.IN:
@@ -199,10 +203,10 @@ def _required(sequence: object) -> set[str] | None:
     return best
 
 
-def _class_literals(items: list[tuple[object, object]]) -> set[str] | None:
+def _class_literals(items: list[tuple[Parsed, Parsed]]) -> set[str] | None:
     if len(items) > MAX_CLASS_LITERALS or not all(op is sre.LITERAL for op, _ in items):
         return None
-    return {chr(av) for _, av in items}  # type: ignore[call-overload]
+    return {chr(av) for _, av in items}
 
 
 def _strength(words: set[str]) -> tuple[int, int]:

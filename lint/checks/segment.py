@@ -8,12 +8,12 @@ Drafts without a candidate for a word boundary or a dictionary lookup pay for ne
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
 
 @cache
-def _backend() -> tuple[Callable[[str], object], Callable[[str], bool]]:
+def _backend() -> tuple[Callable[[str], Iterable[str]], Callable[[str], bool]]:
     """(cut, is_word): the fast path when it can be used, else jieba."""
     from lint import wordcut
 
@@ -41,7 +41,7 @@ def runs(text: str) -> Iterator[re.Match[str]]:
 def tokens(text: str) -> list[str]:
     """jieba's segmentation of ``text`` (HMM on, so unknown names stay whole)."""
     cut, _ = _backend()
-    return list(cut(text))  # type: ignore[call-overload]
+    return list(cut(text))
 
 
 def boundaries(text: str) -> set[int]:

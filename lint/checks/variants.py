@@ -16,6 +16,19 @@ quoted series (“改革创新、奋发有为” / “改革创新，奋发有�
   a quoted slogan of two or more short parts. Its quoted spellings (other separators, one part one
   character off) are compared with each other; an unquoted one counts only when a character differs,
   as prose may run a slogan's parts with commas (不忘初心，牢记使命，高举……).
+
+title names (宣贯培训会 in the title / 宣传培训会 in the body, 学习交流经验会 / 学习经验交流会):
+  an event the title names (a run of Han characters ending in one of ``suffixes``: 会, 活动 …) that
+  the body names with one edit: one character replaced (not a function word or numeral), two
+  neighbouring two-character words swapped, or a space standing where the other has 和/与/及/、. The
+  longest such run is compared, at least ``min_length`` characters with its first character shared.
+  The form written fewer times is reported, a tie the title's (the body writes a name out in full).
+
+place short names (安徽质检院 beside 省质检院):
+  a body of a place of one level (a province: ``places``, ``level`` 省) shortened two ways in one
+  document: 省 + name (省质检院, the short form that keeps the level) and place + name without the
+  level (安徽质检院). The second is reported wherever the first also occurs; the full name
+  (安徽省质检院) is neither.
 """
 
 from __future__ import annotations
@@ -27,7 +40,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks import segment
-from lint.checks.text import HAN, is_han
+from lint.checks.text import HAN, SPACES, is_han
 
 FUNCTION_CHARACTERS = frozenset("的和与及之并而在了是对把被将从为以等或也都又还就其")
 NUMERALS = frozenset("一二三四五六七八九十百千万亿〇零两第")
@@ -317,3 +330,140 @@ def _part_pattern(part: str) -> str:
     dropped = [re.escape(part[:i] + part[i + 1 :]) for i in range(len(part))]
     added = [re.escape(part[:i]) + han + re.escape(part[i:]) for i in range(1, len(part))]
     return "(?:" + "|".join([*replaced, *added, *dropped]) + ")"
+
+
+# title names --------------------------------------------------------------------------------------
+
+CONNECTORS = frozenset("和与及、")
+MAX_TITLE_CHARACTERS = 60  # a longer first line is a paragraph, not a title
+MAX_EVENT_NAME = 16
+# what may follow an event's name in a sentence: 的, a verb of holding it (召开, 举行, 圆满结束) or 于
+NAME_FOLLOWERS = frozenset("的在召举开圆隆胜顺于将")
+
+
+def title_variants(text: str, suffixes: frozenset[str], min_length: int) -> list[Variant]:
+    """Event names of the title written with one edit in the body (see the module's docstring)."""
+    title_start, title_end = _title_span(text)
+    title = text[title_start:title_end]
+    if not title or len(title.strip()) > MAX_TITLE_CHARACTERS or "。" in title:
+        return []
+    body = text[title_end:]
+    # per end of a name in the title, the shortest pair: the body's other mentions decide how far
+    # back a pair reaches, and the shortest one is the name itself, not the words before it
+    pairs: dict[int, tuple[str, str]] = {}
+    for suffix in suffixes:
+        title_ends = [m.end() for m in re.finditer(re.escape(suffix), title) if _ends_name(title, m.end())]
+        body_ends = [m.end() for m in re.finditer(re.escape(suffix), body)] if title_ends else []
+        for end in title_ends:
+            for other in body_ends:
+                edited = _edited_pair(title, end, body, other, len(suffix), min_length)
+                pair = None if edited is None else _from_word_start(title, end, *edited)
+                if pair is not None and (end not in pairs or len(pair[0]) < len(pairs[end][0])):
+                    pairs[end] = pair
+    variants: dict[int, Variant] = {}
+    for end, (title_form, body_form) in pairs.items():
+        start = title_start + end - len(title_form)
+        title_count, body_count = text.count(title_form), text.count(body_form)
+        if body_count >= title_count:
+            variants[start] = Variant(start, start + len(title_form), title_form, body_form, body_count)
+        else:
+            for match in re.finditer(re.escape(body_form), body):
+                place = title_end + match.start()
+                variants[place] = Variant(place, place + len(body_form), body_form, title_form, title_count)
+    return sorted(variants.values(), key=lambda variant: variant.start)
+
+
+def _ends_name(text: str, end: int) -> bool:
+    """Whether a suffix ending at ``end`` of the title ends a name: 社会 in 社会主义 goes on as a word."""
+    return end == len(text) or not is_han(text[end]) or text[end] in NAME_FOLLOWERS
+
+
+def _title_span(text: str) -> tuple[int, int]:
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            return offset, offset + len(line)
+        offset += len(line) + 1
+    return 0, 0
+
+
+def _edited_pair(
+    title: str, end: int, body: str, other: int, suffix: int, min_length: int
+) -> tuple[str, str, str] | None:
+    """The longest runs ending at ``end`` and ``other`` that are one edit apart, or None."""
+    longest = min(MAX_EVENT_NAME, end, other)
+    for length in range(longest, min_length - 1, -1):
+        one, two = title[end - length : end], body[other - length : other]
+        if one == two or not (is_han(one[0]) and one[0] == two[0]):
+            continue
+        if _one_event_edit(one, two, length - suffix):
+            return _trimmed(one, two, min_length)
+    return None
+
+
+def _trimmed(one: str, two: str, min_length: int) -> tuple[str, str, str]:
+    """The pair cut down to the edit and one shared character before it (at least ``min_length``
+    long), and the shared characters cut off: the words in front of a name (举办 in
+    举办全员宣贯培训会) are not part of it, and its other mentions are counted without them."""
+    first = next(i for i in range(len(one)) if one[i] != two[i])
+    start = max(0, min(first - 1, len(one) - min_length))
+    return one[start:], two[start:], one[:start]
+
+
+def _from_word_start(title: str, end: int, one: str, two: str, before: str) -> tuple[str, str]:
+    """The pair with the shared characters before it that complete the title's word at its start
+    (表彰 of 彰 学习宣传活动, 学习 of 习交流经验会)."""
+    start = end - len(one)
+    word_start = max((b for b in segment.boundaries(title) if b <= start), default=start)
+    extra = min(start - word_start, len(before))
+    return before[len(before) - extra :] + one, before[len(before) - extra :] + two
+
+
+def _one_event_edit(one: str, two: str, stem: int) -> bool:
+    """Equal but for one edit inside the first ``stem`` characters (the suffix is shared)."""
+    if not all(is_han(c) or c in SPACES or c in CONNECTORS for c in one + two):
+        return False
+    differing = [i for i in range(len(one)) if one[i] != two[i]]
+    if len(differing) == 1:
+        i = differing[0]
+        a, b = one[i], two[i]
+        if i < stem and ((a in SPACES and b in CONNECTORS) or (b in SPACES and a in CONNECTORS)):
+            return True
+        return i < stem and _plain(a) and _plain(b) and not _doubled(one, i) and not _doubled(two, i)
+    if len(differing) == 4 and differing[3] - differing[0] == 3 and differing[3] < stem:
+        i = differing[0]
+        swapped = one[i + 2 : i + 4] + one[i : i + 2] == two[i : i + 4]
+        return swapped and all(is_han(c) for c in one[i : i + 4])
+    return False
+
+
+# place short names --------------------------------------------------------------------------------
+
+
+def place_variants(text: str, places: list[str], level: str, suffixes: list[str]) -> list[Variant]:
+    """Short names written as place + name where level + name also occurs (see the docstring)."""
+    if level not in text:
+        return []
+    place = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
+    suffix = "|".join(re.escape(s) for s in sorted(suffixes, key=len, reverse=True))
+    short = re.compile(f"(?:{place})(?!{re.escape(level)})(?P<name>[{HAN}]{{1,4}}?(?:{suffix}))")
+    found: list[Variant] = []
+    counts: dict[str, int] = {}  # each short name counted once, however often it occurs
+    for match in short.finditer(text):
+        with_level = level + match.group("name")
+        if with_level not in counts:
+            counts[with_level] = _standalone_count(text, with_level, place)
+        count = counts[with_level]
+        if count:
+            found.append(Variant(match.start(), match.end(), match.group(0), with_level, count))
+    return found
+
+
+def _standalone_count(text: str, with_level: str, place: str) -> int:
+    """Occurrences of 省+name not preceded by a place (安徽省质检院 is the full name, not the short one)."""
+    after_place = re.compile(f"(?:{place})\\Z")
+    return sum(
+        1
+        for match in re.finditer(re.escape(with_level), text)
+        if after_place.search(text, max(0, match.start() - 4), match.start()) is None
+    )

@@ -138,7 +138,7 @@ class WidthCheck(Check):
     def _quotes(self, paragraph: Paragraph, straight: str, curly: str) -> Iterator[Finding]:
         return _quotes(paragraph, straight, curly, self.quote_patterns[straight], self.stack_patterns[straight])
 
-    def _brackets(self, paragraph: Paragraph, half: str, full: str) -> Iterator[Finding]:
+    def _brackets(self, paragraph: Paragraph, half: str, full: tuple[str, str]) -> Iterator[Finding]:
         return _brackets(paragraph, half, full, self.bracket_patterns[half])
 
     def _marks(self, paragraph: Paragraph) -> Iterator[Finding]:
@@ -272,7 +272,9 @@ def _chinese_pair(paragraph: Paragraph, first: int, last: int | None) -> bool:
     return is_chinese(paragraph.char(first - 1)) or is_chinese(paragraph.char(last + 1))
 
 
-def _brackets(paragraph: Paragraph, half: str, full: str, any_bracket: re.Pattern[str]) -> Iterator[Finding]:
+def _brackets(
+    paragraph: Paragraph, half: str, full: tuple[str, str], any_bracket: re.Pattern[str]
+) -> Iterator[Finding]:
     """Brackets of either width matched as pairs; a half-width member of a Chinese pair is reported."""
     text = paragraph.text
     openers, closers = (half[0], full[0]), (half[1], full[1])

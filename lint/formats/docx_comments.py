@@ -9,6 +9,12 @@ the document, counted once, not per comment.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from lxml.etree import _Element as Element  # python-docx's XML elements are lxml's
+
 import bisect
 import datetime
 import re
@@ -34,7 +40,7 @@ class Anchor:
 
 
 def add_comments(
-    word: object, paragraphs: list[MappedParagraph], anchors: Sequence[Anchor], author: str, initials: str
+    word: WordDocument, paragraphs: list[MappedParagraph], anchors: Sequence[Anchor], author: str, initials: str
 ) -> list[bool]:
     """Place each anchor's comment; for each, whether it was placed (False in headers, footers, empty paragraphs).
 
@@ -44,7 +50,7 @@ def add_comments(
     by_paragraph: dict[int, list[int]] = defaultdict(list)
     for number, anchor in enumerate(anchors):
         by_paragraph[anchor.paragraph].append(number)
-    comments = None
+    comments: Element | None = None
     new_comments: list[str] = []
     next_id = 0
     date = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -68,7 +74,7 @@ def add_comments(
             new_comments.append(_comment_xml(next_id, anchors[number].text, author, initials, date))
             next_id += 1
             placed[number] = True
-    if new_comments:
+    if new_comments and comments is not None:  # a comment was placed, so the comments part was found
         _append_comments(comments, new_comments)
     return placed
 
@@ -81,7 +87,7 @@ def _span(anchor: Anchor, length: int) -> tuple[int, int]:
     return start, end
 
 
-def _overlapping(ranges: list[tuple[object, int, int]], starts: list[int], start: int, end: int) -> list[object]:
+def _overlapping(ranges: list[tuple[Element, int, int]], starts: list[int], start: int, end: int) -> list[Element]:
     index = max(bisect.bisect_right(starts, start) - 1, 0)
     runs = []
     while index < len(ranges) and ranges[index][1] < end:
@@ -92,14 +98,14 @@ def _overlapping(ranges: list[tuple[object, int, int]], starts: list[int], start
     return runs
 
 
-def _mark(paragraph: object, first: object, last: object, comment_id: int) -> None:
+def _mark(paragraph: Element, first: Element, last: Element, comment_id: int) -> None:
     start = _element(paragraph, "commentRangeStart", comment_id)
     end = _element(paragraph, "commentRangeEnd", comment_id)
     _outside_fields(first).addprevious(start)
     _outside_fields(last).addnext(end)
-    top = end
-    while top.getparent() is not None and top.getparent().tag != PARAGRAPH:
-        top = top.getparent()
+    top, parent = end, end.getparent()
+    while parent is not None and parent.tag != PARAGRAPH:
+        top, parent = parent, parent.getparent()
     reference = paragraph.makeelement(W + "r", {})
     style = reference.makeelement(W + "rPr", {})
     style.append(reference.makeelement(W + "rStyle", {W + "val": "CommentReference"}))
@@ -108,11 +114,11 @@ def _mark(paragraph: object, first: object, last: object, comment_id: int) -> No
     top.addnext(reference)
 
 
-def _element(parent: object, name: str, comment_id: int) -> object:
+def _element(parent: Element, name: str, comment_id: int) -> Element:
     return parent.makeelement(W + name, {W + "id": str(comment_id)})
 
 
-def _outside_fields(run: object) -> object:
+def _outside_fields(run: Element) -> Element:
     """The run, or the outermost simple field around it (whose result Word rewrites)."""
     outer = run
     parent = run.getparent()
@@ -136,7 +142,7 @@ def _comment_xml(comment_id: int, text: str, author: str, initials: str, date: s
     return f"<w:comment {attributes}>{''.join(paragraphs)}</w:comment>"
 
 
-def _append_comments(comments: object, xml: list[str]) -> None:
+def _append_comments(comments: Element, xml: list[str]) -> None:
     from lxml import etree  # python-docx's own XML library
 
     wrapper = etree.fromstring(f'<w:comments xmlns:w="{W[1:-1]}">{"".join(xml)}</w:comments>')

@@ -8,6 +8,11 @@ whose span touches anything but editable ``w:t`` text is refused with the reason
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as Element  # python-docx's XML elements are lxml's
+
 import bisect
 import copy
 import itertools
@@ -79,7 +84,7 @@ def _describe(piece: Piece | None) -> str:
     return "a picture, object, symbol, note reference or ruby"
 
 
-def _set_text(element: object, text: str) -> None:
+def _set_text(element: Element, text: str) -> None:
     element.text = text
     element.set(XML_SPACE, "preserve")
 
@@ -102,7 +107,7 @@ def split_runs(mapped: MappedParagraph, offsets: list[int]) -> None:
         _split_run(run, start, run_offsets, lengths)
 
 
-def run_ranges(mapped: MappedParagraph) -> list[tuple[object, int, int]]:
+def run_ranges(mapped: MappedParagraph) -> list[tuple[Element, int, int]]:
     """(run, start, end) of each run with text, in order."""
     ranges: dict[int, list] = {}
     for piece in mapped.pieces:
@@ -111,7 +116,7 @@ def run_ranges(mapped: MappedParagraph) -> list[tuple[object, int, int]]:
     return [(run, start, end) for run, start, end in ranges.values()]
 
 
-def _split_run(run: object, start: int, offsets: list[int], lengths: dict[int, int]) -> None:
+def _split_run(run: Element, start: int, offsets: list[int], lengths: dict[int, int]) -> None:
     """Split ``run`` (whose text begins at ``start``) at each of the sorted ``offsets`` into runs alike.
 
     A child that begins at an offset (or after it) goes to the run on the right; a w:t is cut; an
@@ -146,7 +151,7 @@ def _split_run(run: object, start: int, offsets: list[int], lengths: dict[int, i
         anchor = segment
 
 
-def _empty_like(run: object, properties: object | None) -> object:
+def _empty_like(run: Element, properties: Element | None) -> Element:
     segment = run.makeelement(run.tag, run.attrib)
     if properties is not None:
         segment.append(copy.deepcopy(properties))

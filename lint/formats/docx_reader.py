@@ -17,6 +17,11 @@ characters as empty pieces, which a fix cannot cross.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as Element  # python-docx's XML elements are lxml's
+
 from dataclasses import dataclass
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -65,8 +70,8 @@ CONTENT_LOCKS = frozenset({"contentLocked", "sdtContentLocked"})
 class Piece:
     """One text-bearing child of a run (w:t, w:tab, w:br...) and its range in the paragraph's text."""
 
-    element: object
-    run: object
+    element: Element
+    run: Element
     start: int
     end: int
     editable: bool
@@ -74,7 +79,7 @@ class Piece:
 
 @dataclass
 class MappedParagraph:
-    element: object  # the w:p
+    element: Element  # the w:p
     story: str  # "body", "header" or "footer"
     pieces: list[Piece]
     text: str
@@ -82,7 +87,7 @@ class MappedParagraph:
     fields: tuple[str, ...] = ()  # the complex fields open where it begins
 
 
-def map_story(root: object, story: str) -> list[MappedParagraph]:
+def map_story(root: Element, story: str) -> list[MappedParagraph]:
     """The paragraphs of a story's root element (w:body, w:hdr, w:ftr) in document order."""
     reader = _StoryReader(story)
     reader.walk(root, editable=True)
@@ -104,7 +109,7 @@ class _StoryReader:
         self.open: list[tuple[MappedParagraph, list[str]]] = []  # paragraphs being read, with their text
         self.fields: list[str] = []  # one state per open complex field: "code" or "result"
 
-    def walk(self, element: object, editable: bool) -> None:
+    def walk(self, element: Element, editable: bool) -> None:
         for child in element:
             tag = child.tag
             if tag == PARAGRAPH:
@@ -124,7 +129,7 @@ class _StoryReader:
             elif tag == MC + "AlternateContent":
                 self.walk_alternative(child)
 
-    def walk_alternative(self, element: object) -> None:
+    def walk_alternative(self, element: Element) -> None:
         """Markup compatibility around runs or blocks: Word shows its first choice (else the fallback).
 
         A fix there would leave the other copy as it was, so none is made.
@@ -134,7 +139,7 @@ class _StoryReader:
         if chosen is not None:
             self.walk(chosen, False)
 
-    def walk_paragraph(self, element: object, editable: bool) -> None:
+    def walk_paragraph(self, element: Element, editable: bool) -> None:
         mapped = MappedParagraph(element, self.story, [], "", editable, tuple(self.fields))
         self.paragraphs.append(mapped)
         self.open.append((mapped, []))
@@ -142,7 +147,7 @@ class _StoryReader:
         _, parts = self.open.pop()
         mapped.text = "".join(parts)
 
-    def read_run(self, run: object, editable: bool) -> None:
+    def read_run(self, run: Element, editable: bool) -> None:
         if not self.open:
             return  # a run outside any paragraph is not displayed
         mapped, parts = self.open[-1]
@@ -170,7 +175,7 @@ class _StoryReader:
             self.fields.pop()
 
 
-def characters(child: object) -> str | None:
+def characters(child: Element) -> str | None:
     """The characters a run child shows ("" for an object between characters), None if it is not content.
 
     A line feed or carriage return inside a w:t counts as a manual line break, so that it never
@@ -191,14 +196,14 @@ def characters(child: object) -> str | None:
     return "" if tag in OBJECTS else None
 
 
-def _continues_vertical_merge(cell: object) -> bool:
+def _continues_vertical_merge(cell: Element) -> bool:
     """A cell covered by the merged cell above it: Word shows that one's text, not this one's."""
     properties = cell.find(W + "tcPr")
     merge = None if properties is None else properties.find(W + "vMerge")
     return merge is not None and merge.get(W + "val") in (None, "continue")
 
 
-def _sdt_editable(sdt: object) -> bool:
+def _sdt_editable(sdt: Element) -> bool:
     properties = sdt.find(W + "sdtPr")
     if properties is None:
         return True

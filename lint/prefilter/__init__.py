@@ -136,7 +136,7 @@ def _windowed(check: Check, entry: Entry, spans: list[tuple[int, int]]) -> Check
         width = entry.width or 0
         windows = merged([(max(0, end - width), end) for _, end in spans])
     narrowed = copy.copy(check)
-    narrowed.scanner = Windows(check.pattern, windows, entry.reach, check.scanner.starts)  # type: ignore[attr-defined]
+    narrowed.scanner = Windows(check.pattern, windows, entry.reach, check.scanner.starts)  # type: ignore[attr-defined]  # the regex kinds it narrows have these (see _candidates)
     return narrowed
 
 
@@ -159,7 +159,7 @@ def _scan(database: Database, data: bytes) -> tuple[set[int], dict[int, list[tup
             positions.setdefault(index, []).append((start, end))
 
     try:
-        database.native.scan(data, match_event_handler=report)  # type: ignore[attr-defined]
+        database.native.scan(data, match_event_handler=report)  # type: ignore[attr-defined]  # hyperscan is imported at run time: an object to the type checker
     except Exception:
         return None
     return present, positions
@@ -178,8 +178,8 @@ def _database(checks: Sequence[Check]) -> Database | None:
     if isinstance(stored, tuple) and len(stored) == 3:
         serialized, entries, words = stored
         try:
-            native = hyperscan.loadb(serialized, hyperscan.HS_MODE_BLOCK)  # type: ignore[attr-defined]
-            native.scratch = hyperscan.Scratch(native)  # type: ignore[attr-defined] # a loaded database has none
+            native = hyperscan.loadb(serialized, hyperscan.HS_MODE_BLOCK)  # type: ignore[attr-defined]  # hyperscan is imported at run time: an object to the type checker
+            native.scratch = hyperscan.Scratch(native)  # type: ignore[attr-defined]  # hyperscan is imported at run time; a loaded database has no scratch
             return Database(native, entries, words)
         except Exception:
             pass
@@ -187,7 +187,7 @@ def _database(checks: Sequence[Check]) -> Database | None:
     if built is None:
         return None
     try:
-        serialized = hyperscan.dumpb(built.native)  # type: ignore[attr-defined]
+        serialized = hyperscan.dumpb(built.native)  # type: ignore[attr-defined]  # hyperscan is imported at run time: an object to the type checker
     except Exception:
         return built
     cache.store_object(CACHE_KIND, key, (serialized, built.entries, built.words), keep_days=KEEP_DAYS)
@@ -201,7 +201,7 @@ def _salt(hyperscan: object) -> str:
 
 def _sources(checks: Sequence[Check]) -> list[object]:
     """What the database is built from: each candidate regex, and every required word."""
-    regexes = [(index, check.pattern.pattern, check.pattern.flags) for index, check in _candidates(checks)]  # type: ignore[attr-defined]
+    regexes = [(index, check.pattern.pattern, check.pattern.flags) for index, check in _candidates(checks)]  # type: ignore[attr-defined]  # the regex kinds it narrows have these (see _candidates)
     return [regexes, sorted(_words(checks))]
 
 
@@ -222,16 +222,16 @@ def _compile(hyperscan: object, checks: Sequence[Check]) -> Database | None:
     """The database of the checks' regexes and words. A regex whose first choice hyperscan refuses
     (SOM mode for a very large pattern) gets its next; a regex it refuses altogether is left out."""
     hs = hyperscan
-    utf8 = hs.HS_FLAG_UTF8  # type: ignore[attr-defined]
+    utf8 = hs.HS_FLAG_UTF8  # type: ignore[attr-defined]  # hyperscan is imported at run time: an object to the type checker
     options: list[tuple[bytes, list[tuple[Entry, int]]]] = []
     for index, check in _candidates(checks):
         try:
-            translation = translate(check.pattern)  # type: ignore[attr-defined]
+            translation = translate(check.pattern)  # type: ignore[attr-defined]  # the regex kinds it narrows have these (see _candidates)
         except (Unsupported, RecursionError):
             continue
         options.append((translation.expression.encode(), _choices(index, check, translation, hs)))
     words = [word for word in sorted(_words(checks)) if _encodable(word)]
-    literals = [(_literal(word).encode(), utf8 | hs.HS_FLAG_SINGLEMATCH) for word in words]  # type: ignore[attr-defined]
+    literals = [(_literal(word).encode(), utf8 | hs.HS_FLAG_SINGLEMATCH) for word in words]  # type: ignore[attr-defined]  # hyperscan is imported at run time: an object to the type checker
     while True:
         regexes = [(expression, utf8 | choices[0][1]) for expression, choices in options]
         refused = set(_refused(hs, regexes))
@@ -255,7 +255,7 @@ def _refused(hs: object, items: list[tuple[bytes, int]], offset: int = 0) -> lis
 
 
 def _native(hs: object, items: list[tuple[bytes, int]]) -> object | None:
-    native = hs.Database(mode=hs.HS_MODE_BLOCK)  # type: ignore[attr-defined]
+    native = hs.Database(mode=hs.HS_MODE_BLOCK)  # type: ignore[attr-defined]  # hyperscan is imported at run time: an object to the type checker
     try:
         native.compile(
             expressions=[expression for expression, _ in items],
@@ -279,21 +279,21 @@ def _encodable(word: str) -> bool:
 def _choices(index: int, check: Check, translation: Translation, hs: object) -> list[tuple[Entry, int]]:
     """How to put a regex in the database, best first: each entry with its hyperscan flags."""
     low = _min_width(check)
-    presence = (Entry(index, PRESENCE, None, None, False), hs.HS_FLAG_SINGLEMATCH)  # type: ignore[attr-defined]
+    presence = (Entry(index, PRESENCE, None, None, False), hs.HS_FLAG_SINGLEMATCH)  # type: ignore[attr-defined]  # hyperscan is imported at run time: an object to the type checker
     if low <= 1:
         return [presence]
     choices = []
     if translation.width is None:
-        choices.append((Entry(index, WINDOWS, None, translation.reach, True), hs.HS_FLAG_SOM_LEFTMOST))  # type: ignore[attr-defined]
+        choices.append((Entry(index, WINDOWS, None, translation.reach, True), hs.HS_FLAG_SOM_LEFTMOST))  # type: ignore[attr-defined]  # hyperscan is imported at run time: an object to the type checker
     else:
         choices.append((Entry(index, WINDOWS, translation.width, translation.reach, False), 0))
     return [*choices, presence]
 
 
 def _min_width(check: Check) -> int:
-    from re import _parser  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]  # re's parser and compiler (CPython's, no stub in typeshed)
 
-    pattern = check.pattern  # type: ignore[attr-defined]
+    pattern = check.pattern  # type: ignore[attr-defined]  # the regex kinds it narrows have these (see _candidates)
     return int(_parser.parse(pattern.pattern, pattern.flags).getwidth()[0])
 
 

@@ -19,14 +19,18 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
+from re import _constants as sre  # type: ignore[attr-defined]  # re's parser and compiler (CPython's, no stub in typeshed)
+from re import _parser as sre_parse  # type: ignore[attr-defined]  # re's parser and compiler (CPython's, no stub in typeshed)
+from typing import Any
 
 UNBOUNDED = sre.MAXREPEAT
 LAST_CODE_POINT = 0x10FFFF
 SURROGATES = (0xD800, 0xDFFF)  # never in UTF-8 text: left out of every class
 Ranges = list[tuple[int, int]]
+
+Parsed = Any  # a pattern parsed by re._parser: its tree of (op, argument) pairs has no type information
 
 
 class Unsupported(Exception):
@@ -61,26 +65,26 @@ def translate(pattern: re.Pattern[str]) -> Translation:
 class _Writer:
     def __init__(self, flags: int) -> None:
         self.groups: dict[int, str] = {}  # group number -> its rewritten body (for back-references)
-        self.group_bodies: dict[int, object] = {}  # group number -> its parsed body (for reach)
+        self.group_bodies: dict[int, Parsed] = {}  # group number -> its parsed body (for reach)
 
-    def sequence(self, items: object, flags: int) -> str:
-        return "".join(self.item(op, av, flags) for op, av in items)  # type: ignore[attr-defined]
+    def sequence(self, items: Parsed, flags: int) -> str:
+        return "".join(self.item(op, av, flags) for op, av in items)
 
-    def item(self, op: object, av: object, flags: int) -> str:
+    def item(self, op: Parsed, av: Parsed, flags: int) -> str:
         if op is sre.LITERAL:
-            return _class([(av, av)])  # type: ignore[list-item]
+            return _class([(av, av)])
         if op is sre.NOT_LITERAL:
-            return _class(_complement([(av, av)]))  # type: ignore[list-item]
+            return _class(_complement([(av, av)]))
         if op is sre.ANY:
             return _class(_all() if flags & re.DOTALL else _complement([(10, 10)]))
         if op is sre.IN:
-            return _class(class_ranges(av, flags))  # type: ignore[arg-type]
+            return _class(class_ranges(av, flags))
         if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
             return ""
         if op is sre.BRANCH:
-            return "(?:" + "|".join(self.sequence(branch, flags) for branch in av[1]) + ")"  # type: ignore[index]
+            return "(?:" + "|".join(self.sequence(branch, flags) for branch in av[1]) + ")"
         if op is sre.SUBPATTERN:
-            group, add, remove, body = av  # type: ignore[misc]
+            group, add, remove, body = av
             if add & re.IGNORECASE:
                 raise Unsupported("case-insensitive group")
             inner = self.sequence(body, (flags | add) & ~remove)
@@ -90,7 +94,7 @@ class _Writer:
         if op is sre.ATOMIC_GROUP:
             return f"(?:{self.sequence(av, flags)})"
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            low, high, body = av  # type: ignore[misc]
+            low, high, body = av
             if high == 0:
                 return ""
             bounds = f"{{{low},}}" if high >= UNBOUNDED else f"{{{low},{high}}}"
@@ -98,59 +102,59 @@ class _Writer:
         if op is sre.GROUPREF:
             if av not in self.groups:
                 raise Unsupported("reference to a group not closed yet")
-            return f"(?:{self.groups[av]})"  # type: ignore[index]
+            return f"(?:{self.groups[av]})"
         if op is sre.GROUPREF_EXISTS:
-            _, yes, no = av  # type: ignore[misc]
+            _, yes, no = av
             return f"(?:{self.sequence(yes, flags)}|{self.sequence(no, flags) if no is not None else ''})"
         raise Unsupported(f"operator {op}")
 
-    def reach(self, items: object) -> int | None:
+    def reach(self, items: Parsed) -> int | None:
         """An upper bound of how far past a match's start matching may look: consumed characters, and
         what a look-ahead at the end of them inspects. None when there is no bound."""
         total = 0
-        for op, av in items:  # type: ignore[attr-defined]
+        for op, av in items:
             step = self._reach(op, av)
             if step is None:
                 return None
             total += step
         return total
 
-    def _reach(self, op: object, av: object) -> int | None:
+    def _reach(self, op: Parsed, av: Parsed) -> int | None:
         if op in (sre.LITERAL, sre.NOT_LITERAL, sre.ANY, sre.IN):
             return 1
         if op is sre.AT:
             return 0
         if op in (sre.ASSERT, sre.ASSERT_NOT):
-            direction, body = av  # type: ignore[misc]
+            direction, body = av
             return 0 if direction < 0 else self.reach(body)
         if op is sre.BRANCH:
-            return _most(self.reach(branch) for branch in av[1])  # type: ignore[index]
+            return _most(self.reach(branch) for branch in av[1])
         if op is sre.SUBPATTERN:
-            return self.reach(av[-1])  # type: ignore[index]
+            return self.reach(av[-1])
         if op is sre.ATOMIC_GROUP:
             return self.reach(av)
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-            _, high, body = av  # type: ignore[misc]
+            _, high, body = av
             inner = self.reach(body)
             return None if inner is None or high >= UNBOUNDED else inner * high
         if op is sre.GROUPREF:
-            return self.reach(self.group_bodies[av])  # type: ignore[index]
+            return self.reach(self.group_bodies[av])
         if op is sre.GROUPREF_EXISTS:
-            _, yes, no = av  # type: ignore[misc]
+            _, yes, no = av
             return _most([self.reach(yes), 0 if no is None else self.reach(no)])
         return None
 
 
-def _most(values: object) -> int | None:
+def _most(values: Iterable[int | None]) -> int | None:
     result = 0
-    for value in values:  # type: ignore[attr-defined]
+    for value in values:
         if value is None:
             return None
         result = max(result, value)
     return result
 
 
-def class_ranges(items: list[tuple[object, object]], flags: int) -> Ranges:
+def class_ranges(items: list[tuple[Parsed, Parsed]], flags: int) -> Ranges:
     """The code points ``re`` matches for a parsed class ``[...]``, as sorted disjoint ranges."""
     ranges: Ranges = []
     negated = False
@@ -158,9 +162,9 @@ def class_ranges(items: list[tuple[object, object]], flags: int) -> Ranges:
         if op is sre.NEGATE:
             negated = True
         elif op is sre.LITERAL:
-            ranges.append((av, av))  # type: ignore[arg-type]
+            ranges.append((av, av))
         elif op is sre.RANGE:
-            ranges.append(av)  # type: ignore[arg-type]
+            ranges.append(av)
         elif op is sre.CATEGORY:
             ranges += category_ranges(av, bool(flags & re.ASCII))
         else:
@@ -180,7 +184,7 @@ CATEGORY_ESCAPES = {
 
 
 @functools.cache
-def category_ranges(category: object, ascii_only: bool) -> Ranges:
+def category_ranges(category: Parsed, ascii_only: bool) -> Ranges:
     """What ``re`` matches for ``\\d``, ``\\w``... asked of ``re`` itself, over every code point."""
     escape = CATEGORY_ESCAPES.get(category)
     if escape is None:

@@ -1,22 +1,26 @@
-"""Reporters, registered by format name; each module exposes ``report(results, stream, color)``.
-
-A reporter that describes the rules themselves (SARIF) sets ``NEEDS_RULES = True`` and takes the
-rules in force as a keyword argument ``rules``. A streaming reporter whose text for a file depends on
-that file's result alone exposes it as ``render(result) -> str``: with ``-j``, the worker that linted
-the file renders it (``FileResult.rendered``) and the report only writes it.
+"""Reporters, registered by format name: each is a module in lint/reporters/ that implements
+``lint.reporters.base.Reporter`` (``write``, and ``render`` for a format that can be written while
+files are still being linted). A new format is a module and a line in ``FORMATS``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from lint.engine import FileResult
 from lint.packs import Rule
+from lint.request import ReportOptions
+from lint.results import FileResult, Render
 
 if TYPE_CHECKING:
     from typing import TextIO
+
+    from lint.reporters import concise, full, github, json_report, junit, sarif
+    from lint.reporters.base import Reporter
+
+    # mypy checks here that every format implements Reporter (at run time each is imported when used)
+    _FORMATS_ARE_REPORTERS: tuple[Reporter, ...] = (full, json_report, concise, github, sarif, junit)
 
 FORMATS = {
     "full": "lint.reporters.full",
@@ -28,15 +32,19 @@ FORMATS = {
 }
 
 
+def reporter(name: str) -> Reporter:
+    """The format ``name`` (one of FORMATS)."""
+    return cast("Reporter", import_module(FORMATS[name]))  # each is checked above
+
+
 def streams(name: str) -> bool:
     """Whether the reporter reads its results once, in order, so it can be given them as they come."""
-    return bool(getattr(import_module(FORMATS[name]), "STREAMS", False))
+    return reporter(name).render is not None
 
 
-def renderer(name: str) -> Callable[[FileResult], str] | None:
-    """The reporter's ``render`` (one result's text, see above), or None when it has none."""
-    module = import_module(FORMATS[name])
-    return getattr(module, "render", None) if getattr(module, "STREAMS", False) else None
+def renderer(name: str) -> Render | None:
+    """The reporter's ``render`` (one result's text, see lint.reporters.base), or None when it has none."""
+    return reporter(name).render
 
 
 def write_report(
@@ -48,13 +56,5 @@ def write_report(
     quiet: bool = False,
     lang: str = "en",
 ) -> None:
-    """Write the report; ``quiet`` leaves out a summary, which is in ``lang`` (a reporter that writes
-    one sets ``SUMMARY``)."""
-    module = import_module(FORMATS[name])
-    options: dict[str, object] = {}
-    if getattr(module, "NEEDS_RULES", False):
-        options["rules"] = rules
-    if getattr(module, "SUMMARY", False):
-        options["quiet"] = quiet
-        options["lang"] = lang
-    module.report(results, stream, color, **options)
+    """Write the report; ``quiet`` leaves out a summary, which is in ``lang``."""
+    reporter(name).write(results, stream, ReportOptions(color, rules, quiet, lang))

@@ -5,18 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from lint.engine import FileResult
 from lint.reporters.visible import visible
+from lint.results import FileResult
 
 if TYPE_CHECKING:
     from typing import TextIO
 
+    from lint.request import ReportOptions
+
 
 def one_line(text: str) -> str:
     return visible(" ".join(text.split()))
-
-
-STREAMS = True  # reads each result once, in order: it may be given results while they are being linted
 
 
 def render(result: FileResult) -> str:
@@ -31,3 +30,8 @@ def _lines(result: FileResult) -> Iterator[str]:
 def report(results: Iterable[FileResult], stream: TextIO, color: bool = False) -> None:
     for result in results:  # line by line: no second copy of a large file's report in memory
         stream.writelines([result.rendered.text] if result.rendered is not None else _lines(result))
+
+
+def write(results: Iterable[FileResult], stream: TextIO, options: ReportOptions) -> None:
+    """The report (lint.reporters.base.Reporter); its text is the same in colour."""
+    report(results, stream)

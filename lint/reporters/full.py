@@ -8,18 +8,20 @@ rich would print for them, without importing rich's console (most of a small run
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from lint.diagnostics import Diagnostic, Severity
-from lint.engine import FileResult
 from lint.reporters.visible import visible
-from lint.source import Document
+from lint.results import FileResult
 
 if TYPE_CHECKING:
     from typing import TextIO
 
-SUMMARY = True  # ends with counts, which --quiet leaves out
+    from lint.request import ReportOptions
+    from lint.results import Source
+
+render = None  # the report ends with counts over every file (lint.reporters.base.Reporter)
 CONTEXT = 24  # characters of the source line shown on each side of the span
 COLLAPSE_AFTER = 2  # findings of one rule in one paragraph shown in full before the rest are counted
 SHOWN_PLACES = 8  # places listed for the findings counted instead of shown
@@ -74,7 +76,7 @@ def _window(line: str, start: int, end: int, columns: int) -> tuple[int, int]:
     return left, right
 
 
-def source_block(document: Document, diagnostic: Diagnostic, columns: int | None = None) -> Line:
+def source_block(document: Source, diagnostic: Diagnostic, columns: int | None = None) -> Line:
     """The source line with the span underlined, then a marker line under it (one ``Line`` with a break).
     Tabs show as one space, so that the marker stays under the span whatever the tab stops."""
     span = diagnostic.span
@@ -314,3 +316,8 @@ def _expand_tabs(line: str) -> str:
         out.append(part)
         column += cell_len(part)
     return "".join(out)
+
+
+def write(results: Iterable[FileResult], stream: TextIO, options: ReportOptions) -> None:
+    """The report; its summary (counts, which --quiet leaves out) in ``options.lang``."""
+    report(list(results), stream, options.color, quiet=options.quiet, lang=options.lang)

@@ -5,16 +5,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from lint.diagnostics import Diagnostic, Severity
-from lint.engine import FileResult
 from lint.reporters.visible import visible
+from lint.results import FileResult
 
 if TYPE_CHECKING:
     from typing import TextIO
+
+    from lint.request import ReportOptions
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -28,7 +30,7 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def command(kind: str, properties: dict[str, object], message: str) -> str:
+def command(kind: str, properties: Mapping[str, object], message: str) -> str:
     props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
     return f"::{kind} {props}::{escape_data(message)}"
 
@@ -44,9 +46,6 @@ def annotation(diagnostic: Diagnostic) -> str:
         "title": f"gwlint {diagnostic.rule}",
     }
     return command(COMMAND[diagnostic.severity], properties, diagnostic.message)
-
-
-STREAMS = True  # reads each result once, in order: it may be given results while they are being linted
 
 
 def render(result: FileResult) -> str:
@@ -82,3 +81,8 @@ def summary(files: int, with_problems: int, problems: int, failed: int) -> str:
     text = f"gwlint: {problems} problem(s) in {with_problems} of {files} file(s)" if problems else ""
     text = text or f"gwlint: no problems found in {files - failed} file(s)"
     return text + (f"; {failed} file(s) could not be checked" if failed else "")
+
+
+def write(results: Iterable[FileResult], stream: TextIO, options: ReportOptions) -> None:
+    """The report (lint.reporters.base.Reporter); its text is the same in colour."""
+    report(results, stream)

@@ -6,13 +6,12 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from lint.engine import FileResult
+from lint.results import FileResult
 
 if TYPE_CHECKING:
     from typing import TextIO
 
-
-STREAMS = True  # reads each result once, in order: it may be given results while they are being linted
+    from lint.request import ReportOptions
 
 
 def render(result: FileResult) -> str:
@@ -42,3 +41,8 @@ def report(results: Iterable[FileResult], stream: TextIO, color: bool = False) -
     stream.write(
         ("\n" if separator == ",\n" else "") + '], "errors": ' + json.dumps(errors, ensure_ascii=False) + "}\n"
     )
+
+
+def write(results: Iterable[FileResult], stream: TextIO, options: ReportOptions) -> None:
+    """The report (lint.reporters.base.Reporter); its text is the same in colour."""
+    report(results, stream)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from lint.engine import FileResult
+from lint.results import FileResult
 
 if TYPE_CHECKING:
     from typing import TextIO
+
+    from lint.request import ReportOptions
+
+render = None  # the report counts every file first (lint.reporters.base.Reporter)
 
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # characters XML 1.0 forbids
 
@@ -46,3 +50,7 @@ def report(results: Sequence[FileResult], stream: TextIO, color: bool = False) -
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     stream.write(ET.tostring(suites, encoding="unicode"))
     stream.write("\n")
+
+
+def write(results: Iterable[FileResult], stream: TextIO, options: ReportOptions) -> None:
+    report(list(results), stream)

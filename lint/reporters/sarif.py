@@ -7,7 +7,7 @@ them; SARIF's default would be UTF-16 code units, which differ for characters ou
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -15,13 +15,15 @@ from urllib.parse import quote
 from lint import __version__
 from lint.baseline import fingerprint
 from lint.diagnostics import Diagnostic, Severity
-from lint.engine import FileResult
 from lint.packs import Rule
+from lint.results import FileResult
 
 if TYPE_CHECKING:
     from typing import Any, TextIO
 
-NEEDS_RULES = True
+    from lint.request import ReportOptions
+
+render = None  # one JSON document over every file (lint.reporters.base.Reporter)
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SRCROOT = "%SRCROOT%"
@@ -129,3 +131,7 @@ def sarif_log(results: Sequence[FileResult], rules: Sequence[Rule]) -> dict[str,
 def report(results: Sequence[FileResult], stream: TextIO, color: bool = False, rules: Sequence[Rule] = ()) -> None:
     json.dump(sarif_log(results, rules), stream, ensure_ascii=False, indent=2)
     stream.write("\n")
+
+
+def write(results: Iterable[FileResult], stream: TextIO, options: ReportOptions) -> None:
+    report(list(results), stream, rules=options.rules)

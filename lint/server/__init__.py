@@ -9,10 +9,13 @@ until the server starts, so the core stays small. Modules: ``features`` (the mes
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lint.server.linting import Settings
 
 INSTALL_HINT = "gwlint server needs the optional extra: pip install 'gwlint[server]'"
 
@@ -27,15 +30,15 @@ def available() -> bool:
     return True
 
 
-def run(args: argparse.Namespace) -> int:
-    """Serve over stdin/stdout until the client says exit; 2 when the extra is missing."""
+def run(settings: Settings, debounce: float) -> int:
+    """Serve over stdin/stdout until the client says exit (judging a changed draft after ``debounce``
+    seconds without another change); 2 when the extra is missing."""
     if not available():
         sys.stderr.write(f"gwlint: error: {INSTALL_HINT}\n")
         return 2
     from lint.server.features import create_server
-    from lint.server.options import settings_from
 
-    server = create_server(settings_from(args), args.debounce_ms / 1000)
+    server = create_server(settings, debounce)
     protocol_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")  # pygls closes it at exit, not our stdout
     sys.stdout = sys.stderr  # a stray print() must not corrupt the JSON-RPC stream
     server.start_io(sys.stdin.buffer, protocol_out)

@@ -35,6 +35,7 @@ from lint.server.documents import OpenDraft
 from lint.server.explain import explanation
 from lint.server.linting import Linted, Settings, WarmEngine, rule_of
 from lint.server.positions import UTF16, LineIndex
+from lint.source import Document
 
 WATCHED = "**/*.{yaml,yml,toml,docx}"  # configurations, packs, and .docx drafts saved by Word
 
@@ -80,7 +81,9 @@ class GwlintServer(LanguageServer):
 
     def open(self, item: types.TextDocumentItem) -> None:
         path = to_fs_path(item.uri) if item.uri.startswith("file:") else None
-        self.drafts[item.uri] = OpenDraft(item.uri, item.text, item.version, item.language_id, path and Path(path))
+        self.drafts[item.uri] = OpenDraft(
+            item.uri, item.text, item.version, item.language_id, Path(path) if path else None
+        )
         self.refresh(item.uri)
 
     def change(self, params: types.DidChangeTextDocumentParams) -> None:
@@ -279,7 +282,6 @@ def _pair(position: types.Position) -> tuple[int, int]:
     return position.line, position.character
 
 
-def _starts_of(document: object) -> tuple[int, ...] | None:
+def _starts_of(document: Document) -> tuple[int, ...] | None:
     """The document's own line starts when they are those of the text the editor shows."""
-    original = getattr(document, "original", None)
-    return None if original is not None else document.line_starts  # type: ignore[attr-defined]
+    return None if document.original is not None else document.line_starts

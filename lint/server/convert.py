@@ -7,6 +7,8 @@ client and server agreed on (see ``positions``). A diagnostic carries its rule i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from lsprotocol import types
 
 from lint.diagnostics import Diagnostic, Severity
@@ -82,7 +84,7 @@ def converter_factory() -> object:
     return converter
 
 
-def wanted(kind: object, only: list | None) -> bool:
+def wanted(kind: object, only: Sequence[object] | None) -> bool:
     """Whether a code action of ``kind`` answers a request limited to ``only`` (kinds are dotted prefixes)."""
     name = _kind(kind)
     return not only or any(name == prefix or name.startswith(prefix + ".") for prefix in map(_kind, only))

@@ -1,8 +1,8 @@
 """The server's warm engine: the CLI's planning and judging, kept in memory between edits.
 
 Each configuration's plan (its packs, the built linter with its compiled patterns) comes from
-``lint.workspace.Workspace`` as for ``gwlint check``, once; the segmenter is loaded once per
-process. A draft is judged by ``lint.fixing``'s judge, the one ``gwlint check`` and ``--fix`` use
+``lint.plans.Workspace`` as for ``gwlint check``, once; the segmenter is loaded once per
+process. A draft is judged by ``lint.session``'s judge, the one ``gwlint check`` and ``--fix`` use
 (the as-of day resolved per document, suppressions, per-file ignores), so the editor shows what
 ``gwlint check --format json`` prints for the same text, and "fix all" gives ``gwlint --fix``'s text.
 
@@ -20,15 +20,14 @@ from pathlib import Path
 from lint.budget import DEFAULT_RULE_TIMEOUT
 from lint.config import Config, ConfigError, ConfigResolver, find_config
 from lint.dating import resolve_as_of
-from lint.engine import FileResult
 from lint.fixer import fix_document
-from lint.fixing import _Judge as Judge  # the judge gwlint check --fix uses: reused, not copied
 from lint.incremental import IncrementalLinter
 from lint.packs import Rule
-from lint.setup import LinterSetupError
+from lint.plans import LinterSetupError, Overrides, Plan, Workspace, build_plan
+from lint.results import FileResult
+from lint.session import Judge  # the judge gwlint check --fix uses: reused, not copied
 from lint.source import Document, SourceError, read_document, text_document
 from lint.suppression import META_RULE
-from lint.workspace import Overrides, Plan, Workspace, build_plan
 
 SETUP_ERRORS = (ConfigError, LinterSetupError)
 

@@ -3,37 +3,33 @@ configuration or pack is pointed at in the editor."""
 
 from __future__ import annotations
 
-import argparse
 import re
 from pathlib import Path
+from typing import TypedDict
 
 from lsprotocol import types
 
-from lint.budget import DEFAULT_RULE_TIMEOUT
-from lint.dating import parse_as_of
+from lint.dating import AsOf, parse_as_of
 from lint.server.convert import SOURCE
-from lint.server.linting import Settings
 from lint.server.positions import LineIndex, units
-from lint.workspace import Overrides
 
 DEFAULT_DEBOUNCE_MS = 150
 
 
-def settings_from(args: argparse.Namespace) -> Settings:
-    split = [part.strip() for value in args.select for part in value.split(",") if part.strip()]
-    ignored = [part.strip() for value in args.ignore for part in value.split(",") if part.strip()]
-    overrides = Overrides(select=tuple(split), ignore=tuple(ignored), packs=tuple(args.pack), as_of=args.as_of)
-    timeout = DEFAULT_RULE_TIMEOUT if args.rule_timeout is None else args.rule_timeout
-    return Settings(overrides, args.config, args.isolated, timeout)
+class Initialization(TypedDict, total=False):
+    """The usable ``initializationOptions``, by the name the server keeps them under."""
+
+    debounce: float  # seconds
+    as_of: AsOf
 
 
-def initialization(given: object) -> tuple[dict[str, object], list[str]]:
+def initialization(given: object) -> tuple[Initialization, list[str]]:
     """The usable ``initializationOptions`` (``debounceMs``, ``asOf``) and a warning for each that is not."""
     if given is None:
         return {}, []
     if not isinstance(given, dict):
         return {}, [f"initializationOptions must be an object, not {type(given).__name__}; ignored"]
-    chosen: dict[str, object] = {}
+    chosen: Initialization = {}
     warnings = []
     for key, value in given.items():
         if key == "debounceMs":

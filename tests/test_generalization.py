@@ -5,7 +5,11 @@ tests/fixtures/unseen/clean_*.txt are correct official prose full of what tends 
 no rule may fire on them. Every bad_*.txt has an answer key bad_*.yaml listing its injected defects
 (line, defective text, pack): each must be reported by a diagnostic of that pack overlapping the text,
 and no diagnostic may fall outside the key. known_misses in a key document what gwlint does not catch.
-The same three checks run over tests/fixtures/unseen2 (the second audit's genres, see test_unseen2.py).
+The same three checks run over tests/fixtures/unseen2: genres the first set did not cover —
+regulations (第一章/第一条/（一）/1.), a 规划 with targets and a text table, a news report with
+protocol-ordered leader lists and a quotation over several paragraphs, a statistics report with
+acronyms, URLs and e-mail, a 批复 and a 函 with 文号/附件/抄送/联系人, a 述职报告 with colloquial
+reduplication, and a Markdown draft with headings, lists, bold, code and links.
 """
 
 from __future__ import annotations
@@ -129,3 +133,14 @@ def test_no_diagnostic_outside_the_answer_key(unseen_linter, draft):
         if not any(overlaps(g, d) for d in defects)
     ]
     assert not extra, "\n".join(extra)
+
+
+UNSEEN2_CLEAN, UNSEEN2_BAD = drafts(UNSEEN2, "clean"), drafts(UNSEEN2, "bad")
+
+
+def test_the_second_set_has_all_its_genres():
+    names = {p.stem for p in UNSEEN2_CLEAN}
+    assert {"clean_regulation", "clean_plan", "clean_news_report", "clean_statistics_report"} <= names
+    assert {"clean_request_reply", "clean_work_review", "clean_markdown_draft"} <= names
+    assert any(p.suffix == ".md" for p in UNSEEN2_CLEAN + UNSEEN2_BAD)
+    assert UNSEEN2_BAD

@@ -1,12 +1,12 @@
-"""What ``gwlint check`` does with each input: lint it, or also --fix / --diff / --annotate it.
+"""What ``gwlint check`` does with each input in its mode: lint it, or also --fix / --diff / --annotate it.
 
-The CLI hands every file (or stdin) to a Session and reports the FileResults it returns as usual;
-with --fix they hold the diagnostics that remain after fixing.
+The run (lint.pipeline) hands every file (or stdin) to a Session and reports the FileResults it
+returns as usual; with --fix they hold the diagnostics that remain after fixing. ``Judge`` lints a
+document as the report shows it; the language server judges with it too.
 """
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 from lint.budget import DEFAULT_RULE_TIMEOUT
 from lint.dating import resolve_as_of
 from lint.diagnostics import Diagnostic
-from lint.engine import FileResult, Linter
 from lint.fixer import fix_document, fix_docx
 from lint.formats import format_for
+from lint.request import Mode
+from lint.results import FileResult
 from lint.source import LINE_BREAK, Document, SourceError, document_from_bytes, encode, read_file
 from lint.writer import Snapshot, WriteError, identity, rewrite
 
@@ -33,14 +34,9 @@ class Change:
 
 
 if TYPE_CHECKING:
-    from typing import Protocol, TextIO
+    from typing import TextIO
 
-    class Plan(Protocol):
-        """What the CLI's workspace gives per file: the linter and the filter of per-file ignores."""
-
-        linter: Linter
-
-        def filter(self, result: FileResult, file: Path | None) -> FileResult: ...
+    from lint.plans import Plan
 
 
 class Session:
@@ -48,30 +44,18 @@ class Session:
 
     def __init__(
         self,
-        mode: str = "lint",
+        mode: Mode = Mode.LINT,
         unsafe: bool = False,
         notes: TextIO | None = None,
         rule_timeout: float | None = DEFAULT_RULE_TIMEOUT,
         force: bool = False,
     ) -> None:
-        self.mode = mode  # "lint", "fix", "diff" or "annotate"
+        self.mode = mode
         self.force = force  # --annotate replaces NAME.gwlint.docx instead of writing the next free name
         self.unsafe = unsafe
         self.notes = notes
         self.rule_timeout = rule_timeout  # seconds per rule per document; None or 0: no limit
         self.changes: list[Change] = []
-
-    @classmethod
-    def from_args(cls, args: argparse.Namespace, notes: TextIO) -> Session:
-        mode = next((m for m in ("annotate", "diff", "fix") if getattr(args, m, False)), "lint")
-        timeout = getattr(args, "rule_timeout", None)
-        return cls(
-            mode,
-            getattr(args, "unsafe_fixes", False),
-            notes,
-            DEFAULT_RULE_TIMEOUT if timeout is None else timeout,
-            getattr(args, "force", False),
-        )
 
     def file(self, plan: Plan, path: Path, name: str) -> FileResult:
         try:
@@ -86,29 +70,29 @@ class Session:
             return _internal_error(name, error)
 
     def _file(self, plan: Plan, path: Path, name: str) -> FileResult:
-        if self.mode == "lint":
+        if self.mode is Mode.LINT:
             return plan.filter(plan.linter.lint_file(path, name, self.rule_timeout, plan.as_of), path)
-        judge = _Judge(plan, path, self.rule_timeout)
+        judge = Judge(plan, path, self.rule_timeout)
         try:
             data, status = read_file(path, name)
-            if self.mode == "annotate":
+            if self.mode is Mode.ANNOTATE:
                 return self._annotate(judge, data, path, name)
-            return self._fix(judge, Snapshot(data, identity(status)), name, path if self.mode == "fix" else None)
+            return self._fix(judge, Snapshot(data, identity(status)), name, path if self.mode is Mode.FIX else None)
         except (SourceError, WriteError) as error:
             reason = error.reason if isinstance(error, SourceError) else str(error)
             return FileResult(name, [], None, "; ".join([reason, *judge.problems]))
 
     def _stdin(self, plan: Plan, data: bytes, name: str, file: Path | None) -> FileResult:
-        if self.mode == "lint":
+        if self.mode is Mode.LINT:
             return plan.filter(plan.linter.lint_bytes(data, name, self.rule_timeout, plan.as_of), file)
-        if self.mode != "diff":
-            return FileResult(name, [], None, f"--{self.mode} needs a file to write; stdin can only be --diff'ed")
+        if self.mode is not Mode.DIFF:
+            return FileResult(name, [], None, f"--{self.mode.value} needs a file to write; stdin can only be --diff'ed")
         try:
-            return self._fix(_Judge(plan, file, self.rule_timeout), Snapshot(data, (0, 0, 0, 0)), name, None)
+            return self._fix(Judge(plan, file, self.rule_timeout), Snapshot(data, (0, 0, 0, 0)), name, None)
         except SourceError as error:
             return FileResult(name, [], None, error.reason)
 
-    def _fix(self, judge: _Judge, read: Snapshot, name: str, write_to: Path | None) -> FileResult:
+    def _fix(self, judge: Judge, read: Snapshot, name: str, write_to: Path | None) -> FileResult:
         """Fix in memory until nothing applicable is left; write back when ``write_to`` is given.
 
         A change is counted (``Fixed N``) only once it is written, or with --diff once it is shown.
@@ -125,7 +109,7 @@ class Session:
             self.changes.append(Change(name, original.source_text, fixed_document.source_text, fixed))
         return judge.result(fixed_document)
 
-    def _fix_docx(self, judge: _Judge, read: Snapshot, name: str, write_to: Path | None) -> FileResult:
+    def _fix_docx(self, judge: Judge, read: Snapshot, name: str, write_to: Path | None) -> FileResult:
         from lint.formats.docx import DocxDraft
 
         draft = DocxDraft.from_bytes(read.data, name)
@@ -139,7 +123,7 @@ class Session:
             self.changes.append(Change(name, before, draft.text, fixed))
         return judge.result(draft.document())
 
-    def _annotate(self, judge: _Judge, data: bytes, path: Path, name: str) -> FileResult:
+    def _annotate(self, judge: Judge, data: bytes, path: Path, name: str) -> FileResult:
         from lint.annotate import annotate, write_annotated
         from lint.formats.docx import DocxDraft
 
@@ -176,14 +160,14 @@ class Session:
         return 1 if self.changes else 0
 
     def write_summary(self, stream: TextIO) -> None:
-        if self.mode != "fix":
+        if self.mode is not Mode.FIX:
             return
         fixed = sum(change.fixed for change in self.changes)
         stream.write(f"Fixed {fixed} problem(s) in {len(self.changes)} file(s).\n")
 
 
 @dataclass
-class _Judge:
+class Judge:
     """Lints a document as the CLI would report it: the plan's linter, then its per-file ignores.
 
     Rules that overran their budget or failed in any pass (a fix pass or the final one) are kept in
