@@ -36,7 +36,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks import segment
@@ -77,18 +77,30 @@ def name_variants(text: str, suffixes: frozenset[str], min_length: int, max_toke
         places[name.text].append(name)
     variants: dict[tuple[int, int], Variant] = {}
     spellings = sorted(places, key=lambda spelling: places[spelling][0].start)
-    for index, first in enumerate(spellings):
-        for second in spellings[index + 1 :]:
-            preferred = _preferred(places[first], places[second], edit)
-            if preferred is None:
-                continue
-            other = second if preferred == first else first
-            for place in places[other]:
-                key = (place.start, place.end)
-                if key not in variants:
-                    count = len(places[preferred])
-                    variants[key] = Variant(place.start, place.end, place.text, preferred, count)
+    for index, other_index in _one_token_apart([places[spelling][0].tokens for spelling in spellings]):
+        first, second = spellings[index], spellings[other_index]
+        preferred = _preferred(places[first], places[second], edit)
+        if preferred is None:
+            continue
+        other = second if preferred == first else first
+        for place in places[other]:
+            key = (place.start, place.end)
+            if key not in variants:
+                count = len(places[preferred])
+                variants[key] = Variant(place.start, place.end, place.text, preferred, count)
     return sorted(variants.values(), key=lambda variant: variant.start)
+
+
+def _one_token_apart(spellings: list[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """The pairs (i, j), i < j, of spellings with as many tokens that differ in exactly one, in the
+    order of a loop over all pairs: found through the spellings with one token left out, not by
+    comparing every pair (a long report holds thousands of names)."""
+    buckets: dict[tuple[int, tuple[str, ...]], list[int]] = defaultdict(list)
+    for index, tokens in enumerate(spellings):
+        for left_out in range(len(tokens)):
+            buckets[(left_out, tokens[:left_out] + tokens[left_out + 1 :])].append(index)
+    pairs = {(a, b) for members in buckets.values() for n, a in enumerate(members) for b in members[n + 1 :]}
+    return sorted(pair for pair in pairs if spellings[pair[0]] != spellings[pair[1]])
 
 
 @functools.lru_cache(maxsize=2)
@@ -102,15 +114,25 @@ def _document_names(text: str, suffixes: frozenset[str], min_length: int, max_to
 def _names(text: str, suffixes: frozenset[str], min_length: int, max_tokens: int) -> Iterator[Name]:
     offset = 0
     for line in text.split("\n"):
-        if any(suffix in line for suffix in suffixes):
-            yield from _line_names(line, offset, suffixes, min_length, max_tokens)
+        for name in _line_names(line, suffixes, min_length, max_tokens):
+            yield Name(name.text, name.tokens, name.start + offset, name.end + offset)
         offset += len(line) + 1
 
 
-def _line_names(line: str, offset: int, suffixes: frozenset[str], min_length: int, max_tokens: int) -> Iterator[Name]:
+LINES_KEPT = 32_768  # lines whose names and bare series are kept: a long report's, for two rules
+
+
+@functools.lru_cache(maxsize=LINES_KEPT)
+def _line_names(line: str, suffixes: frozenset[str], min_length: int, max_tokens: int) -> tuple[Name, ...]:
+    """The names in one line, offsets from its start. Kept for the lines seen last (a server re-lints
+    a draft at each edit, and segmenting is the slow part): the result depends on the line alone."""
+    if not any(suffix in line for suffix in suffixes):
+        return ()
+    names: list[Name] = []
     for run in segment.runs(line):  # a name lies inside one run: only runs with a suffix are cut
         if any(suffix in run.group() for suffix in suffixes):
-            yield from _run_names(run.group(), offset + run.start(), suffixes, min_length, max_tokens)
+            names.extend(_run_names(run.group(), run.start(), suffixes, min_length, max_tokens))
+    return tuple(names)
 
 
 def _run_names(line: str, offset: int, suffixes: frozenset[str], min_length: int, max_tokens: int) -> Iterator[Name]:
@@ -200,10 +222,13 @@ def series_variants(text: str) -> list[Variant]:
         return []
     quoted = [Series(m.group("series"), m.start("series"), m.end("series"), True) for m in QUOTED_SERIES.finditer(text)]
     variants: dict[int, Variant] = {}
+    groups = []
     for group in _series_groups(quoted):
         counts = Counter(series.text for series in group)
-        preferred = min(counts, key=lambda spelling: (-counts[spelling], _first(group, spelling)))
-        others = [s for s in group if s.text != preferred] + list(_bare_variants(text, preferred))
+        groups.append((group, counts, min(counts, key=lambda spelling: (-counts[spelling], _first(group, spelling)))))
+    bare = _bare_variants(text, [preferred for _, _, preferred in groups])
+    for group, counts, preferred in groups:
+        others = [s for s in group if s.text != preferred] + bare[preferred]
         for series in others:
             if series.start not in variants:
                 variants[series.start] = Variant(series.start, series.end, series.text, preferred, counts[preferred])
@@ -240,20 +265,55 @@ def _first(group: list[Series], spelling: str) -> int:
     return min(series.start for series in group if series.text == spelling)
 
 
-def _bare_variants(text: str, preferred: str) -> Iterable[Series]:
-    """Unquoted runs of the series' parts, one part a character off (separators alone do not count)."""
+def _bare_variants(text: str, preferreds: list[str]) -> dict[str, list[Series]]:
+    """For each series, the unquoted runs of its parts with one part a character off (separators
+    alone do not count).
+
+    A run holds no line break and at least one separator, so each line with a separator is searched
+    alone, and what it holds for each series is kept by the line's text (``_BARE_IN_LINE``): a server
+    re-lints a long report at each edit, and most of its lines did not change."""
+    found: dict[str, list[Series]] = {preferred: [] for preferred in preferreds}
+    offset = 0
+    for line in text.split("\n"):
+        if SEPARATOR.search(line) is not None:
+            kept = _BARE_IN_LINE.get(line)
+            if kept is None:
+                if len(_BARE_IN_LINE) >= LINES_KEPT:
+                    _BARE_IN_LINE.clear()
+                kept = _BARE_IN_LINE[line] = {}
+            for preferred, places in found.items():
+                runs = kept.get(preferred)
+                if runs is None:
+                    runs = kept[preferred] = _line_bare(line, preferred)
+                if runs:
+                    places.extend(Series(run.text, run.start + offset, run.end + offset, False) for run in runs)
+        offset += len(line) + 1
+    return found
+
+
+_BARE_IN_LINE: dict[str, dict[str, tuple[Series, ...]]] = {}
+
+
+@functools.lru_cache(maxsize=256)
+def _bare_pattern(preferred: str) -> re.Pattern[str]:
     parts = SEPARATOR.split(preferred)
     pattern = f"[{SEPARATORS}]".join(_part_pattern(part) for part in parts)
+    return re.compile(f"(?<!“){pattern}(?!”)")
+
+
+def _line_bare(line: str, preferred: str) -> tuple[Series, ...]:
+    compiled = _bare_pattern(preferred)
+    found = []
     plain = SEPARATOR.sub("", preferred)
-    compiled = re.compile(f"(?<!“){pattern}(?!”)")
     position = 0
-    while (match := compiled.search(text, position)) is not None:
+    while (match := compiled.search(line, position)) is not None:
         candidate = match.group(0)
         if _differs_inside(candidate, preferred, plain):
-            yield Series(candidate, match.start(), match.end(), False)
+            found.append(Series(candidate, match.start(), match.end(), False))
             position = match.end()
         else:  # a run that starts a character early may hide one that starts right
             position = match.start() + 1
+    return tuple(found)
 
 
 def _differs_inside(candidate: str, preferred: str, plain: str) -> bool:
