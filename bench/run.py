@@ -187,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     growth = {size: case.of("gwlint") for size, case in by_size.items()}
     start_up = draft.of("gwlint").wall if draft.of("gwlint") else None
     targets = [
-        ratio_target(1, "small draft, cold process: wall", draft.of("gwlint"), draft.of("autocorrect-py"), 2.0),  # issue 16
+        # issue 16 restates target 1 as 2.0x (it was 1.5x)
+        ratio_target(1, "small draft, cold process: wall", draft.of("gwlint"), draft.of("autocorrect-py"), 2.0),
         throughput_target(2, "10 MB file: throughput", big.of("gwlint"), big.of("autocorrect-py"), 1.0),
         speedup_target(3, one_job, two_jobs, 1.8, busy),
         rss_target(4, big.of("gwlint"), 150),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, Protocol, overload
 
 from lint.packs import PackError, Rule, parse_day
 from lint.source import Document
@@ -167,6 +168,18 @@ class Params:
             raise self.error(sorted(unknown)[0], "unknown parameter for kind " + self._rule.kind)
 
 
+class ContextConditions(Protocol):
+    """What the base class asks of ``lint.checks.context.Context`` (which imports this module)."""
+
+    def line_local(self) -> bool: ...
+
+    def allows_document(self, text: str) -> bool: ...
+
+    def has_document_conditions(self) -> bool: ...
+
+    def without_document_conditions(self) -> ContextConditions: ...
+
+
 class Check(ABC):
     """One check kind. A subclass reads its params in ``configure`` and yields Findings in ``find``."""
 
@@ -176,6 +189,10 @@ class Check(ABC):
     # None when unknown. The engine searches the document once for all rules' words and does not
     # run a rule none of whose words is there.
     required: frozenset[str] | None = None
+    # "paragraph": a finding on a line depends only on that line's text (and the as-of day), so an
+    # editor's re-lint may keep the findings of unchanged lines (lint.incremental); "document": it
+    # looks across lines (numbering, consistency, tables of contents, wrapped lines ...).
+    locality: ClassVar[str] = "document"
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
@@ -194,6 +211,41 @@ class Check(ABC):
 
     @abstractmethod
     def configure(self, params: Params) -> None: ...
+
+    def patterns(self) -> Iterable[re.Pattern[str] | None]:
+        """The regular expressions this check runs over the document's text (not over a span it cut
+        out): a paragraph-local kind's rule is paragraph-local only when none reaches across a line."""
+        return ()
+
+    def paragraph_local(self) -> bool:
+        """Whether this check, run on one line by itself (``for_paragraphs``), finds there exactly
+        what it finds on that line inside the whole document, given ``document_allows``."""
+        from lint.checks.locality import line_local
+
+        if self.locality != "paragraph" or not all(line_local(pattern) for pattern in self.patterns()):
+            return False
+        conditions = self._conditions()
+        return conditions is None or conditions.line_local()
+
+    def document_allows(self, text: str) -> bool:
+        """The conditions a paragraph-local check puts on the whole document (only_if_document_matches …)."""
+        conditions = self._conditions()
+        return conditions is None or conditions.allows_document(text)
+
+    def for_paragraphs(self) -> Check:
+        """This check as run on one line alone: its conditions on the whole document left out (they
+        are ``document_allows``'s)."""
+        conditions = self._conditions()
+        if conditions is None or not conditions.has_document_conditions():
+            return self
+        twin = copy.copy(self)
+        setattr(twin, "context", conditions.without_document_conditions())  # noqa: B010 -- the kinds' attribute
+        return twin
+
+    def _conditions(self) -> ContextConditions | None:
+        """The kind's conditions around a match (``self.context``, lint.checks.context), if it has them."""
+        conditions: ContextConditions | None = getattr(self, "context", None)
+        return conditions
 
     @abstractmethod
     def find(self, document: Document) -> Iterator[Finding]: ...

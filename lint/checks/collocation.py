@@ -38,6 +38,7 @@ DEFAULT_SEPARATOR = "、|和|与|及"
 class CollocationCheck(Check):
     kind = "collocation"
     default_fix = "unsafe"
+    locality = "paragraph"
 
     def configure(self, params: Params) -> None:
         term = params.string("term")
@@ -76,6 +77,9 @@ class CollocationCheck(Check):
         self.min_items = params.integer("min_items", 2, minimum=2)
         self.verb_pattern = None
         self.scanner = Scanner(self.order_pattern)
+
+    def patterns(self) -> list[re.Pattern[str] | None]:
+        return [self.verb_pattern, self.order_pattern]  # items and anchor are searched in a match only
 
     @property
     def offers_fix(self) -> bool:

@@ -40,6 +40,8 @@ from dataclasses import dataclass
 
 from lint.checks import phrase_variants, variants
 from lint.checks.base import Check, Finding, Params
+from lint.checks.linememo import LineMemo
+from lint.checks.locality import line_local
 from lint.checks.scan import Scanner
 from lint.source import Document
 
@@ -82,6 +84,10 @@ class ConsistencyCheck(Check):
         self.prefer_first = params.boolean("prefer_first", False)
         if self.within is not None and self.forms:
             raise params.error("within", "only for 'characters'")
+        patterns = [form.pattern for form in self.forms] or self.character_sets
+        self._present_in_line: LineMemo[frozenset[int]] | None = None
+        if all(line_local(pattern) for pattern in patterns):
+            self._present_in_line = LineMemo(self._forms_in_line)
 
     def _configure_variants(self, params: Params, family: str) -> None:
         if family not in ("names", "quoted-series", "title-names", "place-short-names"):
@@ -132,8 +138,7 @@ class ConsistencyCheck(Check):
         if self.variants is not None:
             yield from self._variant_findings(document.text)
             return
-        patterns = [form.pattern for form in self.forms] or self.character_sets
-        if sum(pattern.search(document.text) is not None for pattern in patterns) < 2:
+        if self._forms_present(document.text) < 2:
             return  # one form alone is consistent
         occurrences = self._form_occurrences(document.text) if self.forms else self._char_occurrences(document.text)
         counts = Counter(o.form for o in occurrences)
@@ -147,6 +152,24 @@ class ConsistencyCheck(Check):
                 if self.forms:
                     fields["majority"] = self.forms[majority].text
                 yield Finding(occurrence.start, occurrence.end, replacement, fields)
+
+    def _forms_present(self, text: str) -> int:
+        """How many of the forms (or character sets) occur in ``text``. A form that cannot match
+        across a line is looked for line by line, each line's answer kept (a server re-lints a long
+        report at each edit; most forms occur nowhere, and each search would read all of it)."""
+        patterns = [form.pattern for form in self.forms] or self.character_sets
+        if self._present_in_line is None:
+            return sum(pattern.search(text) is not None for pattern in patterns)
+        found: set[int] = set()
+        for line in text.split("\n"):
+            found |= self._present_in_line(line)
+            if len(found) == len(patterns):
+                break
+        return len(found)
+
+    def _forms_in_line(self, line: str) -> frozenset[int]:
+        patterns = [form.pattern for form in self.forms] or self.character_sets
+        return frozenset(index for index, pattern in enumerate(patterns) if pattern.search(line))
 
     def _variant_findings(self, text: str) -> Iterator[Finding]:
         if self.variants == "names":

@@ -18,6 +18,8 @@ params:
 
 from __future__ import annotations
 
+import copy
+
 from lint.checks.base import Params
 from lint.regexes import compiled
 
@@ -41,6 +43,24 @@ class Context:
         self.document_excluded = params.regex("unless_document_matches")
         speaker = params.string("unless_header_matches")
         self.header_excluded = None if speaker is None else params.compile("unless_header_matches", f"(?m:{speaker})")
+
+    def line_local(self) -> bool:
+        """Whether the conditions around a match look at its own line only (see lint.checks.locality):
+        ``unless_preceded_by`` ends at the match, ``unless_followed_by`` starts at it."""
+        from lint.checks.locality import line_local
+
+        return line_local(self.before, ["AT_END_STRING"]) and line_local(
+            self.after, ["AT_BEGINNING", "AT_BEGINNING_STRING"]
+        )
+
+    def has_document_conditions(self) -> bool:
+        return (self.document_required, self.document_excluded, self.header_excluded) != (None, None, None)
+
+    def without_document_conditions(self) -> Context:
+        """These conditions around a match, without those on the whole document."""
+        narrowed = copy.copy(self)
+        narrowed.document_required = narrowed.document_excluded = narrowed.header_excluded = None
+        return narrowed
 
     def allows_document(self, text: str) -> bool:
         if self.document_required is not None and not self.document_required.search(text):

@@ -29,6 +29,7 @@ from lint.source import Document
 class LexiconCheck(Check):
     kind = "lexicon"
     default_fix = "unsafe"
+    locality = "paragraph"  # jieba is given the Han characters around a match: a line break ends them
 
     def configure(self, params: Params) -> None:
         raw = params.mapping("entries", required=True)
@@ -50,6 +51,9 @@ class LexiconCheck(Check):
         self.context = Context(params)
         if self.word_boundaries:
             _prepare_dictionary()
+
+    def patterns(self) -> list[re.Pattern[str]]:
+        return [self.pattern]
 
     def find(self, document: Document) -> Iterator[Finding]:
         text = document.text

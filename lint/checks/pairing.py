@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from lint.checks.base import Check, Finding, Params
+from lint.checks.linememo import LineMemo
 from lint.checks.text import SPACES, is_latin
 from lint.regexes import compiled
 from lint.source import Document
@@ -54,6 +55,7 @@ class PairingCheck(Check):
             raise params.error("continued", f"not an opening mark of 'pairs': {sorted(unknown)[0]!r}")
         marks = sorted({*self.closer_of, *self.opener_of, *self.half_width})
         self.any_mark = re.compile("[" + "".join(map(re.escape, marks)) + "]")
+        self._memo = LineMemo(self._unmatched_alone)
 
     @property
     def offers_fix(self) -> bool:
@@ -65,13 +67,21 @@ class PairingCheck(Check):
         for number, (start, end) in enumerate(paragraphs):
             following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
             reopened = _first_mark(text, *following) if following else ""
-            unclosed, unopened = self._unmatched(text, start, end)
+            unclosed, unopened = self._unmatched_in(text, start, end)
             for index in unclosed:
                 if text[index] in self.continued and text[index] == reopened:
                     continue
                 yield _unclosed(text, index, end, self.closer_of[text[index]])
             for index in unopened:
                 yield _unopened(text, start, index, self.opener_of[text[index]])
+
+    def _unmatched_in(self, text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+        """``_unmatched`` of the paragraph, from the paragraphs' results kept by their text."""
+        unclosed, unopened = self._memo(text[start:end])
+        return [start + index for index in unclosed], [start + index for index in unopened]
+
+    def _unmatched_alone(self, paragraph: str) -> tuple[list[int], list[int]]:
+        return self._unmatched(paragraph, 0, len(paragraph))
 
     def _unmatched(self, text: str, start: int, end: int) -> tuple[list[int], list[int]]:
         stack: list[int] = []

@@ -31,6 +31,7 @@ from lint.source import Document
 class PatternCheck(Check):
     kind = "pattern"
     default_fix = "unsafe"
+    locality = "paragraph"
 
     def configure(self, params: Params) -> None:
         words = params.strings("words")
@@ -63,6 +64,9 @@ class PatternCheck(Check):
         self.context = Context(params)
         self.scanner = Scanner(self.pattern)
         self.required = required_words(self.pattern)  # one of these is in every match
+
+    def patterns(self) -> list[re.Pattern[str]]:
+        return [] if self.whole_line else [self.pattern]  # a whole-line pattern sees one line only
 
     @property
     def offers_fix(self) -> bool:

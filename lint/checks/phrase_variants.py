@@ -15,14 +15,14 @@ title names (宣贯培训会 in the title / 宣传培训会 in the body, 学习�
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lint.checks import segment
 from lint.checks.text import HAN, SPACES, is_han
-from lint.checks.variants import Variant, is_doubled, is_plain
+from lint.checks.variants import LINES_KEPT, Variant, is_doubled, is_plain
 
 # quoted series ------------------------------------------------------------------------------------
 
@@ -45,10 +45,13 @@ def series_variants(text: str) -> list[Variant]:
         return []
     quoted = [Series(m.group("series"), m.start("series"), m.end("series"), True) for m in QUOTED_SERIES.finditer(text)]
     variants: dict[int, Variant] = {}
+    groups = []
     for group in _series_groups(quoted):
         counts = Counter(series.text for series in group)
-        preferred = min(counts, key=lambda spelling: (-counts[spelling], _first(group, spelling)))
-        others = [s for s in group if s.text != preferred] + list(_bare_variants(text, preferred))
+        groups.append((group, counts, min(counts, key=lambda spelling: (-counts[spelling], _first(group, spelling)))))
+    bare = _bare_variants(text, [preferred for _, _, preferred in groups])
+    for group, counts, preferred in groups:
+        others = [s for s in group if s.text != preferred] + bare[preferred]
         for series in others:
             if series.start not in variants:
                 variants[series.start] = Variant(series.start, series.end, series.text, preferred, counts[preferred])
@@ -85,20 +88,55 @@ def _first(group: list[Series], spelling: str) -> int:
     return min(series.start for series in group if series.text == spelling)
 
 
-def _bare_variants(text: str, preferred: str) -> Iterable[Series]:
-    """Unquoted runs of the series' parts, one part a character off (separators alone do not count)."""
+def _bare_variants(text: str, preferreds: list[str]) -> dict[str, list[Series]]:
+    """For each series, the unquoted runs of its parts with one part a character off (separators
+    alone do not count).
+
+    A run holds no line break and at least one separator, so each line with a separator is searched
+    alone, and what it holds for each series is kept by the line's text (``_BARE_IN_LINE``): a server
+    re-lints a long report at each edit, and most of its lines did not change."""
+    found: dict[str, list[Series]] = {preferred: [] for preferred in preferreds}
+    offset = 0
+    for line in text.split("\n"):
+        if SEPARATOR.search(line) is not None:
+            kept = _BARE_IN_LINE.get(line)
+            if kept is None:
+                if len(_BARE_IN_LINE) >= LINES_KEPT:
+                    _BARE_IN_LINE.clear()
+                kept = _BARE_IN_LINE[line] = {}
+            for preferred, places in found.items():
+                runs = kept.get(preferred)
+                if runs is None:
+                    runs = kept[preferred] = _line_bare(line, preferred)
+                if runs:
+                    places.extend(Series(run.text, run.start + offset, run.end + offset, False) for run in runs)
+        offset += len(line) + 1
+    return found
+
+
+_BARE_IN_LINE: dict[str, dict[str, tuple[Series, ...]]] = {}
+
+
+@functools.lru_cache(maxsize=256)
+def _bare_pattern(preferred: str) -> re.Pattern[str]:
     parts = SEPARATOR.split(preferred)
     pattern = f"[{SEPARATORS}]".join(_part_pattern(part) for part in parts)
+    return re.compile(f"(?<!“){pattern}(?!”)")
+
+
+def _line_bare(line: str, preferred: str) -> tuple[Series, ...]:
+    compiled = _bare_pattern(preferred)
+    found = []
     plain = SEPARATOR.sub("", preferred)
-    compiled = re.compile(f"(?<!“){pattern}(?!”)")
     position = 0
-    while (match := compiled.search(text, position)) is not None:
+    while (match := compiled.search(line, position)) is not None:
         candidate = match.group(0)
         if _differs_inside(candidate, preferred, plain):
-            yield Series(candidate, match.start(), match.end(), False)
+            found.append(Series(candidate, match.start(), match.end(), False))
             position = match.end()
         else:  # a run that starts a character early may hide one that starts right
             position = match.start() + 1
+    return tuple(found)
 
 
 def _differs_inside(candidate: str, preferred: str, plain: str) -> bool:

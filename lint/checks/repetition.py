@@ -57,6 +57,7 @@ from dataclasses import dataclass
 from lint.checks import segment
 from lint.checks.base import Check, Finding, Params
 from lint.checks.context import Context
+from lint.checks.linememo import LineMemo
 from lint.checks.paragraph import LineJoin
 from lint.checks.text import HAN, SPACES, is_han
 from lint.regexes import compiled
@@ -106,6 +107,8 @@ class RepetitionCheck(Check):
         # a repeat within a line; repeats across a line break are looked for at the line breaks only
         self.prefilter = re.compile(rf"(?=([{HAN}]{{1,{self.max_unit}}})\1)")
         self.gap = re.compile(rf"(?:{GAP})?")
+        self._line_starts = LineMemo(self._prefiltered)
+        self._boundaries = LineMemo(segment.boundaries)  # jieba's cuts of a candidate's surroundings
 
     def find(self, document: Document) -> Iterator[Finding]:
         text = document.text
@@ -127,7 +130,11 @@ class RepetitionCheck(Check):
     def _starts(self, text: str) -> list[int]:
         """Every offset where a Han string of up to ``max_unit`` characters is repeated at once or
         after one line break (with the spaces around it), in order."""
-        starts = {match.start() for match in self.prefilter.finditer(text)}
+        starts: set[int] = set()
+        offset = 0
+        for line in text.split("\n"):  # a repeat the prefilter finds is of Han characters: within a line
+            starts.update(offset + start for start in self._line_starts(line))
+            offset += len(line) + 1
         for gap in GAPS.finditer(text):
             before, after = gap.start(), gap.end()
             for length in range(1, min(self.max_unit, before) + 1):
@@ -136,6 +143,9 @@ class RepetitionCheck(Check):
                 if text[before - length : before] == text[after : after + length]:
                     starts.add(before - length)
         return sorted(starts)
+
+    def _prefiltered(self, line: str) -> list[int]:
+        return [match.start() for match in self.prefilter.finditer(line)]
 
     def _candidates(self, text: str, start: int) -> Iterator[Candidate]:
         """Every repeat starting at ``start``, shortest unit first (的的 before 的的的的)."""
@@ -205,7 +215,7 @@ class RepetitionCheck(Check):
 
     def _segmented_slip(self, text: str, candidate: Candidate) -> bool:
         joined, offset = self._joined(text, candidate, self.window)
-        cuts = segment.boundaries(joined)
+        cuts = self._boundaries(joined)
         size = len(candidate.unit)
         if {offset, offset + size, offset + 2 * size} <= cuts:
             return not (size == 1 and self._given_name(joined, offset, cuts))

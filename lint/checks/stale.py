@@ -49,6 +49,7 @@ class Reference:
 
 class StaleCheck(Check):
     kind = "stale"
+    locality = "paragraph"  # a sentence ends at a line break at the latest
 
     def configure(self, params: Params) -> None:
         frames = params.mapping("frames")
@@ -87,6 +88,9 @@ class StaleCheck(Check):
     @property
     def offers_fix(self) -> bool:
         return False
+
+    def patterns(self) -> list[re.Pattern[str] | None]:
+        return [*(reference.pattern for reference in self.references), self.historical]
 
     def on(self, day: datetime.date) -> StaleCheck | None:
         stale = [reference for reference in self.references if reference.stale_on(day)]

@@ -20,6 +20,7 @@ from lint.source import Document
 class SubstitutionCheck(Check):
     kind = "substitution"
     default_fix = "unsafe"
+    locality = "paragraph"
 
     def configure(self, params: Params) -> None:
         raw = params.raw("wrong")
@@ -32,6 +33,9 @@ class SubstitutionCheck(Check):
         alternatives = "|".join(re.escape(w) for w in sorted(wrong, key=len, reverse=True))
         self.pattern = re.compile(alternatives)
         self.context = Context(params)
+
+    def patterns(self) -> list[re.Pattern[str]]:
+        return [self.pattern]
 
     def find(self, document: Document) -> Iterator[Finding]:
         text = document.text

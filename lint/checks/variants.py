@@ -2,7 +2,7 @@
 
 Each family is a pure function from a document's text to the places that break its own usage; the
 families that compare phrases (quoted series, the title's event names) are in
-``lint.checks.phrase_variants`` and share ``Variant`` and the character tests below.
+``lint.checks.phrase_variants`` and share ``Variant``, ``LINES_KEPT`` and the character tests here.
 
 names (三源浦朝鲜族镇 / 三源浦朝鲜镇, 邮电通信业 / 邮电通讯业):
   a name is a run of up to ``max_tokens`` jieba tokens ending in a name suffix token (镇, 公司, 业 …).
@@ -67,18 +67,30 @@ def name_variants(text: str, suffixes: frozenset[str], min_length: int, max_toke
         places[name.text].append(name)
     variants: dict[tuple[int, int], Variant] = {}
     spellings = sorted(places, key=lambda spelling: places[spelling][0].start)
-    for index, first in enumerate(spellings):
-        for second in spellings[index + 1 :]:
-            preferred = _preferred(places[first], places[second], edit)
-            if preferred is None:
-                continue
-            other = second if preferred == first else first
-            for place in places[other]:
-                key = (place.start, place.end)
-                if key not in variants:
-                    count = len(places[preferred])
-                    variants[key] = Variant(place.start, place.end, place.text, preferred, count)
+    for index, other_index in _one_token_apart([places[spelling][0].tokens for spelling in spellings]):
+        first, second = spellings[index], spellings[other_index]
+        preferred = _preferred(places[first], places[second], edit)
+        if preferred is None:
+            continue
+        other = second if preferred == first else first
+        for place in places[other]:
+            key = (place.start, place.end)
+            if key not in variants:
+                count = len(places[preferred])
+                variants[key] = Variant(place.start, place.end, place.text, preferred, count)
     return sorted(variants.values(), key=lambda variant: variant.start)
+
+
+def _one_token_apart(spellings: list[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """The pairs (i, j), i < j, of spellings with as many tokens that differ in exactly one, in the
+    order of a loop over all pairs: found through the spellings with one token left out, not by
+    comparing every pair (a long report holds thousands of names)."""
+    buckets: dict[tuple[int, tuple[str, ...]], list[int]] = defaultdict(list)
+    for index, tokens in enumerate(spellings):
+        for left_out in range(len(tokens)):
+            buckets[(left_out, tokens[:left_out] + tokens[left_out + 1 :])].append(index)
+    pairs = {(a, b) for members in buckets.values() for n, a in enumerate(members) for b in members[n + 1 :]}
+    return sorted(pair for pair in pairs if spellings[pair[0]] != spellings[pair[1]])
 
 
 @functools.lru_cache(maxsize=2)
@@ -92,15 +104,25 @@ def _document_names(text: str, suffixes: frozenset[str], min_length: int, max_to
 def _names(text: str, suffixes: frozenset[str], min_length: int, max_tokens: int) -> Iterator[Name]:
     offset = 0
     for line in text.split("\n"):
-        if any(suffix in line for suffix in suffixes):
-            yield from _line_names(line, offset, suffixes, min_length, max_tokens)
+        for name in _line_names(line, suffixes, min_length, max_tokens):
+            yield Name(name.text, name.tokens, name.start + offset, name.end + offset)
         offset += len(line) + 1
 
 
-def _line_names(line: str, offset: int, suffixes: frozenset[str], min_length: int, max_tokens: int) -> Iterator[Name]:
+LINES_KEPT = 32_768  # lines whose names and bare series are kept: a long report's, for two rules
+
+
+@functools.lru_cache(maxsize=LINES_KEPT)
+def _line_names(line: str, suffixes: frozenset[str], min_length: int, max_tokens: int) -> tuple[Name, ...]:
+    """The names in one line, offsets from its start. Kept for the lines seen last (a server re-lints
+    a draft at each edit, and segmenting is the slow part): the result depends on the line alone."""
+    if not any(suffix in line for suffix in suffixes):
+        return ()
+    names: list[Name] = []
     for run in segment.runs(line):  # a name lies inside one run: only runs with a suffix are cut
         if any(suffix in run.group() for suffix in suffixes):
-            yield from _run_names(run.group(), offset + run.start(), suffixes, min_length, max_tokens)
+            names.extend(_run_names(run.group(), run.start(), suffixes, min_length, max_tokens))
+    return tuple(names)
 
 
 def _run_names(line: str, offset: int, suffixes: frozenset[str], min_length: int, max_tokens: int) -> Iterator[Name]:

@@ -90,6 +90,7 @@ class Paragraph:
 
 class WidthCheck(Check):
     kind = "width"
+    locality = "paragraph"  # quotes and brackets pair within a paragraph
     default_fix = "safe"
 
     def configure(self, params: Params) -> None:

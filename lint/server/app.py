@@ -112,7 +112,9 @@ class GwlintServer(LanguageServer):
 
     def close(self, uri: str) -> None:
         self.cancel(uri)
-        self.drafts.pop(uri, None)
+        draft = self.drafts.pop(uri, None)
+        if draft is not None:
+            self.engine.forget(draft.name)
         self.judged.pop(uri, None)
         self.publish(uri, [], None)
 

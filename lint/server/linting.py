@@ -19,7 +19,9 @@ from pathlib import Path
 
 from lint.budget import DEFAULT_RULE_TIMEOUT
 from lint.config import Config, ConfigError, ConfigResolver, find_config
+from lint.dating import resolve_as_of
 from lint.fixer import fix_document
+from lint.incremental import IncrementalLinter
 from lint.packs import Rule
 from lint.plans import LinterSetupError, Overrides, Plan, Workspace, build_plan
 from lint.results import FileResult
@@ -67,6 +69,7 @@ class WarmEngine:
         self._workspace: Workspace | None = None
         self._failed: set[Path | None] = set()
         self._governing: dict[Path, Path | None] = {}
+        self._drafts: dict[str, IncrementalLinter] = {}  # by the draft's name
 
     def reload(self) -> None:
         """Read configurations and packs afresh (one of them changed); plans that worked stay as fallbacks."""
@@ -146,8 +149,25 @@ class WarmEngine:
         plan = self.plan(file)
         if plan is None:
             return Linted(document, [], None, file)
-        result: FileResult = Judge(plan, file, self.settings.rule_timeout).result(document)
+        if document.format == "docx":
+            result: FileResult = Judge(plan, file, self.settings.rule_timeout).result(document)
+        else:  # what Judge.result gives, re-using the lines the last judgement of this draft checked
+            day, note = resolve_as_of(plan.as_of, document.text)
+            outcome = self._incremental(document.path, plan).run(document, self.settings.rule_timeout, day)
+            problems = "; ".join(dict.fromkeys(outcome.problems)) or None
+            result = plan.filter(FileResult(document.path, outcome.diagnostics, document, problems, note=note), file)
         return Linted(document, result.diagnostics, plan, file, result.error, result.note)
+
+    def _incremental(self, name: str, plan: Plan) -> IncrementalLinter:
+        """The draft's incremental linter, new when its plan changed (a configuration was reloaded)."""
+        kept = self._drafts.get(name)
+        if kept is None or kept.linter is not plan.linter:
+            kept = self._drafts[name] = IncrementalLinter(plan.linter)
+        return kept
+
+    def forget(self, name: str) -> None:
+        """The draft was closed: drop what was kept of its lines."""
+        self._drafts.pop(name, None)
 
     def fixed_text(self, linted: Linted) -> str:
         """The text ``gwlint check --fix`` would write for this draft (safe fixes, repeated until none applies)."""

@@ -54,6 +54,8 @@ class LineIndex:
     def __init__(self, text: str, starts: tuple[int, ...] | None = None) -> None:
         self.text = text
         self.starts = starts if starts is not None else (0, *(m.end() for m in LINE_BREAK.finditer(text)))
+        # no character outside the BMP (no surrogate pairs): UTF-16 units are code points
+        self.narrow = len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
 
     def line_content(self, line: int) -> str:
         """Line ``line`` (0-based) without its line break."""
@@ -66,6 +68,8 @@ class LineIndex:
     def position(self, offset: int, encoding: str) -> tuple[int, int]:
         """The (line, character) of a character offset, both 0-based, character in code units."""
         line = bisect.bisect_right(self.starts, offset) - 1
+        if encoding == UTF32 or (encoding == UTF16 and self.narrow):
+            return line, offset - self.starts[line]
         return line, units(self.text[self.starts[line] : offset], encoding)
 
     def offset(self, line: int, character: int, encoding: str) -> int:
