@@ -20,6 +20,13 @@ def test_the_readme_stays_short_and_explains_the_architecture():
     assert "## Architecture" in README
 
 
+def test_the_readme_lists_the_input_limits():
+    """Issue 14: the README's Reliability section names the caps that docs/reliability.md tables."""
+    section = README.split("## Reliability", 1)[1].split("\n## ", 1)[0]
+    for cap in ("256 MiB", "16 MiB", "1 MiB", "32 MB", "500 : 1", "10,000", "0.1 s"):
+        assert cap in section, cap
+
+
 def test_explain_prints_a_check_kind_s_parameters(capsys):
     from lint.cli import main
 
