@@ -24,6 +24,11 @@ variants (no list of forms: lint.checks.variants and lint.checks.phrase_variants
   max_tokens: int                      (names) longest name in jieba tokens (default 4)
   places: [name, ...]                  (place-short-names) places of one level without it: 安徽 …
   level: text                          (place-short-names) the level they drop: 省
+  followers: str                       (title-names) characters that may follow an event's name in a
+                                       sentence (的, 召 of 召开 …): a suffix before another character
+                                       is inside a longer word (社会 in 社会主义)
+  connectors: str                      (title-names) characters that join two parts of a name (和, 、):
+                                       a space written in their place is the one edit
   The message may use {majority} (the spelling to use) and {count} (its occurrences).
 
 forms and characters:
@@ -93,7 +98,11 @@ class ConsistencyCheck(Check):
         if family not in ("names", "quoted-series", "title-names", "place-short-names"):
             raise params.error("variants", "must be 'names', 'quoted-series', 'title-names' or 'place-short-names'")
         if family == "title-names":
-            self.suffixes = frozenset(params.strings("suffixes", required=True))
+            self.event_words = phrase_variants.EventWords(
+                frozenset(params.strings("suffixes", required=True)),
+                frozenset(params.string("followers") or ""),
+                frozenset(params.string("connectors") or ""),
+            )
             self.min_length = params.integer("min_length", 5, minimum=4)
         if family == "place-short-names":
             self.places = params.strings("places", required=True)
@@ -175,7 +184,7 @@ class ConsistencyCheck(Check):
         if self.variants == "names":
             found = variants.name_variants(text, self.suffixes, self.min_length, self.max_tokens, self.edit)
         elif self.variants == "title-names":
-            found = phrase_variants.title_variants(text, self.suffixes, self.min_length)
+            found = phrase_variants.title_variants(text, self.event_words, self.min_length)
         elif self.variants == "place-short-names":
             found = variants.place_variants(text, self.places, self.level, self.name_suffixes)
         else:

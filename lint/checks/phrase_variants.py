@@ -157,14 +157,21 @@ def _part_pattern(part: str) -> str:
 
 # title names --------------------------------------------------------------------------------------
 
-CONNECTORS = frozenset("和与及、")
 MAX_TITLE_CHARACTERS = 60  # a longer first line is a paragraph, not a title
 MAX_EVENT_NAME = 16
-# what may follow an event's name in a sentence: 的, a verb of holding it (召开, 举行, 圆满结束) or 于
-NAME_FOLLOWERS = frozenset("的在召举开圆隆胜顺于将")
 
 
-def title_variants(text: str, suffixes: frozenset[str], min_length: int) -> list[Variant]:
+@dataclass(frozen=True)
+class EventWords:
+    """The rule's words for event names: what ends one (会, 活动), what may follow one in a sentence
+    (的, 召/举 of a verb of holding it), and what joins two of its parts (和, 与, 、)."""
+
+    suffixes: frozenset[str]
+    followers: frozenset[str]
+    connectors: frozenset[str]
+
+
+def title_variants(text: str, words: EventWords, min_length: int) -> list[Variant]:
     """Event names of the title written with one edit in the body (see the module's docstring)."""
     title_start, title_end = _title_span(text)
     title = text[title_start:title_end]
@@ -174,12 +181,12 @@ def title_variants(text: str, suffixes: frozenset[str], min_length: int) -> list
     # per end of a name in the title, the shortest pair: the body's other mentions decide how far
     # back a pair reaches, and the shortest one is the name itself, not the words before it
     pairs: dict[int, tuple[str, str]] = {}
-    for suffix in suffixes:
-        title_ends = [m.end() for m in re.finditer(re.escape(suffix), title) if _ends_name(title, m.end())]
+    for suffix in words.suffixes:
+        title_ends = [m.end() for m in re.finditer(re.escape(suffix), title) if _ends_name(title, m.end(), words)]
         body_ends = [m.end() for m in re.finditer(re.escape(suffix), body)] if title_ends else []
         for end in title_ends:
             for other in body_ends:
-                edited = _edited_pair(title, end, body, other, len(suffix), min_length)
+                edited = _edited_pair(title, end, body, other, len(suffix), min_length, words.connectors)
                 pair = None if edited is None else _from_word_start(title, end, *edited)
                 if pair is not None and (end not in pairs or len(pair[0]) < len(pairs[end][0])):
                     pairs[end] = pair
@@ -196,9 +203,9 @@ def title_variants(text: str, suffixes: frozenset[str], min_length: int) -> list
     return sorted(variants.values(), key=lambda variant: variant.start)
 
 
-def _ends_name(text: str, end: int) -> bool:
+def _ends_name(text: str, end: int, words: EventWords) -> bool:
     """Whether a suffix ending at ``end`` of the title ends a name: 社会 in 社会主义 goes on as a word."""
-    return end == len(text) or not is_han(text[end]) or text[end] in NAME_FOLLOWERS
+    return end == len(text) or not is_han(text[end]) or text[end] in words.followers
 
 
 def _title_span(text: str) -> tuple[int, int]:
@@ -211,7 +218,7 @@ def _title_span(text: str) -> tuple[int, int]:
 
 
 def _edited_pair(
-    title: str, end: int, body: str, other: int, suffix: int, min_length: int
+    title: str, end: int, body: str, other: int, suffix: int, min_length: int, connectors: frozenset[str]
 ) -> tuple[str, str, str] | None:
     """The longest runs ending at ``end`` and ``other`` that are one edit apart, or None."""
     longest = min(MAX_EVENT_NAME, end, other)
@@ -219,7 +226,7 @@ def _edited_pair(
         one, two = title[end - length : end], body[other - length : other]
         if one == two or not (is_han(one[0]) and one[0] == two[0]):
             continue
-        if _one_event_edit(one, two, length - suffix):
+        if _one_event_edit(one, two, length - suffix, connectors):
             return _trimmed(one, two, min_length)
     return None
 
@@ -242,15 +249,15 @@ def _from_word_start(title: str, end: int, one: str, two: str, before: str) -> t
     return before[len(before) - extra :] + one, before[len(before) - extra :] + two
 
 
-def _one_event_edit(one: str, two: str, stem: int) -> bool:
+def _one_event_edit(one: str, two: str, stem: int, connectors: frozenset[str]) -> bool:
     """Equal but for one edit inside the first ``stem`` characters (the suffix is shared)."""
-    if not all(is_han(c) or c in SPACES or c in CONNECTORS for c in one + two):
+    if not all(is_han(c) or c in SPACES or c in connectors for c in one + two):
         return False
     differing = [i for i in range(len(one)) if one[i] != two[i]]
     if len(differing) == 1:
         i = differing[0]
         a, b = one[i], two[i]
-        if i < stem and ((a in SPACES and b in CONNECTORS) or (b in SPACES and a in CONNECTORS)):
+        if i < stem and ((a in SPACES and b in connectors) or (b in SPACES and a in connectors)):
             return True
         return i < stem and is_plain(a) and is_plain(b) and not is_doubled(one, i) and not is_doubled(two, i)
     if len(differing) == 4 and differing[3] - differing[0] == 3 and differing[3] < stem:
