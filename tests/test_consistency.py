@@ -79,6 +79,10 @@ def test_seeds_are_silent(consistency, seed):
         ("{variants: names, suffixes: [镇], edit: swap}", "params.edit"),
         ("{variants: quoted-series, forms: [a, b]}", "params.forms"),
         ("{variants: quoted-series, within: a}", "params.within"),
+        ("{variants: title-names}", "params.suffixes"),
+        ("{variants: title-names, suffixes: [会], min_length: 3}", "params.min_length"),
+        ("{variants: place-short-names, places: [安徽], suffixes: [院]}", "params.level"),
+        ("{variants: place-short-names, level: 省, suffixes: [院]}", "params.places"),
     ],
 )
 def test_bad_params_name_the_field(params, field):
@@ -209,25 +213,6 @@ def test_a_province_short_name_without_its_level_is_reported_beside_the_level_on
 )
 def test_a_full_name_or_a_single_short_name_is_silent(consistency, text):
     assert [h for h in found(consistency, text) if h[0] == "province-short-name"] == []
-
-
-@pytest.mark.parametrize(
-    ("params", "field"),
-    [
-        ("{variants: title-names}", "params.suffixes"),
-        ("{variants: title-names, suffixes: [会], min_length: 3}", "params.min_length"),
-        ("{variants: place-short-names, places: [安徽], suffixes: [院]}", "params.level"),
-        ("{variants: place-short-names, level: 省, suffixes: [院]}", "params.places"),
-    ],
-)
-def test_bad_params_of_the_new_families_name_the_field(params, field):
-    raw = (
-        "pack: p\nrules:\n  - {id: r, title: t, severity: warning, kind: consistency, message: m, rationale: r,"
-        f" source: s, params: {params}, examples: {{bad: [x], good: [y]}}}}\n"
-    )
-    with pytest.raises(PackError) as error:
-        Linter(parse_pack(raw, "p.yaml").rules)
-    assert error.value.field == field
 
 
 CUT_SAMPLES = [

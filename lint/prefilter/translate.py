@@ -25,6 +25,8 @@ from re import _constants as sre  # type: ignore[attr-defined]  # re's parser an
 from re import _parser as sre_parse  # type: ignore[attr-defined]  # re's parser and compiler (CPython's, no stub in typeshed)
 from typing import Any
 
+from lint.checks.scan import CATEGORIES  # the same escapes for re's categories
+
 UNBOUNDED = sre.MAXREPEAT
 LAST_CODE_POINT = 0x10FFFF
 SURROGATES = (0xD800, 0xDFFF)  # never in UTF-8 text: left out of every class
@@ -173,20 +175,10 @@ def class_ranges(items: list[tuple[Parsed, Parsed]], flags: int) -> Ranges:
     return _complement(merged) if negated else merged
 
 
-CATEGORY_ESCAPES = {
-    sre.CATEGORY_DIGIT: r"\d",
-    sre.CATEGORY_NOT_DIGIT: r"\D",
-    sre.CATEGORY_SPACE: r"\s",
-    sre.CATEGORY_NOT_SPACE: r"\S",
-    sre.CATEGORY_WORD: r"\w",
-    sre.CATEGORY_NOT_WORD: r"\W",
-}
-
-
 @functools.cache
 def category_ranges(category: Parsed, ascii_only: bool) -> Ranges:
     """What ``re`` matches for ``\\d``, ``\\w``... asked of ``re`` itself, over every code point."""
-    escape = CATEGORY_ESCAPES.get(category)
+    escape = CATEGORIES.get(category)
     if escape is None:
         raise Unsupported(f"category {category}")
     matcher = re.compile(f"{escape}+", re.ASCII if ascii_only else 0)
