@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from lint.checks import segment
 from lint.checks.text import HAN, SPACES, is_han
 from lint.checks.variants import LINES_KEPT, Variant, is_doubled, is_plain
+from lint.regexes import compiled
 
 # quoted series ------------------------------------------------------------------------------------
 
@@ -121,7 +122,7 @@ _BARE_IN_LINE: dict[str, dict[str, tuple[Series, ...]]] = {}
 def _bare_pattern(preferred: str) -> re.Pattern[str]:
     parts = SEPARATOR.split(preferred)
     pattern = f"[{SEPARATORS}]".join(_part_pattern(part) for part in parts)
-    return re.compile(f"(?<!“){pattern}(?!”)")
+    return compiled(f"(?<!“){pattern}(?!”)")  # stored: ~40 ms of compiling per series, every run
 
 
 def _line_bare(line: str, preferred: str) -> tuple[Series, ...]:
