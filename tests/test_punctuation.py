@@ -128,8 +128,14 @@ class TestSentenceLevelMarks:
 
     @pytest.mark.parametrize(
         "after",
-        ["\n二、工作安排\n", "\n（二）工作安排\n", "\n3.工作安排\n", "\n\n下一步，我们将继续开展活动。\n",
-         "\n　　下一步，我们将继续开展活动。\n", "\n后勤保障处\n2025年1月3日\n"],
+        [
+            "\n二、工作安排\n",
+            "\n（二）工作安排\n",
+            "\n3.工作安排\n",
+            "\n\n下一步，我们将继续开展活动。\n",
+            "\n　　下一步，我们将继续开展活动。\n",
+            "\n后勤保障处\n2025年1月3日\n",
+        ],
     )
     def test_paragraph_end_is_reported_before_a_new_paragraph(self, punctuation, after):
         found = [r for r in report(punctuation, self.PARAGRAPH + after) if r[2] == "paragraph-missing-end-mark"]
