@@ -141,6 +141,14 @@ def test_a_quoted_slogan_written_with_other_separators_goes_to_the_majority(cons
     assert found(consistency, text) == [("quoted-series-variant", "比学习，比作风", "比学习、比作风")]
 
 
+def test_in_a_tie_the_slogan_with_dunhao_between_its_parts_is_the_documents(consistency):
+    """One quoted spelling each way: the comma form is reported wherever it stands (GB/T 15834 4.5.3.1)."""
+    text = "学习“不忘初心，牢记使命”的要求。结合“不忘初心、牢记使命”主题教育。"
+    assert found(consistency, text) == [("quoted-series-variant", "不忘初心，牢记使命", "不忘初心、牢记使命")]
+    text = "结合“不忘初心、牢记使命”主题教育。学习“不忘初心，牢记使命”的要求。"
+    assert found(consistency, text) == [("quoted-series-variant", "不忘初心，牢记使命", "不忘初心、牢记使命")]
+
+
 def test_an_unquoted_slogan_counts_only_when_a_character_differs(consistency):
     text = "举行“强基础、优服务、促发展”座谈会。要求大家强基础，优服务，促发展。"
     assert found(consistency, text) == []
