@@ -33,8 +33,8 @@ characters), and those before it the conditions to its left.
 
 from __future__ import annotations
 
-import re
 import bisect
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -109,7 +109,9 @@ def _condition(params: Params, number: int, raw: object) -> Condition:
         raise params.error(key, "must be a mapping of conditions on one word")
     unknown = set(raw) - CONDITION_KEYS
     if unknown:
-        raise params.error(f"{key}.{sorted(unknown)[0]}", "unknown condition (known: " + ", ".join(sorted(CONDITION_KEYS)) + ")")
+        raise params.error(
+            f"{key}.{sorted(unknown)[0]}", "unknown condition (known: " + ", ".join(sorted(CONDITION_KEYS)) + ")"
+        )
     max_length = raw.get("max_length", DEFAULT_MAX_LENGTH)
     if not isinstance(max_length, int) or isinstance(max_length, bool) or not 1 <= max_length <= 32:
         raise params.error(f"{key}.max_length", "must be a whole number from 1 to 32")

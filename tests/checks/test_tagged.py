@@ -62,7 +62,12 @@ class TestSequences:
         assert found("迈着坚定地步伐", no_edge) == []
 
     def test_an_edge_condition_before_the_word_is_met_at_the_line_start(self):
-        sequence = [{"not_words": ["所"], "edge": True}, {"tags": ["v"]}, {"words": ["的"], "report": True}, {"words": ["很"]}]
+        sequence = [
+            {"not_words": ["所"], "edge": True},
+            {"tags": ["v"]},
+            {"words": ["的"], "report": True},
+            {"words": ["很"]},
+        ]
         assert len(found("做的很好", sequence)) == 1
         assert len(found("工作做的很好", sequence)) == 1
         assert found("我们所做的很有限", sequence) == []
@@ -73,7 +78,12 @@ class TestSequences:
         assert found("认真的学习\n了", sequence) == []
 
     def test_marks_are_left_out_of_the_message_fields(self):
-        sequence = [{"tags": ["a"]}, {"words": ["地"], "report": True}, {"tags": ["n"]}, {"words": ["。"], "edge": True}]
+        sequence = [
+            {"tags": ["a"]},
+            {"words": ["地"], "report": True},
+            {"tags": ["n"]},
+            {"words": ["。"], "edge": True},
+        ]
         assert found("坚定地步伐。", sequence)[0][2] == {"before": "坚定", "after": "步伐"}
 
     def test_max_length_limits_the_word(self):
