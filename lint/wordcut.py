@@ -14,6 +14,11 @@ transition tables are read from jieba's pickles when an unknown run of character
 Same dictionary, same tables, same arithmetic: the tokens are jieba's (tests/test_startup.py
 compares them on the seeds and the clean corpus). ``load()`` returns None when the index cannot be
 used, and the caller falls back to jieba itself.
+
+Each dictionary word's part-of-speech tag (the third field of ``dict.txt``: n, v, vn, a, ad, d, i, l,
+p, u, ...) is stored in the index too: ``Segmenter.tag(word)`` is what ``jieba.posseg`` reads into
+its ``word_tag_tab``, without loading posseg's own HMM model (three seconds and 100 MB). Only the
+tags of dictionary words are given; a word the HMM made up has none.
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ from lint.regexes import compiled
 if TYPE_CHECKING:
     from typing import BinaryIO
 
-MAGIC = b"GWJIEBA2"
+MAGIC = b"GWJIEBA3"
 HEADER = struct.Struct("=8sQII")  # magic, total frequency, word count, bytes of words
 STATES = "BMES"
 LOOKUP_MEMO = 1 << 16  # dictionary lookups remembered per process (a big file asks the same ones)
@@ -89,6 +94,14 @@ class WordIndex:
         self._emission = view[start : start + 8 * len(STATES) * chars].cast("d")
         if len(self._emission) != len(STATES) * chars:
             raise ValueError("truncated word index")
+        start += 8 * len(STATES) * chars
+        (names,) = struct.unpack_from("=I", data, start)
+        start += 4
+        self._tag_names = bytes(view[start : start + names]).decode("utf-8").split("\0")
+        start += names
+        self._tags = view[start : start + 2 * count].cast("H")
+        if len(self._tags) != count or max(self._tags, default=0) >= len(self._tag_names):
+            raise ValueError("truncated word index")
         self._count = count
         self.lookup = lru_cache(maxsize=LOOKUP_MEMO)(self._lookup)
         self.log_total = log(self.total)
@@ -113,6 +126,14 @@ class WordIndex:
     def frequency(self, word: str) -> int:
         return self.lookup(word)[1]
 
+    def tag(self, word: str) -> str | None:
+        """The word's part-of-speech tag in jieba's dictionary (``jieba.posseg``'s ``word_tag_tab``), or None."""
+        key = word.encode("utf-8")
+        index = bisect.bisect_left(self, key)
+        if index == self._count or self[index] != key:
+            return None
+        return self._tag_names[self._tags[index]] or None
+
     def emission(self, state: int, char: str) -> float:
         """jieba's ``emit_P[STATES[state]].get(char, MIN_FLOAT)``."""
         code = ord(char)
@@ -125,15 +146,19 @@ class WordIndex:
 def build_index(dictionary: Path, emit_table: Path, stream: BinaryIO) -> None:
     """Write the index of a jieba dictionary file and its HMM emission table.
 
-    Dictionary entries are read exactly as jieba's ``gen_pfdict`` reads them; emissions are kept as
-    the same floats, ``MIN_FLOAT`` where jieba's table has no entry (what its ``.get`` falls back to).
+    Dictionary entries are read exactly as jieba's ``gen_pfdict`` reads them, and their tags as
+    ``jieba.posseg`` reads them (the third field; a repeated word keeps its last, as there); emissions
+    are kept as the same floats, ``MIN_FLOAT`` where jieba's table has no entry (what its ``.get``
+    falls back to).
     """
     freqs: dict[bytes, int] = {}
+    tags: dict[bytes, str] = {}
     total = 0
     with open(dictionary, "rb") as source:
         for line in source:
-            entry, freq = line.strip().decode("utf-8").split(" ")[:2]
+            entry, freq, *tag = line.strip().decode("utf-8").split(" ")
             freqs[entry.encode("utf-8")] = int(freq)  # a repeated word keeps its last frequency, as in jieba
+            tags[entry.encode("utf-8")] = tag[0] if len(tag) == 1 else ""
             total += int(freq)
     words = sorted(freqs)
     offsets, position = [0], 0
@@ -151,6 +176,12 @@ def build_index(dictionary: Path, emit_table: Path, stream: BinaryIO) -> None:
     stream.write(array("I", chars).tobytes())
     for state in STATES:
         stream.write(array("d", (emit[state].get(chr(code), MIN_FLOAT) for code in chars)).tobytes())
+    tag_names = sorted(set(tags.values()) | {""})
+    number = {name: position for position, name in enumerate(tag_names)}
+    names = "\0".join(tag_names).encode("utf-8")
+    stream.write(struct.pack("=I", len(names)))
+    stream.write(names)
+    stream.write(array("H", (number[tags[word]] for word in words)).tobytes())
 
 
 @cache
@@ -197,6 +228,9 @@ class Segmenter:
 
     def is_word(self, word: str) -> bool:
         return self.index.frequency(word) > 0
+
+    def tag(self, word: str) -> str | None:
+        return self.index.tag(word)
 
     def cut(self, text: str) -> Iterator[str]:
         for block in HAN_BLOCK.split(text):

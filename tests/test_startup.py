@@ -73,6 +73,26 @@ def test_dictionary_lookups_agree_with_jieba(fast) -> None:
     assert fast.index.total == jieba.dt.total
 
 
+def test_every_dictionary_word_has_the_tag_jieba_posseg_gives_it(fast) -> None:
+    import jieba.posseg
+
+    table = jieba.posseg.dt.word_tag_tab
+    assert len(table) > 300_000
+    assert [word for word, tag in table.items() if fast.tag(word) != tag] == []
+    assert [fast.tag(word) for word in ("的的", "中华人", "x", "")] == [None, None, None, None]
+
+
+def test_without_the_index_tags_come_from_jieba_posseg(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lint.checks import segment
+
+    monkeypatch.setattr(wordcut, "load", lambda: None)
+    segment._tagger.cache_clear()
+    try:
+        assert segment._tagger()("持之以恒") == "i"
+    finally:
+        segment._tagger.cache_clear()
+
+
 def test_the_hmm_tables_are_the_ones_jieba_uses(fast) -> None:
     from jieba import finalseg
 

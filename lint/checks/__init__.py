@@ -22,6 +22,7 @@ KIND_MODULES = {
     "collocation": "lint.checks.collocation",
     "stale": "lint.checks.stale",
     "toc": "lint.checks.toc",
+    "tagged": "lint.checks.tagged",
 }
 
 __all__ = ["KIND_MODULES", "Check", "Finding", "Params", "build_checks", "check_class"]

@@ -3,6 +3,10 @@
 ``lint.wordcut`` gives jieba's own segmentation over a cached index of jieba's dictionary, without
 loading jieba (about half a second); when that index cannot be built or read, jieba itself is used.
 Drafts without a candidate for a word boundary or a dictionary lookup pay for neither.
+
+``tagged`` adds each word's part-of-speech tag from jieba's dictionary (what ``jieba.posseg`` reads
+into its ``word_tag_tab``): the tokens stay those of ``jieba.cut``, and a token that is not a
+dictionary word (a mark, a number, a name the HMM put together) gets ``UNTAGGED``.
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
+
+UNTAGGED = "x"  # jieba.posseg's tag for what it cannot tag
 
 
 @cache
@@ -29,6 +35,20 @@ def _backend() -> tuple[Callable[[str], Iterable[str]], Callable[[str], bool]]:
     return jieba.cut, lambda word: jieba.dt.FREQ.get(word, 0) > 0
 
 
+@cache
+def _tagger() -> Callable[[str], str | None]:
+    """A dictionary word's tag: from the fast path's index, else from jieba.posseg's table (slow to load)."""
+    from lint import wordcut
+
+    fast = wordcut.load()
+    if fast is not None:
+        return fast.tag
+    import jieba.posseg
+
+    table: dict[str, str] = jieba.posseg.dt.word_tag_tab
+    return table.get
+
+
 SEGMENTED_RUN = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]+")  # what jieba cuts as one piece
 
 
@@ -42,6 +62,12 @@ def tokens(text: str) -> list[str]:
     """jieba's segmentation of ``text`` (HMM on, so unknown names stay whole)."""
     cut, _ = _backend()
     return list(cut(text))
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """jieba's segmentation of ``text``, each token with its dictionary tag (``UNTAGGED`` if it has none)."""
+    tag = _tagger()
+    return [(token, tag(token) or UNTAGGED) for token in tokens(text)]
 
 
 def boundaries(text: str) -> set[int]:

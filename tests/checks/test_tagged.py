@@ -1,0 +1,173 @@
+"""``tagged``: sequences of words described by jieba's part-of-speech tags, and the 的/地/得 rules built on it."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.checks import segment
+from lint.checks.tagged import TaggedCheck
+from lint.diagnostics import Severity
+from lint.engine import Linter
+from lint.packs import PackError, Rule, load_packs, select_rules
+from lint.source import Document
+
+ADVERBIAL_DE = [
+    {"tags": ["d", "ad", "a"]},
+    {"words": ["的"], "report": True},
+    {"tags": ["v"]},
+    {"words": ["了"]},
+]
+
+
+def make_rule(params: dict[str, object]) -> Rule:
+    return Rule(
+        id="test.rule", pack="test", title="t", severity=Severity.INFO, kind="tagged", message="m",
+        rationale="r", source="s", params=params, fix=None, enabled=True, bad=(), good=(), path="test.yaml",
+    )  # fmt: skip
+
+
+def found(text: str, sequence: list[dict[str, object]], **params: object) -> list[tuple[str, str | None, dict]]:
+    check = TaggedCheck(make_rule({"sequence": sequence, **params}))
+    return [(text[f.start : f.end], f.replacement, dict(f.fields)) for f in check.find(Document("t", text))]
+
+
+class TestSequences:
+    def test_the_reported_word_is_found_between_words_of_the_given_tags(self):
+        assert found("全体干部认真的学习了会议精神。", ADVERBIAL_DE, replacement="地") == [
+            ("的", "地", {"before": "认真", "after": "学习了"})
+        ]
+
+    def test_a_word_of_another_tag_breaks_the_sequence(self):
+        assert found("我们的学习了解情况。", ADVERBIAL_DE) == []  # 我们 is a pronoun (r); 了解 is one word
+        assert found("这是最好的选择。", ADVERBIAL_DE) == []  # no 了 after the verb
+
+    def test_a_particle_inside_a_longer_word_is_not_the_particle(self):
+        sequence = [{"words": ["的"], "report": True}, {"tags": ["n"]}]
+        assert found("的确问题很多，目的明确。", sequence) == []
+        assert [hit for hit, _, _ in found("我的目的", sequence)] == ["的"]
+
+    def test_not_words_and_not_tags_exclude(self):
+        sequence = [{"tags": ["d", "ad"], "not_words": ["更多"]}, {"words": ["的"], "report": True}, {"words": ["为"]}]
+        assert len(found("更好的为群众服务", sequence)) == 1
+        assert found("更多的为群众服务", sequence) == []
+        tags_out = [{"tags": ["d", "ad"], "not_tags": ["d"]}, {"words": ["的"], "report": True}, {"words": ["为"]}]
+        assert found("更好的为群众服务", tags_out) == []
+
+    def test_edge_is_met_by_a_mark_or_the_line_end_only_when_asked(self):
+        at_end = [{"tags": ["a"]}, {"words": ["地"], "report": True}, {"tags": ["n"]}, {"words": ["。"], "edge": True}]
+        assert len(found("迈着坚定地步伐。", at_end)) == 1
+        assert len(found("迈着坚定地步伐\n下一行", at_end)) == 1
+        assert found("迈着坚定地步伐前进。", at_end) == []
+        no_edge = [*at_end[:3], {"words": ["。"]}]
+        assert found("迈着坚定地步伐", no_edge) == []
+
+    def test_an_edge_condition_before_the_word_is_met_at_the_line_start(self):
+        sequence = [
+            {"not_words": ["所"], "edge": True},
+            {"tags": ["v"]},
+            {"words": ["的"], "report": True},
+            {"words": ["很"]},
+        ]
+        assert len(found("做的很好", sequence)) == 1
+        assert len(found("工作做的很好", sequence)) == 1
+        assert found("我们所做的很有限", sequence) == []
+
+    def test_the_sequence_stays_inside_its_clause(self):
+        sequence = [{"tags": ["d", "ad"]}, {"words": ["的"], "report": True}, {"tags": ["v"]}, {"words": ["了"]}]
+        assert found("认真的，学习了", sequence) == []
+        assert found("认真的学习\n了", sequence) == []
+
+    def test_marks_are_left_out_of_the_message_fields(self):
+        sequence = [
+            {"tags": ["a"]},
+            {"words": ["地"], "report": True},
+            {"tags": ["n"]},
+            {"words": ["。"], "edge": True},
+        ]
+        assert found("坚定地步伐。", sequence)[0][2] == {"before": "坚定", "after": "步伐"}
+
+    def test_max_length_limits_the_word(self):
+        sequence = [{"tags": ["i"], "max_length": 3}, {"words": ["的"], "report": True}]
+        assert found("持之以恒的读书", sequence) == []
+        assert len(found("持之以恒的读书", [{**sequence[0], "max_length": 4}, sequence[1]])) == 1
+
+    def test_context_conditions_apply(self):
+        assert found("“认真的学习了文件”", ADVERBIAL_DE, unless_quoted=True) == []
+
+    def test_the_check_is_paragraph_local(self):
+        check = TaggedCheck(make_rule({"sequence": ADVERBIAL_DE}))
+        assert check.paragraph_local()
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"sequence": [{"words": ["的"], "report": True}]}, "params.sequence"),
+        ({"sequence": "的"}, "params.sequence"),
+        ({"sequence": [{"tags": ["a"]}, {"words": ["的"]}]}, "params.sequence"),
+        ({"sequence": [{"words": ["的"], "report": True}, {"words": ["了"], "report": True}]}, "params.sequence"),
+        ({"sequence": [{"tags": ["a"], "report": True}, {"words": ["的"]}]}, "params.sequence[0]"),
+        ({"sequence": [{"words": ["的"], "report": True, "edge": True}, {"tags": ["v"]}]}, "params.sequence[0]"),
+        ({"sequence": [{"words": ["的"], "report": True}, {"tag": ["v"]}]}, "params.sequence[1].tag"),
+        ({"sequence": [{"words": ["的"], "report": True}, {"tags": "v"}]}, "params.sequence[1].tags"),
+        ({"sequence": [{"words": ["的"], "report": True}, {"max_length": 0}]}, "params.sequence[1].max_length"),
+        ({"sequence": [{"words": ["的"], "report": True}, {"edge": "yes"}]}, "params.sequence[1].edge"),
+        ({"sequence": [{"words": ["的"], "report": True}, "v"]}, "params.sequence[1]"),
+        ({"sequence": [{"words": ["的"], "report": True}, {}], "replace": "地"}, "params.replace"),
+    ],
+)
+def test_bad_params_name_the_field(params, field):
+    with pytest.raises(PackError) as error:
+        TaggedCheck(make_rule(params))
+    assert error.value.field == field
+
+
+def test_tagged_tokens_are_the_segmentation_with_dictionary_tags():
+    text = "我深刻的体会到了，王小明同志在杭研大厦。"
+    pairs = segment.tagged(text)
+    assert [word for word, _ in pairs] == segment.tokens(text)
+    assert dict(pairs)["深刻"] == "d" and dict(pairs)["的"] == "uj" and dict(pairs)["，"] == segment.UNTAGGED
+
+
+@pytest.fixture(scope="module")
+def wording():
+    return Linter(select_rules(load_packs(), ["wording"]))
+
+
+def de_rules(linter: Linter, text: str) -> list[tuple[str, str]]:
+    return [(d.rule, d.matched) for d in linter.lint_text(text) if d.rule.startswith("wording.d")]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("大家圆满的完成了各项任务。", "wording.de-before-verb-with-aspect"),
+        ("通过学习，让我更加的坚定了对党的信心。", "wording.de-before-verb-with-aspect"),
+        ("以便我们更好的为群众服务。", "wording.de-before-preposition"),
+        ("只有这样才能更好的解决问题。", "wording.de-after-modal-adverbial"),
+        ("就必须持之以恒的读书。", "wording.de-after-modal-idiom"),
+        ("我深刻的体会到了肩上的责任。", "wording.de-before-resultative"),
+        ("营造良好地氛围。", "wording.di-before-noun-at-clause-end"),
+        ("把家乡建设的更加美好。", "wording.de-before-degree-complement"),
+    ],
+)
+def test_each_de_di_de_rule_finds_its_class(wording, text, rule):
+    assert rule in {found_rule for found_rule, _ in de_rules(wording, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持党的领导，加强我们的学习，有效的监督，发挥积极的作用。",
+        "对全会精神有了深入的了解。",
+        "这已经是最好的选择了。",
+        "实施更加积极的就业政策，采取切实的防治污染措施。",
+        "团结一切可以团结的力量，培养能够独当一面的干部。",
+        "损失不足的由侵权人赔偿，得票最多的为当选人。",
+        "必须最广泛地动员和组织人民，积极稳妥地分类推进。",
+        "从落后的状况到经济总量跃居世界第二，吸引更多的人到基层去。",
+        "他说的很对，我们所做的还很有限。",
+    ],
+)
+def test_correct_uses_of_de_and_di_are_silent(wording, text):
+    assert de_rules(wording, text) == []
