@@ -141,6 +141,14 @@ def test_a_quoted_slogan_written_with_other_separators_goes_to_the_majority(cons
     assert found(consistency, text) == [("quoted-series-variant", "比学习，比作风", "比学习、比作风")]
 
 
+def test_on_a_tie_the_quoted_slogan_joined_by_dunhao_is_followed(consistency):
+    """A devset false alarm: the comma spelling came first, and the correct 顿号 one was reported."""
+    text = "结合“不忘初心，牢记使命”主题教育。\n不忘初心，牢记使命！\n结合“不忘初心、牢记使命”主题教育。"
+    assert found(consistency, text) == [("quoted-series-variant", "不忘初心，牢记使命", "不忘初心、牢记使命")]
+    text = "开展“比学习，比作风”活动。围绕“比学习，比作风”主题，结合“比学习、比作风”要求。"
+    assert found(consistency, text) == [("quoted-series-variant", "比学习、比作风", "比学习，比作风")]
+
+
 def test_an_unquoted_slogan_counts_only_when_a_character_differs(consistency):
     text = "举行“强基础、优服务、促发展”座谈会。要求大家强基础，优服务，促发展。"
     assert found(consistency, text) == []
