@@ -241,7 +241,7 @@ def write_docs(text: str) -> None:
 
 
 FLOORS_HEADER = """\
-# What gwlint finds on the development set: floors for tests/test_quality.py (raise them with
+# What gwlint finds on the development set: floors for tests/bench/test_quality.py (raise them with
 # `python bench/quality.py --raise-floors`; never lower them without saying why in the commit).
 # found: keyed defects found per class; false_alarms: at most.
 """

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from lint.packs import Rule
+
 
 def hits(linter, text: str, pack: str) -> list[tuple[str, str]]:
     """(rule slug, matched text) for every diagnostic of ``pack`` on ``text``."""
@@ -83,3 +85,23 @@ def only_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> Pat
     path.parent.mkdir()
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def make_rule(kind: str, params: dict[str, object]) -> Rule:
+    from lint.diagnostics import Severity
+
+    return Rule(
+        id="test.rule", pack="test", title="t", severity=Severity.ERROR, kind=kind, message="m",
+        rationale="r", source="s", params=params, fix=None, enabled=True, bad=(), good=(), path="test.yaml",
+    )  # fmt: skip
+
+
+def found(kind: str, text: str, **params: object) -> list[tuple[str, str | None]]:
+    """(matched, replacement) of every finding of a ``pattern`` or ``substitution`` rule made of ``params``."""
+    from lint.checks.pattern import PatternCheck
+    from lint.checks.substitution import SubstitutionCheck
+    from lint.source import Document
+
+    cls = PatternCheck if kind == "pattern" else SubstitutionCheck
+    check = cls(make_rule(kind, params))
+    return [(text[f.start : f.end], f.replacement) for f in check.find(Document("t", text))]

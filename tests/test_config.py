@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
+from output_helpers import TEAM_PACK, only_the_placeholder_pack  # noqa: F401 (autouse fixture)
 from test_packs import GOOD_RULE
-from test_reporters import TEAM_PACK, only_the_placeholder_pack  # noqa: F401 (autouse fixture)
 
 from lint.cli import main
 from lint.config import ConfigResolver, glob_regex

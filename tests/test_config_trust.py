@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from output_helpers import TEAM_PACK, only_the_placeholder_pack  # noqa: F401 (autouse fixture)
 from test_config import PENDING, rules_found, write
 from test_config import project as project
-from test_reporters import TEAM_PACK, only_the_placeholder_pack  # noqa: F401 (autouse fixture)
 
 from lint import trust
 from lint.cli import main

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_reporters import TEAM_PACK, only_the_placeholder_pack  # noqa: F401 (autouse fixture)
+from output_helpers import TEAM_PACK, only_the_placeholder_pack  # noqa: F401 (autouse fixture)
 
 from lint.cli import main
 from lint.engine import Linter

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from conftest import SEEDS
-from test_reporters import validate_sarif
+from output_helpers import validate_sarif
 
 from lint.cli import main
 

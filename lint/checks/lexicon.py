@@ -11,7 +11,7 @@ plus the context conditions of lint.checks.context (unless_preceded_by, unless_f
 unless_quoted, only_if_document_matches, unless_document_matches).
 
 The message may use ``{right}``. One rule holds many entries of one kind and one source; the test
-suite tries each entry in a sentence of its own (tests/test_lexicon.py).
+suite tries each entry in a sentence of its own (tests/checks/test_lexicon.py).
 """
 
 from __future__ import annotations

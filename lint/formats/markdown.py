@@ -1,7 +1,8 @@
 """Markdown: blank out what is not prose, keeping every offset and line break.
 
 Masked (each character becomes a space, line breaks stay): front matter (``---``/``+++`` at the
-top), fenced code blocks, inline code spans, HTML comments and tags, autolinks and bare URLs,
+top), fenced code blocks, inline code spans, HTML comments and tags, the space entities (``&nbsp;``,
+``&emsp;``), autolinks and bare URLs,
 link and image destinations with their titles, reference definitions, and the delimiters of
 emphasis (``**重点**``, ``*斜体*``, ``__附件__``) so that they are not taken for ``**``/``__``
 placeholders. Link texts, image alt texts, headings and emphasised words stay visible: they are
@@ -20,6 +21,7 @@ FENCE_OPEN = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 BACKTICK_RUN = re.compile(r"`+")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp);")  # &emsp;&emsp; indents a paragraph: a space when shown
 AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 # A bare URL ends at whitespace or the first CJK character or full-width punctuation.
 BARE_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+")
@@ -48,7 +50,7 @@ def mask(text: str) -> str:
     for start, end in _html_comments(visible):
         _blank(chars, text, start, end)
     visible = "".join(chars)
-    for pattern in (AUTOLINK, HTML_TAG, REFERENCE_DEFINITION):
+    for pattern in (AUTOLINK, HTML_TAG, SPACE_ENTITY, REFERENCE_DEFINITION):
         for match in pattern.finditer(visible):
             _blank(chars, text, match.start(), match.end())
         visible = "".join(chars)

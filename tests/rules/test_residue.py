@@ -158,3 +158,18 @@ def test_a_reposting_sites_notice_and_garbled_credit_are_reported(linter):
     text = "金榜题名。\nAlivProject Aliverer 重排版：imgradeone\n新闻部若认为本站的转载侵犯了权益，请联系本站管理员。\n"
     rules = [rule for rule, _ in hits(linter, text, "residue")]
     assert rules == ["garbled-credit-line", "disclaimer"]
+
+
+@pytest.mark.parametrize(("suffix", "found"), [(".txt", ["&emsp;", "&emsp;", "<br>"]), (".md", [])])
+def test_web_markup_is_residue_in_a_text_draft_but_markdown_keeps_its_own(tmp_path, capsys, suffix, found):
+    """A tag or an indenting entity copied into a plain draft is residue; in Markdown the same
+    characters are markup the writer meant (the Markdown source blanks them before any rule runs)."""
+    import json
+
+    from lint.cli import main
+
+    draft = tmp_path / f"draft{suffix}"
+    draft.write_text("&emsp;&emsp;会议要求<br>各单位抓好落实。\n", encoding="utf-8")
+    main(["check", str(draft), "--format", "json", "--select", "residue"])
+    reported = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert [d["matched"] for d in reported if d["rule"] == "residue.html-markup"] == found

@@ -96,7 +96,7 @@ def test_a_typed_space_in_markdown_prose_is_still_found():
 
 
 def test_typed_only_must_be_a_boolean():
-    from test_pattern_kinds import found
+    from pack_helpers import found
 
     with pytest.raises(PackError, match="typed_only"):
         found("pattern", "", regex=" +", typed_only="yes")

@@ -3,26 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from pack_helpers import found, make_rule
 
 from lint.checks.pattern import PatternCheck
-from lint.checks.substitution import SubstitutionCheck
-from lint.diagnostics import Severity
-from lint.packs import PackError, Rule
+from lint.packs import PackError
 from lint.source import Document
-
-
-def make_rule(kind: str, params: dict[str, object]) -> Rule:
-    return Rule(
-        id="test.rule", pack="test", title="t", severity=Severity.ERROR, kind=kind, message="m",
-        rationale="r", source="s", params=params, fix=None, enabled=True, bad=(), good=(), path="test.yaml",
-    )  # fmt: skip
-
-
-def found(kind: str, text: str, **params: object) -> list[tuple[str, str | None]]:
-    """(matched, replacement) of every finding."""
-    cls = PatternCheck if kind == "pattern" else SubstitutionCheck
-    check = cls(make_rule(kind, params))
-    return [(text[f.start : f.end], f.replacement) for f in check.find(Document("t", text))]
 
 
 class TestOrder:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "correct_prose.txt"
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "correct_prose.txt"
 TEXT = FIXTURE.read_text(encoding="utf-8")
 PARAGRAPHS = [line for line in TEXT.splitlines() if line.strip()]
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 UNSEEN, UNSEEN2 = FIXTURES / "unseen", FIXTURES / "unseen2"
 DRAFT_SUFFIXES = (".txt", ".md")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import authoritative
 import pytest
 
-QUALITY = Path(__file__).resolve().parent.parent / "bench" / "quality.py"
+QUALITY = Path(__file__).resolve().parents[2] / "bench" / "quality.py"
 
 
 @pytest.fixture(scope="module")

@@ -39,6 +39,7 @@ def blanked(text: str, part: str) -> bool:
         ("正文<!-- 注释的的 -->结束", "<!-- 注释的的 -->", "结束"),
         ('正文<span class="x">强调</span>', '<span class="x">', "强调"),
         ("联系<mailto:a@b.cn>或<https://x.cn>", "<https://x.cn>", "联系"),
+        ("&emsp;&emsp;会议要求抓好落实。", "&emsp;&emsp;", "会议要求"),
     ],
 )
 def test_non_prose_is_blanked_and_prose_is_kept(text: str, hidden: str, kept: str) -> None:
