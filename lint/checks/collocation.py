@@ -177,7 +177,6 @@ class CollocationCheck(Check):
             if order != sorted(order):
                 yield Finding(match.start(), match.end(), None, {"canonical": self.canonical})
 
-
     def _objects(self, text: str) -> Iterator[Finding]:
         for entry in self.entries:
             for match in entry.scanner.finditer(text):

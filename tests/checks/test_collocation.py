@@ -136,7 +136,11 @@ def test_bad_params_name_the_field(params, field):
 
 
 def verb_object(linter, text):
-    return [(d.matched, d.fix.replacement if d.fix else None) for d in linter.lint_text(text) if d.rule.endswith("verb-object")]
+    return [
+        (d.matched, d.fix.replacement if d.fix else None)
+        for d in linter.lint_text(text)
+        if d.rule.endswith("verb-object")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -199,7 +203,10 @@ def objects_rule(params):
         ("{objects: [{heads: [a], wrong: [b], right: [b]}]}", "params.objects[0].wrong"),
         ("{objects: [{heads: [a], wrong: [b], right: [c], colour: d}]}", "params.objects[0].colour"),
         ("{objects: [{heads: [a], wrong: [b], right: [c], gap: '['}]}", "params.objects[0].gap"),
-        ("{objects: [{heads: [a], wrong: [b], right: [c], unless_preceded_by: 1}]}", "params.objects[0].unless_preceded_by"),
+        (
+            "{objects: [{heads: [a], wrong: [b], right: [c], unless_preceded_by: 1}]}",
+            "params.objects[0].unless_preceded_by",
+        ),
         ("{objects: [{heads: [a], wrong: [b], right: [c]}], window: 99}", "params.window"),
         ("{objects: [{heads: [a], wrong: [b], right: [c]}], term: x}", "params.term"),
     ],
