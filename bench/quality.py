@@ -145,14 +145,23 @@ def devset_day(row: dict[str, str], text: str) -> datetime.date:
     return resolve_as_of(DOCUMENT, text)[0]
 
 
-def devset_report(linter: Linter, folder: Path, show: list[str]) -> tuple[SetReport, dict[str, list[int]]] | None:
+def batch_of(name: str) -> str:
+    """The batch a draft was added in: its number's hundreds (``2NN`` for 203_...), see bench/devset/README.md."""
+    return f"{name[0]}NN" if name[:3].isdigit() else "other"
+
+
+Recall = dict[str, list[int]]  # class (or batch) -> [found, total]
+
+
+def devset_report(linter: Linter, folder: Path, show: list[str]) -> tuple[SetReport, Recall, Recall] | None:
     manifest = folder / "MANIFEST.tsv"
     if not manifest.is_file():
         return None
     with manifest.open(encoding="utf-8", newline="") as stream:
         rows = {row["file"]: row for row in csv.DictReader(stream, delimiter="\t")}
     report = SetReport(f"development set ({shown_path(folder)})")
-    recall: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])  # class -> [found, total]
+    recall: Recall = collections.defaultdict(lambda: [0, 0])
+    batches: Recall = collections.defaultdict(lambda: [0, 0])
     for key_path in sorted((folder / "keys").glob("*.yaml")):
         key = yaml.safe_load(key_path.read_text(encoding="utf-8")) or {}
         name = key.get("file") or key_path.with_suffix(".txt").name
@@ -167,8 +176,9 @@ def devset_report(linter: Linter, folder: Path, show: list[str]) -> tuple[SetRep
         report.per_rule.update(d.rule for d in diagnostics)
         for defect in defects:
             found = any(defect.found_by(d, lines) for d in diagnostics)
-            recall[defect.cls][0] += found
-            recall[defect.cls][1] += 1
+            for tally in (recall[defect.cls], batches[batch_of(name)]):
+                tally[0] += found
+                tally[1] += 1
             if not found:
                 show.append(f"missed  {name}:{defect.line} [{defect.cls}] {defect.text}")
         for diagnostic in diagnostics:
@@ -176,10 +186,10 @@ def devset_report(linter: Linter, folder: Path, show: list[str]) -> tuple[SetRep
                 report.unexplained += 1
                 where = f"{name}:{diagnostic.span.line}:{diagnostic.span.column}"
                 show.append(f"false   {where} {diagnostic.rule} {diagnostic.matched}")
-    return report, recall
+    return report, recall, batches
 
 
-def markdown(reports: list[SetReport], recall: dict[str, list[int]] | None) -> str:
+def markdown(reports: list[SetReport], recall: Recall | None, batches: Recall | None = None) -> str:
     out = ["| set | files | characters | findings | per 10,000 chars | not explained | per 10,000 chars |"]
     out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in reports:
@@ -202,6 +212,10 @@ def markdown(reports: list[SetReport], recall: dict[str, list[int]] | None) -> s
         if total:
             out.append(f"| **all** | {found} | {total} | {100 * found / total:.0f}% |")
         out.append("")
+    if batches:
+        out += ["| batch of drafts | found | in the key | recall |", "| --- | ---: | ---: | ---: |"]
+        out += [f"| {b} | {f} | {t} | {100 * f / t:.0f}% |" for b, (f, t) in sorted(batches.items()) if t]
+        out.append("\n(batches: bench/devset/README.md says which batch was held out when it was added)\n")
     for r in reports:
         if r.per_rule:
             out.append(f"Hits per rule, {r.name}: " + ", ".join(f"`{k}` {v}" for k, v in r.per_rule.most_common()))
@@ -232,7 +246,9 @@ def write_docs(text: str) -> None:
     summary = text.split("\n\n", 1)[0]
     overall = re.search(r"^\| \*\*all\*\* \| (\d+) \| (\d+) \| (\d+%) \|$", text, re.M)
     if overall:
-        summary += f"\n\nRecall on the development set: {overall[3]} ({overall[1]} of {overall[2]} keyed defects)."
+        summary += f"\n\nRecall on the development set: {overall[3]} ({overall[1]} of {overall[2]} keyed defects)"
+        batches = re.findall(r"^\| (\dNN) \| \d+ \| \d+ \| (\d+%) \|$", text, re.M)
+        summary += "; by batch: " + ", ".join(f"{b} {r}" for b, r in batches) + "." if batches else "."
     readme = ROOT / "README.md"
     old = readme.read_text(encoding="utf-8")
     begin, end = "<!-- quality:start -->\n", "<!-- quality:end -->"
@@ -247,7 +263,7 @@ FLOORS_HEADER = """\
 """
 
 
-def write_floors(path: Path, recall: dict[str, list[int]], false_alarms: int) -> None:
+def write_floors(path: Path, recall: Recall, false_alarms: int) -> None:
     lines = [FLOORS_HEADER + "found:"]
     lines += [f"  {cls}: {found}  # of {total}" for cls, (found, total) in sorted(recall.items())]
     lines.append(f"false_alarms: {false_alarms}")
@@ -277,12 +293,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         reports.append(corpus)
     show: list[str] = []
     dev = devset_report(linter, args.devset, show)
-    recall = None
+    recall = batches = None
     if dev is None:
         print(f"(no development set at {args.devset})")
     else:
         reports.append(dev[0])
-        recall = dev[1]
+        recall, batches = dev[1], dev[2]
         if args.raise_floors:
             write_floors(args.devset / "expected.yaml", recall, dev[0].unexplained)
     central = central_report(linter, args.central, show)
@@ -290,7 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"(no central texts at {args.central})")
     else:
         reports.append(central)
-    text = markdown(reports, recall)
+    text = markdown(reports, recall, batches)
     print(text)
     if args.write_docs:
         write_docs(text)

@@ -4,7 +4,7 @@ quoted series (“改革创新、奋发有为” / “改革创新，奋发有�
   a quoted slogan of two or more short parts. Its quoted spellings (other separators, one part one
   character off) are compared with each other; an unquoted one counts only when a character differs,
   as prose may run a slogan's parts with commas (不忘初心，牢记使命，高举……). The spelling written
-  most often is the one to follow; on a tie, the one joining its parts with 顿号 only, then the first.
+  most often is the document's; in a tie, the one with 顿号 between its parts, then the first.
 
 title names (宣贯培训会 in the title / 宣传培训会 in the body, 学习交流经验会 / 学习经验交流会):
   an event the title names (a run of Han characters ending in one of ``suffixes``: 会, 活动 …) that
@@ -50,7 +50,7 @@ def series_variants(text: str) -> list[Variant]:
     groups = []
     for group in _series_groups(quoted):
         counts = Counter(series.text for series in group)
-        groups.append((group, counts, min(counts, key=lambda spelling: _preference(group, counts, spelling))))
+        groups.append((group, counts, min(counts, key=lambda spelling: _majority_order(group, counts, spelling))))
     bare = _bare_variants(text, [preferred for _, _, preferred in groups])
     for group, counts, preferred in groups:
         others = [s for s in group if s.text != preferred] + bare[preferred]
@@ -58,6 +58,13 @@ def series_variants(text: str) -> list[Variant]:
             if series.start not in variants:
                 variants[series.start] = Variant(series.start, series.end, series.text, preferred, counts[preferred])
     return sorted(variants.values(), key=lambda variant: variant.start)
+
+
+def _majority_order(group: list[Series], counts: Counter[str], spelling: str) -> tuple[int, bool, int]:
+    """The most frequent spelling first; in a tie, one that separates its parts with 顿号 only (GB/T
+    15834-2011 4.5.3.1: 顿号 between the parallel words of a series), then the earliest."""
+    only_dunhao = set(SEPARATOR.findall(spelling)) == {"、"}
+    return -counts[spelling], not only_dunhao, _first(group, spelling)
 
 
 def _series_groups(quoted: list[Series]) -> list[list[Series]]:
@@ -84,17 +91,6 @@ def _one_edit(one: str, two: str) -> bool:
         return sum(a != b for a, b in zip(one, two, strict=True)) == 1
     longer, shorter = (one, two) if len(one) > len(two) else (two, one)
     return len(longer) == len(shorter) + 1 and any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
-
-
-def _preference(group: list[Series], counts: Counter[str], spelling: str) -> tuple[int, bool, int]:
-    """How a spelling ranks as the one the others should follow (smaller first): the most frequent; on a
-    tie the one that joins its parts with 顿号 only (a quoted name of parallel phrases, GB/T 15834-2011
-    4.5: “不忘初心、牢记使命”主题教育), then the first written."""
-    return -counts[spelling], not _dunhao_only(spelling), _first(group, spelling)
-
-
-def _dunhao_only(spelling: str) -> bool:
-    return set(SEPARATOR.findall(spelling)) == {"、"}
 
 
 def _first(group: list[Series], spelling: str) -> int:

@@ -40,14 +40,16 @@ def write_devset(folder: Path) -> None:
 def test_recall_per_class_and_false_alarms(quality, tmp_path, linter):
     write_devset(tmp_path)
     shown: list[str] = []
-    report, recall = quality.devset_report(linter, tmp_path, shown)
+    report, recall, batches = quality.devset_report(linter, tmp_path, shown)
+    assert batches == {"0NN": [2, 3]}  # the batch a draft was added in: its number's hundreds
     assert recall["repetition"] == [1, 1]
     assert recall["placeholder"] == [1, 1]
     assert recall["other"] == [0, 1]
     assert "missed  001_a.txt:4 [other] 认真落实" in shown
     assert report.files == 1 and report.unexplained == 0
-    table = quality.markdown([report], recall)
+    table = quality.markdown([report], recall, batches)
     assert "| other | 0 | 1 | 0% |" in table and "| **all** | 2 | 3 | 67% |" in table
+    assert "| 0NN | 2 | 3 | 67% |" in table
 
 
 def test_a_finding_elsewhere_on_the_line_is_not_the_keyed_defect(quality):
@@ -76,7 +78,7 @@ def test_the_development_set_keeps_what_it_finds_and_adds_no_false_alarm(quality
     folder = QUALITY.parent / "devset"
     expected = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
     shown: list[str] = []
-    report, recall = quality.devset_report(linter, folder, shown)
+    report, recall, _ = quality.devset_report(linter, folder, shown)
     found = {cls: f for cls, (f, _) in recall.items()}
     fewer = {cls: (found.get(cls, 0), floor) for cls, floor in expected["found"].items() if found.get(cls, 0) < floor}
     assert not fewer, f"found fewer keyed defects than before (now, before): {fewer}\n" + "\n".join(shown)

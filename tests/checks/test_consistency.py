@@ -141,10 +141,16 @@ def test_a_quoted_slogan_written_with_other_separators_goes_to_the_majority(cons
     assert found(consistency, text) == [("quoted-series-variant", "比学习，比作风", "比学习、比作风")]
 
 
-def test_on_a_tie_the_quoted_slogan_joined_by_dunhao_is_followed(consistency):
-    """A devset false alarm: the comma spelling came first, and the correct 顿号 one was reported."""
-    text = "结合“不忘初心，牢记使命”主题教育。\n不忘初心，牢记使命！\n结合“不忘初心、牢记使命”主题教育。"
+def test_in_a_tie_the_slogan_with_dunhao_between_its_parts_is_the_documents(consistency):
+    """One quoted spelling each way: the comma form is reported wherever it stands (GB/T 15834 4.5.3.1)."""
+    text = "学习“不忘初心，牢记使命”的要求。结合“不忘初心、牢记使命”主题教育。"
     assert found(consistency, text) == [("quoted-series-variant", "不忘初心，牢记使命", "不忘初心、牢记使命")]
+    text = "结合“不忘初心、牢记使命”主题教育。学习“不忘初心，牢记使命”的要求。"
+    assert found(consistency, text) == [("quoted-series-variant", "不忘初心，牢记使命", "不忘初心、牢记使命")]
+
+
+def test_the_dunhao_spelling_decides_only_a_tie(consistency):
+    """Written more often, the comma spelling is the document's: the 顿号 one is then reported."""
     text = "开展“比学习，比作风”活动。围绕“比学习，比作风”主题，结合“比学习、比作风”要求。"
     assert found(consistency, text) == [("quoted-series-variant", "比学习、比作风", "比学习，比作风")]
 
