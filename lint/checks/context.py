@@ -5,6 +5,8 @@ params:
   unless_followed_by: regex        ... or when the text just after it starts with this
   unless_quoted: bool              ... or when it stands inside “…” in its paragraph (a quotation of
                                    someone else's words, which the draft may not change)
+  unless_paragraph_matches: regex  ... or when this occurs in its paragraph before it (words reported
+                                   over several sentences after 习近平指出，)
   only_if_document_matches: regex  report only in documents where this also occurs somewhere
   unless_document_matches: regex   report nothing in documents where this occurs somewhere
   unless_header_matches: regex     report nothing in documents whose header (the first HEADER_LINES
@@ -39,6 +41,7 @@ class Context:
         self.before = None if before is None else params.compile("unless_preceded_by", f"(?:{before})\\Z")
         self.after = None if after is None else params.compile("unless_followed_by", after)
         self.quoted = params.boolean("unless_quoted", False)
+        self.paragraph_excluded = params.regex("unless_paragraph_matches")
         self.document_required = params.regex("only_if_document_matches")
         self.document_excluded = params.regex("unless_document_matches")
         speaker = params.string("unless_header_matches")
@@ -74,6 +77,10 @@ class Context:
             return False
         if self.after is not None and self.after.match(text[end : end + WINDOW]):
             return False
+        if self.paragraph_excluded is not None:
+            paragraph_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+            if self.paragraph_excluded.search(text, paragraph_start, start):
+                return False
         return not (self.quoted and inside_quotation(text, start, end))
 
 

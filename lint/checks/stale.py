@@ -8,6 +8,9 @@ references that are stale on that day.
 params:
   frames: {name: regex}        reusable frames, written ``${name}`` inside a reference's regex
   historical: regex            a sentence matching it narrates the past: its references are silent
+  narrated_year: regex         a year (group ``year``) in a paragraph's first sentence; when it is before
+                               the as-of year the whole paragraph narrates that year (全会指出，2020年，…
+                               and several sentences on 2020)
   references:                  the table of events
     - regex: pattern           the stale wording in its frame; a group ``hit`` narrows the span
       current_from: YYYY-MM-DD optional: before this date the wording is not yet current
@@ -58,6 +61,10 @@ class StaleCheck(Check):
                 raise params.error(f"frames.{name}", "must be a regular expression")
             params.compile(f"frames.{name}", source)
         self.historical = params.regex("historical")
+        self.narrated_year = params.regex("narrated_year")
+        if self.narrated_year is not None and "year" not in self.narrated_year.groupindex:
+            raise params.error("narrated_year", "needs a group named 'year' (four digits)")
+        self.day: datetime.date | None = None
         raw = params.raw("references")
         if not isinstance(raw, list) or not raw:
             raise params.error("references", "must be a non-empty list of {regex, current_until, instead}")
@@ -90,7 +97,7 @@ class StaleCheck(Check):
         return False
 
     def patterns(self) -> list[re.Pattern[str] | None]:
-        return [*(reference.pattern for reference in self.references), self.historical]
+        return [*(reference.pattern for reference in self.references), self.historical, self.narrated_year]
 
     def on(self, day: datetime.date) -> StaleCheck | None:
         stale = [reference for reference in self.references if reference.stale_on(day)]
@@ -98,6 +105,7 @@ class StaleCheck(Check):
             return None
         narrowed = copy.copy(self)
         narrowed.references = stale
+        narrowed.day = day
         return narrowed
 
     def find(self, document: Document) -> Iterator[Finding]:
@@ -110,6 +118,8 @@ class StaleCheck(Check):
                         sentence_ends = [mark.start() for mark in SENTENCE_MARKS.finditer(text)]
                     if self._narrated(text, sentence_ends, match.start(), match.end()):
                         continue
+                if self._in_narrated_paragraph(text, match.start()):
+                    continue
                 group = "hit" if "hit" in reference.pattern.groupindex and match.group("hit") else 0
                 yield Finding(match.start(group), match.end(group), None, {"instead": reference.instead})
 
@@ -120,6 +130,17 @@ class StaleCheck(Check):
         after = bisect.bisect_left(sentence_ends, end)
         last = sentence_ends[after] if after < len(sentence_ends) else len(text)
         return self.historical.search(text, first, last) is not None
+
+    def _in_narrated_paragraph(self, text: str, start: int) -> bool:
+        """Whether the paragraph's first sentence names a year before the as-of year."""
+        if self.narrated_year is None or self.day is None:
+            return False
+        head = text.rfind("\n", 0, start) + 1
+        first_end = next((i for i in range(head, len(text)) if text[i] in SENTENCE_END), len(text))
+        for found in self.narrated_year.finditer(text, head, first_end):
+            if found.group("year").isdigit() and int(found.group("year")) < self.day.year:
+                return True
+        return False
 
 
 CHECK = StaleCheck

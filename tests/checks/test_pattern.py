@@ -149,3 +149,12 @@ class TestHeaderCondition:
     def test_bad_regex_is_a_pack_error(self):
         with pytest.raises(PackError):
             found("pattern", "", regex="a", unless_header_matches="(")
+
+
+def test_unless_paragraph_matches_looks_back_to_the_start_of_the_paragraph_only():
+    params = {"regex": "乙", "unless_paragraph_matches": "甲指出，"}
+    assert found("pattern", "甲指出，一二三。四五六，乙。", **params) == []
+    assert found("pattern", "乙。甲指出，一二三。", **params) == [("乙", None)]  # after the match: no
+    assert found("pattern", "甲指出，一二三。\n乙。", **params) == [("乙", None)]  # another paragraph
+    with pytest.raises(PackError):
+        found("pattern", "", regex="a", unless_paragraph_matches="(")

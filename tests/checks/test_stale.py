@@ -82,6 +82,16 @@ def test_narration_of_the_past_is_silent(text):
     assert matched(TODAY, text) == []
 
 
+def test_a_year_at_the_head_of_a_paragraph_narrates_the_whole_paragraph():
+    """A communiqué names the year once and narrates it for several sentences (bench/central 037)."""
+    text = "全会指出，2020年，面对严峻复杂的形势，各级纪检监察机关忠诚履职。在防控疫情斗争、决战脱贫攻坚等大战大考中履职尽责。\n"
+    assert matched(datetime.date(2021, 1, 24), text) == []
+    plan = "2021年，各单位要抓好落实。要坚决打赢决战脱贫攻坚这场硬仗。\n"  # this year's tasks, not narration
+    assert matched(datetime.date(2021, 6, 1), plan) == ["决战脱贫攻坚"]
+    later = "全会指出，面对严峻复杂的形势，各级机关忠诚履职。要决战脱贫攻坚。\n"  # no year at the head
+    assert matched(datetime.date(2021, 1, 24), later) == ["决战脱贫攻坚"]
+
+
 @pytest.mark.parametrize(
     ("params", "field"),
     [
@@ -90,6 +100,10 @@ def test_narration_of_the_past_is_silent(text):
         ("{references: [{regex: '${nope}x', current_until: 2022-01-01, instead: y}]}", "params.references[0]"),
         ("{references: [{regex: 'x', current_until: 2022-01-01}]}", "params.references[0].instead"),
         ("{frames: {a: '('}, references: [{regex: x, current_until: 2022-01-01, instead: y}]}", "params.frames.a"),
+        (
+            "{narrated_year: '\\d{4}年', references: [{regex: x, current_until: 2022-01-01, instead: y}]}",
+            "params.narrated_year",
+        ),
     ],
 )
 def test_bad_params_name_the_field(params, field):
