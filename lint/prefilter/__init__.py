@@ -219,39 +219,33 @@ def _words(checks: Sequence[Check]) -> set[str]:
 
 
 def _compile(hyperscan: object, checks: Sequence[Check]) -> Database | None:
-    """The database of the checks' regexes and words. A regex whose first choice hyperscan refuses
-    (SOM mode for a very large pattern) gets its next; a regex it refuses altogether is left out."""
+    """The database of the checks' regexes and words. Each regex is compiled alone first to find
+    the best way hyperscan takes it (SOM mode refused for a very large pattern: its next choice; a
+    regex it refuses altogether is left out), then all are compiled together once. Finding refusals
+    by compiling halves of the whole set instead cost a minute and a half on the default packs, as
+    every half paid again for the slowest patterns; alone, each is compiled once (about 30 s in all,
+    once per pack content: the database is cached)."""
     hs = hyperscan
     utf8 = hs.HS_FLAG_UTF8  # type: ignore[attr-defined]  # hyperscan is imported at run time: an object to the type checker
-    options: list[tuple[bytes, list[tuple[Entry, int]]]] = []
+    regexes: list[tuple[bytes, int]] = []
+    entries: list[Entry] = []
     for index, check in _candidates(checks):
         try:
             translation = translate(check.pattern)  # type: ignore[attr-defined]  # the regex kinds it narrows have these (see _candidates)
         except (Unsupported, RecursionError):
             continue
-        options.append((translation.expression.encode(), _choices(index, check, translation, hs)))
+        expression = translation.expression.encode()
+        for entry, flags in _choices(index, check, translation, hs):
+            if _native(hs, [(expression, utf8 | flags)]) is not None:
+                regexes.append((expression, utf8 | flags))
+                entries.append(entry)
+                break
     words = [word for word in sorted(_words(checks)) if _encodable(word)]
     literals = [(_literal(word).encode(), utf8 | hs.HS_FLAG_SINGLEMATCH) for word in words]  # type: ignore[attr-defined]  # hyperscan is imported at run time: an object to the type checker
-    while True:
-        regexes = [(expression, utf8 | choices[0][1]) for expression, choices in options]
-        refused = set(_refused(hs, regexes))
-        if not refused:
-            break
-        options = [(e, c[1:] if i in refused else c) for i, (e, c) in enumerate(options) if i not in refused or c[1:]]
     native = _native(hs, regexes + literals)
     if native is None:
         return None
-    return Database(native, [choices[0][0] for _, choices in options], words)
-
-
-def _refused(hs: object, items: list[tuple[bytes, int]], offset: int = 0) -> list[int]:
-    """The indices (plus ``offset``) of the expressions hyperscan refuses, found by halving."""
-    if not items or _native(hs, items) is not None:
-        return []
-    if len(items) == 1:
-        return [offset]
-    half = len(items) // 2
-    return _refused(hs, items[:half], offset) + _refused(hs, items[half:], offset + half)
+    return Database(native, entries, words)
 
 
 def _native(hs: object, items: list[tuple[bytes, int]]) -> object | None:

@@ -257,3 +257,43 @@ def test_a_pickled_linter_leaves_the_database_behind(linter: Linter, monkeypatch
     used.prefilter.narrow(used.checks, "各单位")
     restored = pickle.loads(pickle.dumps(used))
     assert restored.prefilter._database is None and restored.prefilter.checks == restored.checks
+
+
+@needs_hyperscan
+def test_each_regex_is_compiled_alone_once_and_refusals_take_the_next_choice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A regex hyperscan refuses in SOM mode falls back to reporting presence; one it refuses in every
+    mode is left out (it runs on the pure path); the set is compiled together once. Finding refusals by
+    halving the whole set compiled the slowest patterns again and again (91 s on the default packs)."""
+    import hyperscan as hs
+
+    from lint.packs import parse_pack
+
+    pack = parse_pack(
+        "pack: t\nrules:\n"
+        + "".join(
+            f"  - {{id: {name}, title: t, severity: warning, kind: pattern, message: m, rationale: r, source: s,"
+            f" params: {{regex: '{regex}'}}, examples: {{bad: ['{bad}'], good: ['无']}}}}\n"
+            for name, regex, bad in (
+                ("fixed", "甲乙丙", "甲乙丙"),
+                ("open", "丁+戊", "丁丁戊"),
+                ("refused", "己庚", "己庚"),
+            )
+        ),
+        "t.yaml",
+    )
+    checks = Linter(pack.rules).checks
+    refused = translate(checks[2].pattern).expression.encode()  # type: ignore[attr-defined]
+    calls: list[int] = []
+    real = prefilter._native
+
+    def picky(module: object, items: list[tuple[bytes, int]]) -> object | None:
+        calls.append(len(items))
+        if len(items) == 1 and (items[0][0] == refused or items[0][1] & hs.HS_FLAG_SOM_LEFTMOST):
+            return None
+        return real(module, items)
+
+    monkeypatch.setattr(prefilter, "_native", picky)
+    database = prefilter._compile(hs, checks)
+    assert database is not None
+    assert [(entry.check, entry.use) for entry in database.entries] == [(0, prefilter.WINDOWS), (1, prefilter.PRESENCE)]
+    assert calls == [1, 1, 1, 1, 1, 2 + len(database.words)]  # fixed; open (SOM, presence); refused (twice); all

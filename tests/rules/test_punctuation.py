@@ -119,3 +119,66 @@ def test_seed_defects(punctuation):
 @pytest.mark.parametrize("path", sorted(CLEAN.glob("*.txt")), ids=lambda p: p.name)
 def test_clean_texts_are_silent(punctuation, path):
     assert report(punctuation, path.read_text(encoding="utf-8")) == []
+
+
+class TestSentenceLevelMarks:
+    """The end of a paragraph, a closing formula, a numbered item, a series counted by a measure word."""
+
+    PARAGRAPH = "会议要求，各单位要高度重视。要把安全生产摆在突出位置，落实“一岗双责”"
+
+    @pytest.mark.parametrize(
+        "after",
+        [
+            "\n二、工作安排\n",
+            "\n（二）工作安排\n",
+            "\n3.工作安排\n",
+            "\n\n下一步，我们将继续开展活动。\n",
+            "\n　　下一步，我们将继续开展活动。\n",
+            "\n后勤保障处\n2025年1月3日\n",
+        ],
+    )
+    def test_paragraph_end_is_reported_before_a_new_paragraph(self, punctuation, after):
+        found = [r for r in report(punctuation, self.PARAGRAPH + after) if r[2] == "paragraph-missing-end-mark"]
+        assert found == [(1, 15, "paragraph-missing-end-mark", "要把安全生产摆在突出位置，落实“一岗双责”")]
+
+    @pytest.mark.parametrize(
+        "after",
+        ["", "\n", "\n\n", "\n不断压实各级责任，推动各项措施落地。\n", "\n深入，指导基层的针对性有待提高。\n"],
+        ids=["last-line", "last-line-newline", "last-line-blank", "next-line-continues", "hard-wrap"],
+    )
+    def test_paragraph_end_is_silent_at_the_end_or_before_a_continuation(self, punctuation, after):
+        rules = [r[2] for r in report(punctuation, self.PARAGRAPH + after)]
+        assert "paragraph-missing-end-mark" not in rules
+
+    def test_paragraph_end_fix_appends_a_full_stop_and_is_unsafe(self, punctuation):
+        text = self.PARAGRAPH + "\n二、工作安排\n"
+        assert fix(punctuation, text) == text
+        assert fix(punctuation, text, unsafe=True) == self.PARAGRAPH + "。\n二、工作安排\n"
+
+    def test_closing_formula_only_on_its_own_line(self, punctuation):
+        text = "请相互转告。\n特此通知\n结尾可使用“特此通知”\n特此报告，请审阅\n"
+        assert [r for r in report(punctuation, text) if r[2] == "closing-formula-missing-stop"] == [
+            (2, 1, "closing-formula-missing-stop", "特此通知"),
+            (4, 1, "closing-formula-missing-stop", "特此报告，请审阅"),
+        ]
+
+    def test_numbered_item_between_sentences_gets_its_stop(self, punctuation):
+        text = "1.按时参加组织生活。\n2.按规定缴纳党费\n3.完成党组织分配的任务。\n4.总体要求\n5.工作任务\n"
+        assert [r for r in report(punctuation, text) if r[2] == "list-item-missing-stop"] == [
+            (2, 3, "list-item-missing-stop", "按规定缴纳党费")
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "found"),
+        [
+            ("全县开通了郑万，郑阜，商合杭三条线路。", "郑万，郑阜，商合杭三条"),
+            ("走访了甲村，乙村，丙村，丁村四个村。", "甲村，乙村，丙村，丁村四个"),
+            ("统筹兼顾，突出重点，抓好三项工作。", None),  # a verb takes the count: clauses, not items
+            ("常委会突出重点，体现特点，主要做了四项工作。", None),  # 了 marks a clause
+            ("全县开通了郑万、郑阜、商合杭三条线路。", None),
+            ("全县开通了郑万，郑阜两条线路。", None),  # two items: too little to tell a series from clauses
+        ],
+    )
+    def test_counted_series_commas(self, punctuation, text, found):
+        hits = [r[3] for r in report(punctuation, text) if r[2] == "counted-series-commas"]
+        assert hits == ([found] if found else [])

@@ -6,6 +6,7 @@ import pytest
 from pack_helpers import fixed, hits
 
 from lint.diagnostics import Severity
+from lint.fixer import apply_fixes
 
 
 @pytest.mark.parametrize(
@@ -69,3 +70,29 @@ def test_season_span_fix_is_safe_plain_year_span_is_info(linter):
     }
     assert by_rule["ranges.season-span"].fix.safe is True
     assert by_rule["ranges.year-span"].severity is Severity.INFO
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("上午9时-11时30分报到", "上午9时—11时30分报到"),
+        ("每天8点－10点开放", "每天8点—10点开放"),
+        ("14时30分 - 17时闭馆", "14时30分—17时闭馆"),
+    ],
+)
+def test_hour_range_is_fixed_safely(linter, text, fixed):
+    found = [d for d in linter.lint_text(text) if d.rule == "ranges.hour-range"]
+    assert len(found) == 1 and found[0].fix.safe is True
+    assert apply_fixes(text, found)[0] == fixed
+
+
+@pytest.mark.parametrize("text", ["每组20〜30人", "9:00∼11:30开会", "2023年1月〜2024年6月"])
+def test_wave_dash_lookalikes_become_the_chinese_wave_line(linter, text):
+    found = [d for d in linter.lint_text(text) if d.rule == "ranges.wave-dash-lookalike"]
+    assert len(found) == 1 and found[0].matched in "〜∼" and found[0].fix.safe is True
+    assert apply_fixes(text, found)[0] == text.replace(found[0].matched, "～")
+
+
+@pytest.mark.parametrize("text", ["审批时间控制在40~60个工作日", "设 x∼N(0,1)", "型号A1〜B2", "3-5点位"])
+def test_tilde_and_hour_lookalikes_that_are_not_ranges_stay_silent(linter, text):
+    assert [d for d in linter.lint_text(text) if d.rule in ("ranges.wave-dash-lookalike", "ranges.hour-range")] == []
