@@ -1,6 +1,7 @@
-"""``collocation``: fixed formulations whose verb or whose order of items is fixed.
+"""``collocation``: fixed formulations whose verb or whose order of items is fixed, and verbs that
+cannot govern an object.
 
-Two forms, chosen by the params given:
+Three forms, chosen by the params given:
 
 verb (增强“四个意识”, 坚定“四个自信”):
   term: text               the fixed term, with or without quotation marks around it in the draft
@@ -14,7 +15,23 @@ order (政治意识、大局意识、核心意识、看齐意识):
   anchor: regex            a list is the fixed one only if it contains this (e.g. its last word 自信)
   min_items: int           a shorter list is not taken for the fixed one (default 2)
 
-Both forms take the context conditions of lint.checks.context (unless_preceded_by,
+objects (增强……水平, 发挥……主体责任, 培养……环境: a verb that cannot govern an object's head noun):
+  objects: [entry, ...]    each {heads: [noun, ...], wrong: [verb, ...], right: [verb, ...]}, optionally
+                           unless_preceded_by: regex (the text just before the verb that makes it part
+                           of a noun, not the predicate: 人才培养环境) and gap: regex (this entry's own
+                           ``gap``); ``right``'s first is the suggestion
+  window: int              characters at most between the verb and the head (default 12)
+  gap: regex               a character class of what may stand between them (default: anything but
+                           clause punctuation, quotation marks and brackets)
+  object_end: regex        what must follow the head: it ends the object (default: clause punctuation
+                           or the line's end), so 加强……质量管理 and 提高……规模和比例 are not read as
+                           the verb governing 质量 or 规模
+  blocking: [verb, ...]    verbs that, standing between, govern the head instead (促进……发挥作用);
+                           every entry's right and wrong verbs block too (加强和提高……水平); one
+                           followed by 的 does not: it is in a modifier (取得……相互促进的良好格局)
+  A finding spans the verb to the head; its fix (unsafe) puts the first right verb for the wrong one.
+
+All three forms take the context conditions of lint.checks.context (unless_preceded_by,
 unless_followed_by, unless_quoted, only_if_document_matches, unless_document_matches). A verb rule
 gives ``unless_followed_by: 的``: in 增强“两个维护”的自觉性 the term modifies the noun after 的, and
 the verb governs that noun, not the term.
@@ -24,6 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from lint.checks.base import Check, Finding, Params
 from lint.checks.context import Context
@@ -33,6 +51,19 @@ from lint.source import Document
 OPENING_QUOTES = "“\"'‘「"
 CLOSING_QUOTES = "”\"'’」"
 DEFAULT_SEPARATOR = "、|和|与|及"
+DEFAULT_WINDOW = 12
+DEFAULT_GAP = "[^，。；、：！？,.;:!?\\r\\n“”‘’\"'「」《》（）()]"
+DEFAULT_OBJECT_END = "[，。；：！？,.;:!?\\r\\n]|$"
+
+
+@dataclass(frozen=True)
+class ObjectEntry:
+    """One row of the objects table: head nouns, the verbs that cannot govern them, the ones that can."""
+
+    pattern: re.Pattern[str]
+    right: tuple[str, ...]
+    scanner: Scanner
+    before: re.Pattern[str] | None
 
 
 class CollocationCheck(Check):
@@ -43,12 +74,20 @@ class CollocationCheck(Check):
     def configure(self, params: Params) -> None:
         term = params.string("term")
         items = params.strings("items")
-        if bool(term) == bool(items):
-            raise params.error("term", "give either 'term' with 'right'/'wrong' verbs or 'items' for an order")
+        objects = params.raw("objects")
+        if [bool(term), bool(items), objects is not None].count(True) != 1:
+            raise params.error(
+                "term", "give one of 'term' with 'right'/'wrong' verbs, 'items' for an order, 'objects' for a table"
+            )
+        self.verb_pattern: re.Pattern[str] | None = None
+        self.order_pattern: re.Pattern[str] | None = None
+        self.entries: list[ObjectEntry] = []
         if term:
             self._configure_verbs(params, term)
-        else:
+        elif items:
             self._configure_order(params, items)
+        else:
+            self._configure_objects(params, objects)
         self.context = Context(params)
 
     def _configure_verbs(self, params: Params, term: str) -> None:
@@ -58,9 +97,8 @@ class CollocationCheck(Check):
             raise params.error("wrong", "a verb is listed as both right and wrong")
         verbs = "|".join(re.escape(v) for v in sorted(wrong, key=len, reverse=True))
         quoted = f"[{re.escape(OPENING_QUOTES)}]?{re.escape(term)}[{re.escape(CLOSING_QUOTES)}]?"
-        self.verb_pattern: re.Pattern[str] | None = re.compile(f"(?P<verb>{verbs})(?P<term>{quoted})")
+        self.verb_pattern = re.compile(f"(?P<verb>{verbs})(?P<term>{quoted})")
         self.required = frozenset([term])
-        self.order_pattern: re.Pattern[str] | None = None
         self.scanner = Scanner(self.verb_pattern)
 
     def _configure_order(self, params: Params, items: list[str]) -> None:
@@ -75,21 +113,48 @@ class CollocationCheck(Check):
         self.order_pattern = params.compile("separator", f"(?:{plain})(?:(?:{separator})(?:{plain}))+")
         self.anchor = params.regex("anchor")
         self.min_items = params.integer("min_items", 2, minimum=2)
-        self.verb_pattern = None
         self.scanner = Scanner(self.order_pattern)
 
+    def _configure_objects(self, params: Params, objects: object) -> None:
+        if not isinstance(objects, list) or not objects or not all(isinstance(entry, dict) for entry in objects):
+            raise params.error("objects", "must be a non-empty list of {heads, wrong, right} mappings")
+        window = params.integer("window", DEFAULT_WINDOW, minimum=0, maximum=40)
+        gap = params.string("gap", DEFAULT_GAP)
+        end = params.string("object_end", DEFAULT_OBJECT_END)
+        params.compile("gap", gap)
+        params.compile("object_end", end)
+        rows = [_object_row(params, f"objects[{i}]", entry) for i, entry in enumerate(objects)]
+        blocking = set(params.strings("blocking")) | {verb for row in rows for verb in (*row[2], *row[3])}
+        blocked = _alternatives(blocking)
+        for key, heads, wrong, right, before, own_gap in rows:
+            between = gap if own_gap is None else params.compile(f"{key}.gap", own_gap).pattern
+            source = (
+                f"(?P<verb>{_alternatives(wrong)})(?P<mid>(?:(?!(?:{blocked})(?!的)){between}){{0,{window}}}?)"
+                f"(?P<object>{_alternatives(heads)})(?=(?:{end}))"
+            )
+            pattern = params.compile(key, source)
+            unless = None if before is None else params.compile(f"{key}.unless_preceded_by", f"(?:{before})\\Z")
+            self.entries.append(ObjectEntry(pattern, tuple(right), Scanner(pattern), unless))
+        self.required = frozenset(verb for row in rows for verb in row[2])
+
     def patterns(self) -> list[re.Pattern[str] | None]:
-        return [self.verb_pattern, self.order_pattern]  # items and anchor are searched in a match only
+        # items and anchor are searched in a match only
+        return [self.verb_pattern, self.order_pattern, *(entry.pattern for entry in self.entries)]
 
     @property
     def offers_fix(self) -> bool:
-        return self.verb_pattern is not None
+        return self.order_pattern is None
 
     def find(self, document: Document) -> Iterator[Finding]:
         text = document.text
         if not self.context.allows_document(text):
             return
-        found = self._verbs(text) if self.verb_pattern is not None else self._orders(text)
+        if self.verb_pattern is not None:
+            found = self._verbs(text)
+        elif self.order_pattern is not None:
+            found = self._orders(text)
+        else:
+            found = self._objects(text)
         for finding in found:
             if self.context.allows(text, finding.start, finding.end):
                 yield finding
@@ -111,6 +176,47 @@ class CollocationCheck(Check):
                 continue
             if order != sorted(order):
                 yield Finding(match.start(), match.end(), None, {"canonical": self.canonical})
+
+    def _objects(self, text: str) -> Iterator[Finding]:
+        for entry in self.entries:
+            for match in entry.scanner.finditer(text):
+                start = match.start()
+                if entry.before is not None and entry.before.search(text, max(0, start - 10), start):
+                    continue
+                replacement = entry.right[0] + match.group("mid") + match.group("object")
+                fields = {"verb": match.group("verb"), "object": match.group("object"), "right": "、".join(entry.right)}
+                yield Finding(start, match.end(), replacement, fields)
+
+
+def _object_row(
+    params: Params, key: str, entry: dict[str, object]
+) -> tuple[str, list[str], list[str], list[str], str | None, str | None]:
+    """One entry of ``objects`` checked: (its key, heads, wrong verbs, right verbs, unless_preceded_by, gap)."""
+    unknown = set(entry) - {"heads", "wrong", "right", "unless_preceded_by", "gap"}
+    if unknown:
+        raise params.error(f"{key}.{sorted(unknown)[0]}", "unknown field of an objects entry")
+    lists = []
+    for name in ("heads", "wrong", "right"):
+        value = entry.get(name)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+            raise params.error(f"{key}.{name}", "must be a non-empty list of non-empty strings")
+        lists.append(value)
+    heads, wrong, right = lists
+    if set(wrong) & set(right):
+        raise params.error(f"{key}.wrong", "a verb is listed as both right and wrong")
+    optional = []
+    for name in ("unless_preceded_by", "gap"):
+        value = entry.get(name)
+        if value is not None and not isinstance(value, str):
+            raise params.error(f"{key}.{name}", "must be a string")
+        optional.append(value)
+    return key, heads, wrong, right, optional[0], optional[1]
+
+
+def _alternatives(words: object) -> str:
+    """The words as one regex alternation, longest first (so 加强 is tried before 加)."""
+    assert isinstance(words, (list, set, tuple))
+    return "|".join(re.escape(word) for word in sorted(words, key=lambda word: (-len(word), word)))
 
 
 def _index(match: re.Match[str]) -> int:

@@ -149,6 +149,12 @@ def test_in_a_tie_the_slogan_with_dunhao_between_its_parts_is_the_documents(cons
     assert found(consistency, text) == [("quoted-series-variant", "不忘初心，牢记使命", "不忘初心、牢记使命")]
 
 
+def test_the_dunhao_spelling_decides_only_a_tie(consistency):
+    """Written more often, the comma spelling is the document's: the 顿号 one is then reported."""
+    text = "开展“比学习，比作风”活动。围绕“比学习，比作风”主题，结合“比学习、比作风”要求。"
+    assert found(consistency, text) == [("quoted-series-variant", "比学习、比作风", "比学习，比作风")]
+
+
 def test_an_unquoted_slogan_counts_only_when_a_character_differs(consistency):
     text = "举行“强基础、优服务、促发展”座谈会。要求大家强基础，优服务，促发展。"
     assert found(consistency, text) == []
