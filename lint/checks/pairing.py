@@ -7,6 +7,15 @@ params:
                               (GB/T 15834 5.6.3)
   half_width: {"(": "（"}      half-width marks that may complete a pair (各县（市、区)); they are never
                               reported themselves: their width is the ``width`` kind's business
+  nested: {"“”": "‘’"}         instead of unmatched marks, report a pair written inside a pair of the same
+                              marks (“……“……”……”), which the key's value should replace (GB/T 15834
+                              4.8: the inner quotation takes single marks) when the pair that directly
+                              encloses it is of the same marks; inside an inner pair (the third level,
+                              “‘“”’”) it is right again. Only pairs whose enclosing pair closes in
+                              the same paragraph count. One finding per enclosing quotation (the
+                              writer's one slip: its inner level written with double marks), from its
+                              first nested pair to its last; ``{count}`` is how many. The fix swaps the
+                              marks of each, when none holds a replacing mark itself.
 
 A finding starts at an unclosed opener and runs to the next sentence end, the next opener of the
 same kind or the paragraph end; for a closer without an opener it runs from the sentence start up
@@ -55,15 +64,32 @@ class PairingCheck(Check):
             raise params.error("continued", f"not an opening mark of 'pairs': {sorted(unknown)[0]!r}")
         marks = sorted({*self.closer_of, *self.opener_of, *self.half_width})
         self.any_mark = re.compile("[" + "".join(map(re.escape, marks)) + "]")
+        self.nested = self._nested_pairs(params)
+        self.inner_marks = {inner[0] for inner in self.nested.values()}
         self._memo = LineMemo(self._unmatched_alone)
+
+    def _nested_pairs(self, params: Params) -> dict[str, str]:
+        """``nested`` as {opening mark: the two marks the inner pair takes}."""
+        nested: dict[str, str] = {}
+        for pair, inner in params.mapping("nested").items():
+            if not (isinstance(pair, str) and pair[:1] in self.closer_of and self.closer_of[pair[0]] == pair[1:]):
+                raise params.error("nested", f"keys are pairs of 'pairs', got {pair!r}")
+            if not (isinstance(inner, str) and len(inner) == 2):
+                raise params.error("nested", f"values are two marks, got {inner!r}")
+            nested[pair[0]] = inner
+        return nested
 
     @property
     def offers_fix(self) -> bool:
-        return False
+        return bool(self.nested)
 
     def find(self, document: Document) -> Iterator[Finding]:
         text = document.text
         paragraphs = [(s, e) for s, e in document.paragraphs() if NOT_SPACE.search(text, s, e)]
+        if self.nested:
+            for start, end in paragraphs:
+                yield from self._nested_findings(text, start, end)
+            return
         for number, (start, end) in enumerate(paragraphs):
             following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
             reopened = _first_mark(text, *following) if following else ""
@@ -82,6 +108,54 @@ class PairingCheck(Check):
 
     def _unmatched_alone(self, paragraph: str) -> tuple[list[int], list[int]]:
         return self._unmatched(paragraph, 0, len(paragraph))
+
+    def _nested_findings(self, text: str, start: int, end: int) -> Iterator[Finding]:
+        pairs = sorted(self._matched(text, start, end))
+        as_fixed: dict[int, str] = {}  # each quotation's opening mark once the findings before it are fixed
+        inside: dict[int, list[tuple[int, int]]] = {}  # the nested pairs directly inside each quotation
+        for opening, closing in pairs:
+            char = text[opening]
+            if char not in self.nested and char not in self.inner_marks:
+                continue
+            as_fixed[opening] = char
+            around = [o for o, c in pairs if o in as_fixed and o < opening and closing < c]
+            if char not in self.nested or not around or as_fixed[max(around)] != char:
+                continue  # at the top, or directly inside an inner pair (the third level, “‘“”’”): right
+            as_fixed[opening] = self.nested[char][0]
+            inside.setdefault(max(around), []).append((opening, closing))
+        for nested in inside.values():
+            yield self._nested_finding(text, nested)
+
+    def _nested_finding(self, text: str, nested: list[tuple[int, int]]) -> Finding:
+        """One finding for the nested pairs directly inside one quotation: from the first one's opening
+        mark to the last one's closing mark, fixed by swapping the marks of each."""
+        inner = self.nested[text[nested[0][0]]]
+        begin, stop = nested[0][0], nested[-1][1] + 1
+        fixed = list(text[begin:stop])
+        for opening, closing in nested:
+            if set(inner) & set(text[opening + 1 : closing]):
+                fixed = []
+                break
+            fixed[opening - begin], fixed[closing - begin] = inner[0], inner[1]
+        fields = {"mark": text[nested[0][0]] + text[nested[0][1]], "partner": inner, "count": str(len(nested))}
+        return Finding(begin, stop, "".join(fixed) if fixed else None, fields)
+
+    def _matched(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """(opener, closer) of every pair of marks that close each other in text[start:end]."""
+        stack: list[int] = []
+        pairs: list[tuple[int, int]] = []
+        for found in self.any_mark.finditer(text, start, end):
+            index = found.start()
+            char = text[index]
+            if index > start and index + 1 < end and is_latin(text[index - 1]) and is_latin(text[index + 1]):
+                continue  # an apostrophe: don’t
+            if char in self.closer_of:
+                stack.append(index)
+            elif char in self.opener_of and self.opener_of[char] in (text[i] for i in stack):
+                while text[stack[-1]] != self.opener_of[char]:
+                    stack.pop()
+                pairs.append((stack.pop(), index))
+        return pairs
 
     def _unmatched(self, text: str, start: int, end: int) -> tuple[list[int], list[int]]:
         stack: list[int] = []

@@ -123,3 +123,61 @@ class TestHalfWidth:
         with pytest.raises(PackError) as error:
             make_check(pairs=PAIRS, half_width={"(": "<"})
         assert error.value.field == "params.half_width"
+
+
+class TestNested:
+    def found(self, text: str) -> list[tuple[str, str | None]]:
+        """(matched, replacement) of every nested pair reported."""
+        check = make_check(pairs=PAIRS, nested={"“”": "‘’"})
+        return [(text[f.start : f.end], f.replacement) for f in check.find(Document("t", text))]
+
+    def test_double_quotes_inside_double_quotes(self):
+        assert self.found("他说：“要落实“三个区分开来”的要求。”") == [("“三个区分开来”", "‘三个区分开来’")]
+
+    def test_the_inner_pairs_of_one_quotation_are_one_finding(self):
+        assert self.found("“把“甲”和“乙”落实”") == [("“甲”和“乙”", "‘甲’和‘乙’")]
+
+    def test_each_quotation_is_its_own_finding(self):
+        assert self.found("“把“甲”落实”，“把“乙”落实”") == [("“甲”", "‘甲’"), ("“乙”", "‘乙’")]
+
+    def test_the_count_of_inner_pairs_is_a_message_field(self):
+        check = make_check(pairs=PAIRS, nested={"“”": "‘’"})
+        (finding,) = check.find(Document("t", "“把“甲”“乙”“丙”落实”"))
+        assert finding.fields["count"] == "3"
+
+    def test_third_level_takes_double_quotes_again(self):
+        assert self.found("“甲‘乙“丙”丁’戊”") == []
+
+    def test_only_the_second_level_of_three_doubles_is_reported(self):
+        assert self.found("“甲“乙“丙”丁”戊”") == [("“乙“丙”丁”", "‘乙“丙”丁’")]
+
+    def test_inner_pair_holding_single_marks_gets_no_fix(self):
+        assert self.found("“甲“乙‘丙’丁”戊”") == [("“乙‘丙’丁”", None)]
+        assert self.found("“甲“乙”“丙‘丁’”戊”") == [("“乙”“丙‘丁’”", None)]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "他说：“要落实‘三个区分开来’的要求。”",
+            "落实“三个区分开来”，做到“两个维护”。",
+            "他指出：“第一段内容。\n“第二段“重点”内容。",  # the outer quotation is not closed in the paragraph
+            "认真贯彻“各县落实“10%”的要求。",  # a missing closing mark, punctuation.unpaired's business
+            "《关于“两个维护”的意见》",  # inside a title, not a quotation
+            "他说“Don“t”",
+        ],
+    )
+    def test_silent(self, text):
+        assert self.found(text) == []
+
+    def test_unmatched_marks_are_left_to_the_unpaired_rule(self):
+        assert self.found("坚决做到两个维护”。“甲") == []
+
+    @pytest.mark.parametrize("nested", [{"“": "‘’"}, {"“”": "‘"}, {"“《": "‘’"}])
+    def test_bad_nested_params_name_the_field(self, nested):
+        with pytest.raises(PackError) as error:
+            make_check(pairs=PAIRS, nested=nested)
+        assert error.value.field == "params.nested"
+
+    def test_the_kind_offers_a_fix_only_with_nested(self):
+        assert make_check(pairs=PAIRS, nested={"“”": "‘’"}).offers_fix
+        assert not make_check(pairs=PAIRS).offers_fix

@@ -182,3 +182,55 @@ class TestSentenceLevelMarks:
     def test_counted_series_commas(self, punctuation, text, found):
         hits = [r[3] for r in report(punctuation, text) if r[2] == "counted-series-commas"]
         assert hits == ([found] if found else [])
+
+
+class TestQuotationsTitlesAndLists:
+    """Quotation inside quotation, honours and events in title marks, counts run together, 有的 clauses."""
+
+    def test_nested_quotes_one_finding_per_quotation_and_its_fix(self, punctuation):
+        text = "他强调：“要把“四个意识”和“四个自信”落到实处。”\n会上指出：“做到“两个维护”。”"
+        assert [(line, slug) for line, _, slug, _ in report(punctuation, text)] == [
+            (1, "nested-double-quotes"),
+            (2, "nested-double-quotes"),
+        ]
+        assert fix(punctuation, text, unsafe=True) == (
+            "他强调：“要把‘四个意识’和‘四个自信’落到实处。”\n会上指出：“做到‘两个维护’。”"
+        )
+        assert fix(punctuation, text) == text  # the outer mark may be the missing one: not a safe fix
+
+    def test_nested_quotes_leave_an_unclosed_quotation_to_unpaired(self, punctuation):
+        slugs = [slug for _, _, slug, _ in report(punctuation, "认真贯彻“各县落实“10%”的要求。")]
+        assert slugs == ["unpaired"]
+
+    def test_honour_in_title_marks_is_a_safe_fix(self, punctuation):
+        assert fix(punctuation, "荣获《先进基层党组织》称号。") == "荣获“先进基层党组织”称号。"
+
+    def test_period_inside_a_quoted_honour_is_a_safe_fix(self, punctuation):
+        assert fix(punctuation, "被评为“先进集体。”荣誉称号。") == "被评为“先进集体”荣誉称号。"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "开展《中华人民共和国民法典》宣传活动。",
+            "印发《关于开展“我为群众办实事”实践活动的通知》。",
+            "全村共有3组40户，2023年10月建成。",
+            "2015年10年间，地址为351号2号楼。",
+            "有的地方、有的部门还存在形式主义问题。",
+            "“我们一定完成任务。”活动随即开始。",
+            "他说：“落实‘三个区分开来’。”",
+        ],
+    )
+    def test_near_misses_are_silent(self, punctuation, text):
+        assert report(punctuation, text) == []
+
+    @pytest.mark.parametrize(
+        ("text", "slug", "matched"),
+        [
+            ("组织开展《学雷锋志愿服务活动》。", "title-marks-for-event", "《学雷锋志愿服务活动》"),
+            ("走访2村3村4村。", "run-together-counts", "2村"),
+            ("共有居民1.2万户3.5万人。", "households-people-run-together", "1.2万户"),
+            ("有的唱着歌、有的跳着舞。", "dunhao-between-youde-clauses", "、"),
+        ],
+    )
+    def test_rule_reports_its_span(self, punctuation, text, slug, matched):
+        assert (slug, matched) in [(s, m) for _, _, s, m in report(punctuation, text)]
