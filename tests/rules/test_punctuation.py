@@ -205,6 +205,12 @@ class TestQuotationsTitlesAndLists:
     def test_honour_in_title_marks_is_a_safe_fix(self, punctuation):
         assert fix(punctuation, "荣获《先进基层党组织》称号。") == "荣获“先进基层党组织”称号。"
 
+    def test_stop_outside_a_quotation_of_several_sentences_moves_in_unsafely(self, punctuation):
+        text = "强调：“必须坚持。必须落实”。列宁说过：“这才是郑重的党的标志”。"
+        assert [slug for _, _, slug, _ in report(punctuation, text)] == ["stop-outside-whole-quotation"]
+        assert fix(punctuation, text) == text
+        assert fix(punctuation, text, unsafe=True) == "强调：“必须坚持。必须落实。”列宁说过：“这才是郑重的党的标志”。"
+
     def test_period_inside_a_quoted_honour_is_a_safe_fix(self, punctuation):
         assert fix(punctuation, "被评为“先进集体。”荣誉称号。") == "被评为“先进集体”荣誉称号。"
 
