@@ -64,9 +64,9 @@ class SplitWordCheck(Check):
     def _joined_word(text: str, space: int, after: int, start: int, stop: int) -> str | None:
         for before_count, after_count in SIDES:
             left, right = text[max(start, space - before_count) : space], text[after : min(stop, after + after_count)]
-            if len(left) == before_count and len(right) == after_count and all(map(is_han, left + right)):
-                if segment.is_dictionary_word(left + right):
-                    return left + right
+            whole = len(left) == before_count and len(right) == after_count and all(map(is_han, left + right))
+            if whole and segment.is_dictionary_word(left + right):
+                return left + right
         return None
 
 
