@@ -23,6 +23,7 @@ KIND_MODULES = {
     "stale": "lint.checks.stale",
     "toc": "lint.checks.toc",
     "tagged": "lint.checks.tagged",
+    "split_word": "lint.checks.split_word",
 }
 
 __all__ = ["KIND_MODULES", "Check", "Finding", "Params", "build_checks", "check_class"]

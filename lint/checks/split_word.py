@@ -1,0 +1,73 @@
+"""``split_word``: a word of the dictionary broken by a space (认证专家小组组 成, 加强 管理).
+
+Text copied out of a PDF or a justified web page keeps the spaces the layout put between characters.
+A space between two Chinese characters is reported when the characters on its two sides join into a
+word of jieba's dictionary (one or two characters on either side, three at most in all), in a line
+of running text: one that holds a sentence mark of ``prose_marks``. Headings spaced out for layout
+(目 录, 前 言, 主　席) hold no such mark, nor do lists of names (蔡奇　石泰峰); two names side by side
+in running text (记者林凯 卢辉) rarely join into a word.
+
+params:
+  spaces: text           the characters taken for a stray space (default: space, U+3000, U+00A0)
+  prose_marks: text      a line holding one of these is running text (default: ，。；！？)
+plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
+unless_quoted, unless_paragraph_matches, only_if_document_matches, unless_document_matches,
+unless_header_matches). The fix deletes the space.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lint.checks import segment
+from lint.checks.base import Check, Finding, Params
+from lint.checks.context import Context
+from lint.checks.text import HAN, is_han
+from lint.source import Document
+
+DEFAULT_SPACES = " \u3000\u00a0"
+DEFAULT_PROSE_MARKS = "，。；！？"
+SIDES = ((1, 1), (1, 2), (2, 1))  # characters taken (before, after) the space
+
+
+class SplitWordCheck(Check):
+    kind = "split_word"
+    default_fix = "unsafe"
+    locality = "paragraph"
+
+    def configure(self, params: Params) -> None:
+        spaces = params.string("spaces", DEFAULT_SPACES)
+        self.prose_marks = frozenset(params.string("prose_marks", DEFAULT_PROSE_MARKS))
+        if not spaces or not self.prose_marks:
+            raise params.error("spaces", "spaces and prose_marks must each name at least one character")
+        self.space = re.compile(f"(?<=[{HAN}])[{re.escape(spaces)}](?=[{HAN}])")
+        self.context = Context(params)
+
+    def patterns(self) -> list[re.Pattern[str] | None]:
+        return [self.space]
+
+    def find(self, document: Document) -> Iterator[Finding]:
+        text = document.text
+        if not self.context.allows_document(text):
+            return
+        for index in range(len(document.line_starts)):
+            start, stop = document.paragraph(index)
+            if self.prose_marks.isdisjoint(text[start:stop]):
+                continue
+            for match in self.space.finditer(text, start, stop):
+                word = self._joined_word(text, match.start(), match.end(), start, stop)
+                if word and self.context.allows(text, match.start(), match.end()):
+                    yield Finding(match.start(), match.end(), "", {"word": word})
+
+    @staticmethod
+    def _joined_word(text: str, space: int, after: int, start: int, stop: int) -> str | None:
+        for before_count, after_count in SIDES:
+            left, right = text[max(start, space - before_count) : space], text[after : min(stop, after + after_count)]
+            whole = len(left) == before_count and len(right) == after_count and all(map(is_han, left + right))
+            if whole and segment.is_dictionary_word(left + right):
+                return left + right
+        return None
+
+
+CHECK = SplitWordCheck
