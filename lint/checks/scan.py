@@ -243,12 +243,24 @@ def trie_pattern(words: Sequence[str]) -> str:
     return "|".join(branches)
 
 
+def _pairs(text: str) -> set[str]:
+    """Every two neighbouring characters of ``text`` (0.3 s for 10 MB): on a large document the
+    alternation of a thousand words, searched over the whole text, costs ten times that, and most of
+    the words a pack requires are absent, most with a pair of characters that never occurs."""
+    return {text[index : index + 2] for index in range(len(text) - 1)}
+
+
+def _pairs_in(word: str, pairs: set[str]) -> bool:
+    return all(word[index : index + 2] in pairs for index in range(len(word) - 1))
+
+
 def present_words(words: Iterable[str], text: str) -> set[str]:
     """The ``words`` that occur in ``text``: the same set as ``{w for w in words if w in text}``.
 
     One character is looked for with ``in`` (a fast scan), and so is every word in the first
-    ``HEAD`` characters. The other words share one scan: the alternation of those not yet found
-    is searched from where the last one was found, so the text is read once, however many words.
+    ``HEAD`` characters. The other words, less those with a pair of neighbouring characters the text
+    never has, share one scan: the alternation of those not yet found is searched from where the last
+    one was found, so the text is read once, however many words.
     """
     wanted = set(words)
     found = {word for word in wanted if len(word) == 1 and word in text}
@@ -257,7 +269,8 @@ def present_words(words: Iterable[str], text: str) -> set[str]:
     found |= {word for word in wanted if len(word) > 1 and characters.issuperset(word) and word in head}
     if len(text) <= HEAD:
         return found
-    remaining = sorted(word for word in wanted - found if len(word) > 1)
+    pairs = _pairs(text)  # a word whose neighbouring characters never stand together is not in the text
+    remaining = sorted(word for word in wanted - found if len(word) > 1 and _pairs_in(word, pairs))
     position = 0
     while remaining:
         alternation = re.compile(trie_pattern(remaining))
