@@ -54,17 +54,21 @@ def test_broken_frame_is_reported(linter, text, rule):
     ],
 )
 def test_complete_frame_is_silent(linter, text):
-    assert rules_on(linter, text) & {
-        "frame-missing-zai",
-        "frame-missing-xia",
-        "around-as-theme",
-        "jinxing-verb-with-object",
-        "only-if-with-cai",
-        "although-with-so",
-        "titled-without-de",
-        "recognise-without-object",
-        "example-as-liezi",
-    } == set()
+    assert (
+        rules_on(linter, text)
+        & {
+            "frame-missing-zai",
+            "frame-missing-xia",
+            "around-as-theme",
+            "jinxing-verb-with-object",
+            "only-if-with-cai",
+            "although-with-so",
+            "titled-without-de",
+            "recognise-without-object",
+            "example-as-liezi",
+        }
+        == set()
+    )
 
 
 def test_titled_fix_inserts_de_before_the_noun_phrase(linter):
