@@ -14,7 +14,8 @@ params (give exactly one of ``words``, ``regex`` or ``order``):
   translate: {from: s, to: t}  optional fix instead: map characters of the match (０→0, 零→〇);
                                ``to`` is one character (all map to it) or as long as ``from``
 plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
-unless_quoted, only_if_document_matches, unless_document_matches).
+unless_quoted, unless_paragraph_matches, only_if_document_matches, unless_document_matches,
+unless_header_matches).
 """
 
 from __future__ import annotations

@@ -18,7 +18,8 @@ params:
     report: true                 the word reported (exactly one condition, which gives ``words``)
   replacement: text            optional fix: what the reported word becomes
 plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
-unless_quoted, only_if_document_matches, unless_document_matches, unless_header_matches).
+unless_quoted, unless_paragraph_matches, only_if_document_matches, unless_document_matches,
+unless_header_matches).
 
 A sequence is matched inside one clause: the words of the run of Chinese characters, letters and
 digits that jieba cuts as one piece, and the mark on either side of it (a comma, a full stop ...). A

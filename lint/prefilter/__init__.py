@@ -172,7 +172,7 @@ def _database(checks: Sequence[Check]) -> Database | None:
     hyperscan = _hyperscan()
     if hyperscan is None:
         return None
-    sources = _sources(checks)
+    sources = [*_sources(checks), _calibration(checks)]  # the examples decide which regexes report presence only
     key = cache.bytes_key(pickle.dumps(sources, protocol=5), _salt(hyperscan))
     stored = cache.load_object(CACHE_KIND, key)
     if isinstance(stored, tuple) and len(stored) == 3:
@@ -245,7 +245,44 @@ def _compile(hyperscan: object, checks: Sequence[Check]) -> Database | None:
     native = _native(hs, regexes + literals)
     if native is None:
         return None
-    return Database(native, entries, words)
+    database = Database(native, entries, words)
+    dense = _dense(database, _calibration(checks))
+    if not dense:
+        return database
+    presence = utf8 | hs.HS_FLAG_SINGLEMATCH  # type: ignore[attr-defined]  # hyperscan is imported at run time: an object to the type checker
+    for index in dense:
+        entries[index] = Entry(entries[index].check, PRESENCE, None, None, False)
+        regexes[index] = (regexes[index][0], presence)
+    native = _native(hs, regexes + literals)
+    return None if native is None else Database(native, entries, words)
+
+
+# A regex whose widened form matches almost anywhere (a rule that looks behind and ahead of a whole
+# line, widened to ``.*``) reports nearly every position of a document: on 10 MB, millions of reports,
+# each a call into Python and a window to merge, cost more than running the rule on the whole text.
+# Such a regex is told by its reports on the rules' own examples; it then only reports presence.
+DENSE_REPORTS_PER_BYTE = 0.01
+
+
+def _calibration(checks: Sequence[Check]) -> bytes:
+    texts = [bad.text for check in checks for bad in check.rule.bad]
+    texts += [good.text for check in checks for good in check.rule.good]
+    return "\n".join(texts).encode("utf-8", "replace")
+
+
+def _dense(database: Database, calibration: bytes) -> list[int]:
+    """The WINDOWS entries reporting more than DENSE_REPORTS_PER_BYTE on ``calibration``."""
+    if not calibration:
+        return []
+    try:
+        database.native.scratch = importlib.import_module("hyperscan").Scratch(database.native)  # type: ignore[attr-defined]  # hyperscan is imported at run time
+    except Exception:
+        return []
+    reports = _scan(database, calibration)
+    if reports is None:
+        return []
+    limit = DENSE_REPORTS_PER_BYTE * len(calibration)
+    return sorted(index for index, hits in reports[1].items() if len(hits) > limit)
 
 
 def _native(hs: object, items: list[tuple[bytes, int]]) -> object | None:

@@ -293,7 +293,30 @@ def test_each_regex_is_compiled_alone_once_and_refusals_take_the_next_choice(mon
         return real(module, items)
 
     monkeypatch.setattr(prefilter, "_native", picky)
+    monkeypatch.setattr(prefilter, "DENSE_REPORTS_PER_BYTE", 1.0)  # the examples here are too short to judge
     database = prefilter._compile(hs, checks)
     assert database is not None
     assert [(entry.check, entry.use) for entry in database.entries] == [(0, prefilter.WINDOWS), (1, prefilter.PRESENCE)]
     assert calls == [1, 1, 1, 1, 1, 2 + len(database.words)]  # fixed; open (SOM, presence); refused (twice); all
+
+
+@needs_hyperscan
+def test_a_regex_dense_on_the_rules_examples_reports_presence_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A widened regex that matches nearly everywhere would send millions of reports through Python on a
+    large document (punctuation.paragraph-missing-end-mark: 2.5 million on 10 MB); its reports on the
+    rules' own examples give it away, and it then only reports whether it occurs."""
+    import hyperscan as hs
+
+    from lint.packs import parse_pack
+
+    pack = parse_pack(
+        "pack: t\nrules:\n  - {id: r, title: t, severity: warning, kind: pattern, message: m, rationale: r,"
+        " source: s, params: {regex: '甲乙+丙'}, examples: {bad: ['甲乙丙，甲乙乙丙'], good: ['"
+        + "无" * 300
+        + "']}}\n",
+        "t.yaml",
+    )
+    checks = Linter(pack.rules).checks
+    assert [entry.use for entry in prefilter._compile(hs, checks).entries] == [prefilter.WINDOWS]
+    monkeypatch.setattr(prefilter, "DENSE_REPORTS_PER_BYTE", 0.001)  # 2 reports on 925 bytes of examples
+    assert [entry.use for entry in prefilter._compile(hs, checks).entries] == [prefilter.PRESENCE]
