@@ -47,6 +47,16 @@ class Editor:
             await asyncio.sleep(0.01)
         raise TimeoutError(f"no diagnostics for {uri} (version {version})")
 
+    async def messages(self, kind: types.MessageType, at_least: int) -> list[str]:
+        """The messages of ``kind`` shown so far, once there are ``at_least`` (a message and the
+        diagnostics sent before it are separate notifications: a loaded machine reads them apart)."""
+        for _ in range(TIMEOUT * 100):
+            shown = [m.message for m in self.client.messages if m.type == kind]
+            if len(shown) >= at_least:
+                return shown
+            await asyncio.sleep(0.01)
+        raise TimeoutError(f"fewer than {at_least} messages of type {kind}")
+
     async def open(self, path: Path, text: str | None = None, language: str = "plaintext") -> list[types.Diagnostic]:
         uri = path.as_uri()
         text = path.read_text(encoding="utf-8") if text is None else text

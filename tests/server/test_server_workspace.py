@@ -97,8 +97,8 @@ async def test_a_broken_pack_is_shown_on_the_pack_and_the_last_good_configuratio
         assert len(on_pack) == 1 and on_pack[0].severity == types.DiagnosticSeverity.Error
         assert on_pack[0].range.start.line == 3 and "YAML" in on_pack[0].message  # the line PyYAML names
         assert codes(await editor.diagnostics(draft.as_uri(), after)) == {"team.old-office"}  # last good plan
-        shown = [m for m in editor.client.messages if m.type == types.MessageType.Error]
-        assert len(shown) == 1 and str(pack) in shown[0].message
+        shown = await editor.messages(types.MessageType.Error, 1)
+        assert len(shown) == 1 and str(pack) in shown[0]
         pack.write_text(TEAM_PACK.format(prefix="改过的规则："), encoding="utf-8")
         after = editor.mark()
         editor.watched((pack, types.FileChangeType.Changed))
@@ -136,7 +136,7 @@ async def test_unusable_initialization_options_are_said_and_ignored(tmp_path, ca
     editor = await start_editor(cache, "vscode", {"asOf": "yesterday", "debounceMs": -5, "colour": "red"})
     try:
         assert codes(await editor.open(draft)) == {"repetition.repeated-word"}
-        warnings = [m.message for m in editor.client.messages if m.type == types.MessageType.Warning]
+        warnings = await editor.messages(types.MessageType.Warning, 3)
         assert len(warnings) == 3 and any("asOf" in w for w in warnings) and any("colour" in w for w in warnings)
     finally:
         await stop_editor(editor)
