@@ -87,11 +87,11 @@ def only_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> Pat
     return path
 
 
-def make_rule(kind: str, params: dict[str, object]) -> Rule:
+def make_rule(kind: str, params: dict[str, object], id: str = "test.rule") -> Rule:
     from lint.diagnostics import Severity
 
     return Rule(
-        id="test.rule", pack="test", title="t", severity=Severity.ERROR, kind=kind, message="m",
+        id=id, pack="test", title="t", severity=Severity.ERROR, kind=kind, message="m",
         rationale="r", source="s", params=params, fix=None, enabled=True, bad=(), good=(), path="test.yaml",
     )  # fmt: skip
 

@@ -246,7 +246,7 @@ def _compile(hyperscan: object, checks: Sequence[Check]) -> Database | None:
     if native is None:
         return None
     database = Database(native, entries, words)
-    dense = _dense(database, _calibration(checks))
+    dense = _dense(hs, database, _calibration(checks))
     if not dense:
         return database
     presence = utf8 | hs.HS_FLAG_SINGLEMATCH  # type: ignore[attr-defined]  # hyperscan is imported at run time: an object to the type checker
@@ -270,12 +270,12 @@ def _calibration(checks: Sequence[Check]) -> bytes:
     return "\n".join(texts).encode("utf-8", "replace")
 
 
-def _dense(database: Database, calibration: bytes) -> list[int]:
+def _dense(hs: object, database: Database, calibration: bytes) -> list[int]:
     """The WINDOWS entries reporting more than DENSE_REPORTS_PER_BYTE on ``calibration``."""
     if not calibration:
         return []
     try:
-        database.native.scratch = importlib.import_module("hyperscan").Scratch(database.native)  # type: ignore[attr-defined]  # hyperscan is imported at run time
+        database.native.scratch = hs.Scratch(database.native)  # type: ignore[attr-defined]  # hyperscan is imported at run time: an object to the type checker
     except Exception:
         return []
     reports = _scan(database, calibration)

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from pack_helpers import make_rule
 
 from lint.checks.pairing import PairingCheck
-from lint.diagnostics import Severity
-from lint.packs import PackError, Rule
+from lint.packs import PackError
 from lint.source import Document
 
 PAIRS = ["“”", "‘’", "《》", "（）", "〔〕", "【】"]
 
 
 def make_check(**params: object) -> PairingCheck:
-    rule = Rule(
-        id="test.pairing", pack="test", title="t", severity=Severity.ERROR, kind="pairing", message="m",
-        rationale="r", source="s", params=params, fix=None, enabled=True, bad=(), good=(), path="test.yaml",
-    )  # fmt: skip
-    return PairingCheck(rule)
+    return PairingCheck(make_rule("pairing", params, id="test.pairing"))
 
 
 def found(text: str, continued: tuple[str, ...] = ("“",)) -> list[tuple[int, str, str]]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from pack_helpers import make_rule
 
 from lint.checks import segment
 from lint.checks.tagged import TaggedCheck
-from lint.diagnostics import Severity
 from lint.engine import Linter
-from lint.packs import PackError, Rule, load_packs, select_rules
+from lint.packs import PackError, load_packs, select_rules
 from lint.source import Document
 
 ADVERBIAL_DE = [
@@ -19,15 +19,8 @@ ADVERBIAL_DE = [
 ]
 
 
-def make_rule(params: dict[str, object]) -> Rule:
-    return Rule(
-        id="test.rule", pack="test", title="t", severity=Severity.INFO, kind="tagged", message="m",
-        rationale="r", source="s", params=params, fix=None, enabled=True, bad=(), good=(), path="test.yaml",
-    )  # fmt: skip
-
-
 def found(text: str, sequence: list[dict[str, object]], **params: object) -> list[tuple[str, str | None, dict]]:
-    check = TaggedCheck(make_rule({"sequence": sequence, **params}))
+    check = TaggedCheck(make_rule("tagged", {"sequence": sequence, **params}))
     return [(text[f.start : f.end], f.replacement, dict(f.fields)) for f in check.find(Document("t", text))]
 
 
@@ -95,7 +88,7 @@ class TestSequences:
         assert found("“认真的学习了文件”", ADVERBIAL_DE, unless_quoted=True) == []
 
     def test_the_check_is_paragraph_local(self):
-        check = TaggedCheck(make_rule({"sequence": ADVERBIAL_DE}))
+        check = TaggedCheck(make_rule("tagged", {"sequence": ADVERBIAL_DE}))
         assert check.paragraph_local()
 
 
@@ -118,7 +111,7 @@ class TestSequences:
 )
 def test_bad_params_name_the_field(params, field):
     with pytest.raises(PackError) as error:
-        TaggedCheck(make_rule(params))
+        TaggedCheck(make_rule("tagged", params))
     assert error.value.field == field
 
 

@@ -5,21 +5,17 @@ from __future__ import annotations
 from typing import ClassVar
 
 import pytest
+from pack_helpers import make_rule
 
 from lint.checks.width import WidthCheck
-from lint.diagnostics import Severity
-from lint.packs import PackError, Rule
+from lint.packs import PackError
 from lint.source import Document
 
 MARKS = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 
 
 def make_check(**params: object) -> WidthCheck:
-    rule = Rule(
-        id="test.width", pack="test", title="t", severity=Severity.ERROR, kind="width", message="m",
-        rationale="r", source="s", params=params, fix=None, enabled=True, bad=(), good=(), path="test.yaml",
-    )  # fmt: skip
-    return WidthCheck(rule)
+    return WidthCheck(make_rule("width", params, id="test.width"))
 
 
 def found(text: str, **params: object) -> list[tuple[int, str, str | None]]:
