@@ -125,11 +125,35 @@ def _bare_variants(text: str, preferreds: list[str]) -> dict[str, list[Series]]:
 _BARE_IN_LINE: dict[str, dict[str, tuple[Series, ...]]] = {}
 
 
+# The search for bare variants puts a Han character class at every edited position, and Python's
+# ``re`` spends ~2 ms building each wide class: ~40 ms for one series. The loose form puts ``\w`` there
+# (a category test, compiled at once), which matches a superset. Its first match is the exact form's
+# whenever the matched text is all Han and separators: the exact form's paths are the loose form's, in
+# the same order. Only otherwise (a letter or digit in an edited position) is the exact form compiled,
+# and it searches on from the loose match's start, before which neither form matches.
+
+
 @functools.lru_cache(maxsize=256)
 def _bare_pattern(preferred: str) -> re.Pattern[str]:
+    return _series_pattern(preferred, f"[{HAN}]")
+
+
+@functools.lru_cache(maxsize=256)
+def _loose_bare_pattern(preferred: str) -> re.Pattern[str]:
+    return _series_pattern(preferred, r"\w")
+
+
+def _series_pattern(preferred: str, any_character: str) -> re.Pattern[str]:
     parts = SEPARATOR.split(preferred)
-    pattern = f"[{SEPARATORS}]".join(_part_pattern(part) for part in parts)
+    pattern = f"[{SEPARATORS}]".join(_part_pattern(part, any_character) for part in parts)
     return re.compile(f"(?<!“){pattern}(?!”)")
+
+
+def _search_bare(preferred: str, line: str, position: int) -> re.Match[str] | None:
+    match = _loose_bare_pattern(preferred).search(line, position)
+    if match is None or all(is_han(character) or character in SEPARATORS for character in match.group(0)):
+        return match
+    return _bare_pattern(preferred).search(line, match.start())
 
 
 def _line_bare(line: str, preferred: str) -> tuple[Series, ...]:
@@ -139,11 +163,10 @@ def _line_bare(line: str, preferred: str) -> tuple[Series, ...]:
     parts = SEPARATOR.split(preferred)
     if sum(part in unquoted for part in parts) < len(parts) - 1:
         return ()  # a run one character off has every part but one as written: none here
-    compiled = _bare_pattern(preferred)  # ~40 ms to compile (a Han class per edited position): only when needed
     found = []
     plain = SEPARATOR.sub("", preferred)
     position = 0
-    while (match := compiled.search(unquoted, position)) is not None:
+    while (match := _search_bare(preferred, unquoted, position)) is not None:
         candidate = match.group(0)
         if _differs_inside(candidate, preferred, plain):
             found.append(Series(candidate, match.start(), match.end(), False))
@@ -160,9 +183,8 @@ def _differs_inside(candidate: str, preferred: str, plain: str) -> bool:
     return same_ends and SEPARATOR.sub("", candidate) != plain and _same_series(preferred, candidate)
 
 
-def _part_pattern(part: str) -> str:
-    """A part, or the part with one character replaced, dropped or added."""
-    han = f"[{HAN}]"
+def _part_pattern(part: str, han: str) -> str:
+    """A part, or the part with one character (matched by ``han``) replaced, dropped or added."""
     replaced = [re.escape(part[:i]) + han + re.escape(part[i + 1 :]) for i in range(len(part))]
     dropped = [re.escape(part[:i] + part[i + 1 :]) for i in range(len(part))]
     added = [re.escape(part[:i]) + han + re.escape(part[i:]) for i in range(1, len(part))]

@@ -255,9 +255,9 @@ def test_segmented_runs_are_jiebas_own_blocks():
         assert ours == [block for block in jieba.re_han_default.findall(text)]
 
 
-def test_a_quoted_series_alone_costs_no_search_for_its_bare_variants(consistency, monkeypatch):
-    """Compiling the search for a series' bare variants costs ~40 ms (a Han class per edited position):
-    it is built only for a line that holds all parts but one outside the quoted series."""
+def test_the_exact_search_for_bare_variants_is_compiled_only_for_a_letter_in_an_edited_place(consistency, monkeypatch):
+    """Compiling the exact search for a series' bare variants costs ~40 ms (a Han class per edited
+    position): a line of Han text is searched with the loose form alone."""
     from lint.checks import phrase_variants
 
     built: list[str] = []
@@ -265,7 +265,39 @@ def test_a_quoted_series_alone_costs_no_search_for_its_bare_variants(consistency
     monkeypatch.setattr(phrase_variants, "_bare_pattern", lambda preferred: built.append(preferred) or real(preferred))
     monkeypatch.setattr(phrase_variants, "_BARE_IN_LINE", {})
     assert found(consistency, "开展“比学习、比作风”专项活动，围绕“比学习、比作风”主题。") == []
-    assert built == []
     text = "开展“比学习、比作风”活动。大家比学习，比做风。"
     assert found(consistency, text) == [("quoted-series-variant", "比学习，比做风", "比学习、比作风")]
+    assert built == []
+    text = "开展“比学习、比作风”活动。大家比学习，比a风，比学习，比做风。"
+    assert found(consistency, text) == [("quoted-series-variant", "比学习，比做风", "比学习、比作风")]
     assert built == ["比学习、比作风"]
+
+
+def test_the_loose_search_for_bare_variants_finds_what_the_exact_one_finds():
+    """The loose form (\\w at edited places) with its fallback gives the exact form's matches, in
+    generated lines mixing Han, letters, digits, separators and quotes."""
+    import random
+
+    from lint.checks import phrase_variants
+
+    alphabet = "比学习作风做强a1B、，“” "
+    rng = random.Random(7)
+
+    def edited(series: str) -> str:
+        characters = list(series)
+        for _ in range(rng.randint(0, 3)):
+            place = rng.randrange(len(characters) + 1)
+            if rng.random() < 0.5 and place < len(characters):
+                characters[place] = rng.choice(alphabet)
+            else:
+                characters.insert(place, rng.choice(alphabet))
+        return "".join(characters)
+
+    for preferred in ("比学习、比作风", "学党史、知党恩、跟党走"):
+        exact = phrase_variants._bare_pattern(preferred)
+        for _ in range(3000):
+            line = "".join(edited(preferred) if rng.random() < 0.4 else rng.choice(alphabet) for _ in range(6))
+            position = rng.randint(0, len(line) // 3)
+            want = exact.search(line, position)
+            got = phrase_variants._search_bare(preferred, line, position)
+            assert (got and (got.span(), got.group(0))) == (want and (want.span(), want.group(0))), line
