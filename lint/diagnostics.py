@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 class Severity(enum.IntEnum):
@@ -49,6 +49,7 @@ class Diagnostic:
     message: str
     matched: str
     fix: Fix | None = None
+    also: tuple[str, ...] = ()  # rules that found the same span with the same fix (see merge_same_findings)
 
     @property
     def pack(self) -> str:
@@ -69,4 +70,29 @@ class Diagnostic:
             "message": self.message,
             "matched": self.matched,
             "fix": None if self.fix is None else {"replacement": self.fix.replacement, "safe": self.fix.safe},
+            "also": list(self.also),
         }
+
+
+def merge_same_findings(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """One diagnostic per span and fix: two rules that flag the same characters with the same
+    correction (a word list and a part-of-speech rule both finding 坚定地步伐) are one defect to the
+    reader. The most severe is kept, then the first by rule id; the others' ids go to its ``also``.
+    Diagnostics come sorted by ``sort_key``; spans with different fixes stay apart."""
+    kept: dict[tuple[str, int, int, str | None], int] = {}
+    merged: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        key = (diagnostic.path, diagnostic.span.start, diagnostic.span.end, _replacement(diagnostic))
+        place = kept.get(key)
+        if place is None:
+            kept[key] = len(merged)
+            merged.append(diagnostic)
+            continue
+        first = merged[place]
+        keeper, other = (diagnostic, first) if diagnostic.severity > first.severity else (first, diagnostic)
+        merged[place] = replace(keeper, also=(*keeper.also, other.rule, *other.also))
+    return merged
+
+
+def _replacement(diagnostic: Diagnostic) -> str | None:
+    return None if diagnostic.fix is None else diagnostic.fix.replacement

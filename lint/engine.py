@@ -17,7 +17,7 @@ from lint.budget import DEFAULT_RULE_TIMEOUT, Budget, BudgetExceeded, scaled_bud
 from lint.checks import Check, Finding, build_checks
 from lint.checks.scan import present_words
 from lint.dating import AsOf, resolve_as_of
-from lint.diagnostics import Diagnostic, Fix
+from lint.diagnostics import Diagnostic, Fix, merge_same_findings
 from lint.fixer import apply_fixes
 from lint.packs import Pack, PackError, Rule, load_packs, select_rules
 from lint.prefilter import Prefilter
@@ -159,7 +159,8 @@ class Linter:
                         seen.add(key)
                         diagnostics.append(self._diagnostic(check, finding, document))
         diagnostics.sort(key=Diagnostic.sort_key)
-        return Outcome(apply_suppressions(document, diagnostics, self.active, self.suppression), problems)
+        kept = apply_suppressions(document, diagnostics, self.active, self.suppression)
+        return Outcome(merge_same_findings(kept), problems)
 
     @functools.cached_property
     def active(self) -> frozenset[str]:

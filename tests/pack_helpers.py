@@ -10,14 +10,20 @@ from lint.packs import Rule
 
 
 def hits(linter, text: str, pack: str) -> list[tuple[str, str]]:
-    """(rule slug, matched text) for every diagnostic of ``pack`` on ``text``."""
-    return [(d.rule.split(".", 1)[1], d.matched) for d in linter.lint_text(text) if d.pack == pack]
+    """(rule slug, matched text) for every rule of ``pack`` that found something in ``text``: a
+    diagnostic's own rule and those merged into it (``also``: the same span and fix), by rule id."""
+    return [
+        (rule.split(".", 1)[1], d.matched)
+        for d in linter.lint_text(text)
+        for rule in sorted((d.rule, *d.also))
+        if rule.split(".", 1)[0] == pack
+    ]
 
 
 def fixed(linter, text: str, pack: str) -> str:
     from lint.fixer import apply_fixes
 
-    diagnostics = [d for d in linter.lint_text(text) if d.pack == pack]
+    diagnostics = [d for d in linter.lint_text(text) if any(rule.startswith(f"{pack}.") for rule in (d.rule, *d.also))]
     return apply_fixes(text, diagnostics, unsafe=True)[0]
 
 

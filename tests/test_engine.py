@@ -153,3 +153,33 @@ def test_attributes_and_items_stay_out_of_reach() -> None:
     assert _plain_names("{match.__class__}") is None
     assert _plain_names("{match[0]}") is None
     assert render_message("{match.__class__}", FIELDS) == "{match.__class__}"
+
+
+def _same_span_rules(fix_two: str = "的") -> list:
+    import dataclasses
+
+    from pack_helpers import make_rule
+
+    from lint.diagnostics import Severity
+
+    one = make_rule("pattern", {"regex": "(?<=坚定)地(?=步伐)", "replacement": "的"}, id="words.listed")
+    two = make_rule("pattern", {"regex": "(?<=定)地(?=步)", "replacement": fix_two}, id="tags.tagged")
+    return [dataclasses.replace(one, severity=Severity.INFO, fix="unsafe"), dataclasses.replace(two, fix="unsafe")]
+
+
+def test_two_rules_with_the_same_span_and_fix_give_one_diagnostic_naming_both() -> None:
+    """The more severe is kept (here the second by id) and names the other in ``also``."""
+    diagnostics = Linter(_same_span_rules()).lint_text("迈着坚定地步伐前进。")
+    assert [(d.rule, d.also, d.matched) for d in diagnostics] == [("tags.tagged", ("words.listed",), "地")]
+    assert diagnostics[0].to_dict()["also"] == ["words.listed"]
+
+
+def test_the_same_span_with_different_fixes_stays_two_diagnostics() -> None:
+    diagnostics = Linter(_same_span_rules(fix_two="得")).lint_text("迈着坚定地步伐前进。")
+    assert [(d.rule, d.also) for d in diagnostics] == [("tags.tagged", ()), ("words.listed", ())]
+
+
+def test_a_suppressed_rule_leaves_the_other_rule_its_diagnostic() -> None:
+    text = "<!-- gwlint-disable-next-line tags.tagged -- checked -->\n迈着坚定地步伐前进。"
+    diagnostics = Linter(_same_span_rules()).lint_text(text)
+    assert [(d.rule, d.also) for d in diagnostics] == [("words.listed", ())]

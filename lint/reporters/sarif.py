@@ -84,6 +84,8 @@ def sarif_result(diagnostic: Diagnostic, result: FileResult, index: dict[str, in
         item["partialFingerprints"] = {"gwlintContext/v1": fingerprint(diagnostic, result.document)}
     if diagnostic.fix is not None:
         item["fixes"] = [_fix(diagnostic)]
+    if diagnostic.also:  # rules that found the same span with the same fix (one result for one defect)
+        item["properties"] = {"also": list(diagnostic.also)}
     return item
 
 

@@ -224,3 +224,45 @@ def test_no_color_and_force_color(monkeypatch):
     assert not use_color("never", object())
     monkeypatch.setenv("FORCE_COLOR", "0")
     assert not use_color("auto", object())
+
+
+def test_sarif_and_json_name_the_rules_merged_into_a_result(tmp_path, capsys, monkeypatch):
+    """Two rules with the same span and fix are one result; SARIF and JSON name the other rule."""
+    from pack_helpers import only_pack
+
+    pack = """\
+pack: demo
+description: 测试
+rules:
+  - id: listed
+    title: 列举的形容词
+    severity: info
+    kind: pattern
+    message: "“{match}”应为“{replacement}”"
+    rationale: 测试。
+    source: 测试
+    fix: unsafe
+    params: {regex: "(?<=坚定)地(?=步伐)", replacement: 的}
+    examples: {bad: ["坚定地步伐"], good: ["坚定的步伐"]}
+  - id: tagged
+    title: 词性
+    severity: warning
+    kind: pattern
+    message: "“{match}”应为“{replacement}”"
+    rationale: 测试。
+    source: 测试
+    fix: unsafe
+    params: {regex: "(?<=定)地(?=步)", replacement: 的}
+    examples: {bad: ["坚定地步伐"], good: ["坚定的步伐"]}
+"""
+    packs = only_pack(tmp_path, monkeypatch, pack)
+    draft = tmp_path / "draft.txt"
+    draft.write_text("迈着坚定地步伐前进。\n", encoding="utf-8")
+    main([str(draft), "--pack", str(packs), "--format", "sarif", "--isolated"])
+    log = json.loads(capsys.readouterr().out)
+    validate_sarif(log)
+    results = log["runs"][0]["results"]
+    assert [(r["ruleId"], r["properties"]["also"]) for r in results] == [("demo.tagged", ["demo.listed"])]
+    main([str(draft), "--pack", str(packs), "--format", "json", "--isolated"])
+    rows = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert [(row["rule"], row["also"]) for row in rows] == [("demo.tagged", ["demo.listed"])]

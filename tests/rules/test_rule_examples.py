@@ -1,7 +1,8 @@
 """Every example of every built-in rule runs as its own test case (textlint-tester style).
 
 A bad example must raise its rule (and, when it says ``fixed``, fix to exactly that text) with all
-packs loaded; a good example must not raise it.
+packs loaded, possibly as the ``also`` of another rule's diagnostic with the same span and fix; a good
+example must not raise it.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ def example_day(rule, example) -> datetime.date:
 
 @pytest.mark.parametrize(("rule", "example"), BAD)
 def test_bad_example_raises_its_rule(linter, rule, example):
-    found = [d for d in linter.lint_text(example.text, as_of=example_day(rule, example)) if d.rule == rule.id]
+    found = [
+        d for d in linter.lint_text(example.text, as_of=example_day(rule, example)) if rule.id in (d.rule, *d.also)
+    ]
     assert found, f"{rule.id} did not fire on {example.text!r}"
     if example.fixed is not None:
         fixed, _ = apply_fixes(example.text, found, unsafe=True)
@@ -34,7 +37,7 @@ def test_bad_example_raises_its_rule(linter, rule, example):
 
 @pytest.mark.parametrize(("rule", "good"), GOOD)
 def test_good_example_is_silent(linter, rule, good):
-    found = [d for d in linter.lint_text(good.text, as_of=example_day(rule, good)) if d.rule == rule.id]
+    found = [d for d in linter.lint_text(good.text, as_of=example_day(rule, good)) if rule.id in (d.rule, *d.also)]
     assert not found, f"{rule.id} fired on good example: {[d.matched for d in found]}"
 
 
