@@ -62,26 +62,27 @@ MASK = "\0"
 READINGS = Path(__file__).resolve().parent.parent / "data" / "han_readings.txt"
 CACHE_KIND = "idioms"
 CLAUSE_REACH = 200  # characters of the line segmented on each side of a window (a clause is shorter)
-TABLE_FORMAT = "2"
+TABLE_FORMAT = "4"
 
 Readings = dict[str, tuple[str, frozenset[str]]]  # character -> (usual reading, all readings)
 
 
 @dataclass(frozen=True, slots=True)
 class IdiomTable:
-    by_masked_key: dict[str, tuple[str, ...]]  # 迫不_待 (the mask at the changed position) -> 迫不及待
+    by_masked_key: dict[str, str]  # 迫不_待 (the mask at the changed position) -> 迫不及待 (several: comma-separated)
     frequency: dict[str, int]
     readings: Readings
-    # the three characters left at each position masked (without the mask): a quick first sieve
-    kept: tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 
     def near(self, windows: set[str]) -> list[str]:
         """The windows one character away from some idiom (or idioms themselves): set lookups only."""
-        first, second, third, fourth = self.kept
+        keys = self.by_masked_key
         return [
             window
             for window in windows
-            if window[1:] in first or window[:3] in fourth or window[0] + window[2:] in second or window[:2] + window[3] in third
+            if MASK + window[1:] in keys
+            or window[:3] + MASK in keys
+            or window[0] + MASK + window[2:] in keys
+            or window[:2] + MASK + window[3] in keys
         ]
 
 
@@ -145,8 +146,7 @@ def build_table(entries: Iterator[tuple[str, int, str]], tags: frozenset[str], m
             frequency[word] = freq
             for position in range(4):
                 by_key.setdefault(masked(word, position), []).append(word)
-    kept = tuple(frozenset(word[:position] + word[position + 1 :] for word in frequency) for position in range(4))
-    return IdiomTable({key: tuple(words) for key, words in by_key.items()}, frequency, read_readings(), kept)  # type: ignore[arg-type]  # four sets
+    return IdiomTable({key: ",".join(words) for key, words in by_key.items()}, frequency, read_readings())
 
 
 @cache
@@ -214,7 +214,7 @@ class NearIdiomCheck(Check):
             return None
         found, listed = None, None
         for position in range(4):
-            idioms = [idiom for idiom in table.by_masked_key.get(masked(window, position), ()) if idiom != window]
+            idioms = [idiom for idiom in table.by_masked_key.get(masked(window, position), "").split(",") if idiom and idiom != window]
             if len(idioms) != 1:
                 continue
             idiom = idioms[0]

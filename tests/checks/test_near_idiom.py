@@ -77,7 +77,7 @@ def test_the_table_is_cached_per_dictionary_index(tmp_path, monkeypatch) -> None
     near_idiom.idiom_table.cache_clear()
     monkeypatch.setattr(near_idiom, "build_table", lambda *args: pytest.fail("rebuilt although cached"))
     assert near_idiom.idiom_table(frozenset({"i"}), 50) == built
-    assert built.by_masked_key[near_idiom.masked("迫不及待", 2)] == ("迫不及待",)
+    assert built.by_masked_key[near_idiom.masked("迫不及待", 2)] == "迫不及待"
     near_idiom.idiom_table.cache_clear()
 
 
