@@ -73,6 +73,19 @@ def test_dictionary_lookups_agree_with_jieba(fast) -> None:
     assert fast.index.total == jieba.dt.total
 
 
+def test_the_signposted_search_finds_the_place_a_plain_bisection_finds(fast) -> None:
+    """WordIndex.position narrows with its in-memory signposts first: the same place as bisecting
+    the whole index, for words, the keys just before and after them, their prefixes and odd keys."""
+    import bisect
+
+    index = fast.index
+    words = [index[number] for number in range(0, len(index), 97)] + [index[len(index) - 1]]
+    keys = [b"", b"\x00", b"\xff\xff", "中华人".encode(), "坚决坚决".encode(), b"x"]
+    for word in words:
+        keys += [word, word + b"\x00", word[:-1], word[:3], word[:-1] + bytes([word[-1] - 1])]
+    assert [index.position(key) for key in keys] == [bisect.bisect_left(index, key) for key in keys]
+
+
 def test_every_dictionary_word_has_the_tag_jieba_posseg_gives_it(fast) -> None:
     import jieba.posseg
 
