@@ -101,7 +101,7 @@ class WordIndex:
         self._tag_names = bytes(view[start : start + names]).decode("utf-8").split("\0")
         start += names
         self._tags = view[start : start + 2 * count].cast("H")
-        if len(self._tags) != count or max(self._tags, default=0) >= len(self._tag_names):
+        if len(self._tags) != count:  # a tag out of range reads as none (``tag``): no 8 ms scan of all
             raise ValueError("truncated word index")
         self._count = count
         self.lookup = lru_cache(maxsize=LOOKUP_MEMO)(self._lookup)
@@ -150,7 +150,8 @@ class WordIndex:
         index = self.position(key)
         if index == self._count or self[index] != key:
             return None
-        return self._tag_names[self._tags[index]] or None
+        number = self._tags[index]
+        return (self._tag_names[number] or None) if number < len(self._tag_names) else None
 
     def emission(self, state: int, char: str) -> float:
         """jieba's ``emit_P[STATES[state]].get(char, MIN_FLOAT)``."""

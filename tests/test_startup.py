@@ -133,6 +133,18 @@ def test_a_damaged_index_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         wordcut.load.cache_clear()
 
 
+def test_a_damaged_tag_reads_as_no_tag(fast) -> None:
+    """Opening the index no longer scans all 350,000 tags for one out of range: a lookup that meets
+    one gives no tag instead of failing."""
+    data = bytearray(fast.index._words.obj)  # the whole mapped file
+    count = len(fast.index)
+    assert bytes(data[-2 * count :]) == bytes(fast.index._tags)  # the tags end the file
+    place = fast.index.position("学习".encode())
+    data[len(data) - 2 * count + 2 * place : len(data) - 2 * count + 2 * place + 2] = b"\xff\xff"
+    damaged = wordcut.WordIndex(bytes(data))
+    assert (fast.index.tag("学习"), damaged.tag("学习"), damaged.tag("人民")) == ("v", None, "n")
+
+
 def test_without_a_usable_cache_the_checks_fall_back_to_jieba(tmp_path: Path, jieba_cut) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
