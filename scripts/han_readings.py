@@ -6,7 +6,7 @@ misspells it. The characters are the 7,000 most frequent in jieba's dictionary (
 scripts/common_hanzi.py), their readings pypinyin's (a development tool only: ``pip install pypinyin``).
 
 File format: one line per reading, ``reading<TAB>main<TAB>other``: ``main`` the characters whose
-usual (first) reading it is, ``other`` those that also have it as a less usual reading.
+usual (first) reading it is, ``other`` (left out when empty) those that also have it as a less usual reading.
 """
 
 from __future__ import annotations
@@ -40,9 +40,10 @@ def main() -> int:
         for reading in dict.fromkeys(readings[1:]):
             if reading != readings[0]:
                 other_chars[reading].append(char)
-    header = f"# pinyin readings (no tones) of the {COUNT} most frequent characters in jieba's dict.txt (scripts/han_readings.py)\n"
+    header = f"# pinyin readings (no tones) of the {COUNT} most frequent characters in jieba's dict.txt"
+    header += " (scripts/han_readings.py)\n"
     lines = [
-        f"{reading}\t{''.join(sorted(main_chars[reading]))}\t{''.join(sorted(other_chars[reading]))}"
+        f"{reading}\t{''.join(sorted(main_chars[reading]))}\t{''.join(sorted(other_chars[reading]))}".rstrip("\t")
         for reading in sorted(set(main_chars) | set(other_chars))
     ]
     TARGET.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")

@@ -103,7 +103,8 @@ def read_readings(path: Path = READINGS) -> Readings:
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        reading, usual_chars, other_chars = line.split("\t")
+        reading, usual_chars, *others = line.split("\t")
+        other_chars = others[0] if others else ""
         for char in usual_chars:
             usual[char] = reading
         for char in usual_chars + other_chars:
@@ -205,7 +206,10 @@ class NearIdiomCheck(Check):
             ):
                 wrong, right = match.group()[correction.position], correction.idiom[correction.position]
                 yield Finding(
-                    match.start(), match.end(), correction.idiom, {"idiom": correction.idiom, "wrong": wrong, "right": right}
+                    match.start(),
+                    match.end(),
+                    correction.idiom,
+                    {"idiom": correction.idiom, "wrong": wrong, "right": right},
                 )
 
     def correction(self, window: str, table: IdiomTable) -> Correction | None:
@@ -214,7 +218,11 @@ class NearIdiomCheck(Check):
             return None
         found, listed = None, None
         for position in range(4):
-            idioms = [idiom for idiom in table.by_masked_key.get(masked(window, position), "").split(",") if idiom and idiom != window]
+            idioms = [
+                idiom
+                for idiom in table.by_masked_key.get(masked(window, position), "").split(",")
+                if idiom and idiom != window
+            ]
             if len(idioms) != 1:
                 continue
             idiom = idioms[0]
@@ -249,7 +257,9 @@ class NearIdiomCheck(Check):
         fast = wordcut.load()
         if fast is None:
             return False
-        return fast.tag(window) in self.variant_tags and idiom_frequency >= self.word_ratio * fast.index.frequency(window)
+        return fast.tag(window) in self.variant_tags and idiom_frequency >= self.word_ratio * fast.index.frequency(
+            window
+        )
 
     def stands_alone(self, text: str, start: int, end: int, correction: Correction) -> bool:
         """Whether jieba's cut of the clause has word edges at the window's and, for a window that is

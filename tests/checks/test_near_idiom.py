@@ -13,7 +13,8 @@ from lint.packs import PackError, parse_pack
 
 def near_linter(params: str = "{tags: [i, l, n, nr, nz, ns]}") -> Linter:
     pack = (
-        "pack: t\nrules:\n  - {id: near, title: t, severity: warning, kind: near_idiom, message: '{idiom}|{wrong}|{right}',"
+        "pack: t\nrules:\n  - {id: near, title: t, severity: warning, kind: near_idiom,"
+        " message: '{idiom}|{wrong}|{right}',"
         f" rationale: r, source: s, params: {params},"
         " examples: {bad: ['大家迫不急待地投入工作。'], good: ['大家迫不及待地投入工作。']}}\n"
     )
