@@ -73,6 +73,19 @@ def test_dictionary_lookups_agree_with_jieba(fast) -> None:
     assert fast.index.total == jieba.dt.total
 
 
+def test_the_signposted_search_finds_the_place_a_plain_bisection_finds(fast) -> None:
+    """WordIndex.position narrows with its in-memory signposts first: the same place as bisecting
+    the whole index, for words, the keys just before and after them, their prefixes and odd keys."""
+    import bisect
+
+    index = fast.index
+    words = [index[number] for number in range(0, len(index), 97)] + [index[len(index) - 1]]
+    keys = [b"", b"\x00", b"\xff\xff", "中华人".encode(), "坚决坚决".encode(), b"x"]
+    for word in words:
+        keys += [word, word + b"\x00", word[:-1], word[:3], word[:-1] + bytes([word[-1] - 1])]
+    assert [index.position(key) for key in keys] == [bisect.bisect_left(index, key) for key in keys]
+
+
 def test_every_dictionary_word_has_the_tag_jieba_posseg_gives_it(fast) -> None:
     import jieba.posseg
 
@@ -118,6 +131,18 @@ def test_a_damaged_index_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         assert list(segmenter.cut("坚决贯彻落实")) == ["坚决", "贯彻落实"]
     finally:
         wordcut.load.cache_clear()
+
+
+def test_a_damaged_tag_reads_as_no_tag(fast) -> None:
+    """Opening the index no longer scans all 350,000 tags for one out of range: a lookup that meets
+    one gives no tag instead of failing."""
+    data = bytearray(fast.index._words.obj)  # the whole mapped file
+    count = len(fast.index)
+    assert bytes(data[-2 * count :]) == bytes(fast.index._tags)  # the tags end the file
+    place = fast.index.position("学习".encode())
+    data[len(data) - 2 * count + 2 * place : len(data) - 2 * count + 2 * place + 2] = b"\xff\xff"
+    damaged = wordcut.WordIndex(bytes(data))
+    assert (fast.index.tag("学习"), damaged.tag("学习"), damaged.tag("人民")) == ("v", None, "n")
 
 
 def test_without_a_usable_cache_the_checks_fall_back_to_jieba(tmp_path: Path, jieba_cut) -> None:
