@@ -7,9 +7,16 @@ of running text: one that holds a sentence mark of ``prose_marks``. Headings spa
 (目 录, 前 言, 主　席) hold no such mark, nor do lists of names (蔡奇　石泰峰); two names side by side
 in running text (记者林凯 卢辉) rarely join into a word.
 
+With ``whole_words`` the kind reports the complement: a space between two whole words of a sentence
+(中国共产党 成立, 认证工作 照常进行, 在 认证的过程中), where the characters on its two sides join into
+no word. Two names side by side (王 伟, 欧阳 明) are left alone: the runs of Chinese characters on the
+two sides of such a space must hold ``min_run`` characters together.
+
 params:
   spaces: text           the characters taken for a stray space (default: space, U+3000, U+00A0)
   prose_marks: text      a line holding one of these is running text (default: ，。；！？)
+  whole_words: bool      report spaces between two whole words instead of inside one (default false)
+  min_run: int           with whole_words: Chinese characters the two sides hold together (default 4)
 plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
 unless_quoted, unless_paragraph_matches, only_if_document_matches, unless_document_matches,
 unless_header_matches). The fix deletes the space.
@@ -42,13 +49,15 @@ class SplitWordCheck(Check):
         if not spaces or not self.prose_marks:
             raise params.error("spaces", "spaces and prose_marks must each name at least one character")
         self.space = re.compile(f"(?<=[{HAN}])[{re.escape(spaces)}](?=[{HAN}])")
+        self.whole_words = params.boolean("whole_words", False)
+        self.min_run = params.integer("min_run", 4, minimum=2)
         self.context = Context(params)
 
     def patterns(self) -> list[re.Pattern[str] | None]:
         return [self.space]
 
     def find(self, document: Document) -> Iterator[Finding]:
-        text = document.text
+        text, typed = document.text, document.source_text
         if not self.context.allows_document(text):
             return
         for index in range(len(document.line_starts)):
@@ -56,9 +65,23 @@ class SplitWordCheck(Check):
             if self.prose_marks.isdisjoint(text[start:stop]):
                 continue
             for match in self.space.finditer(text, start, stop):
-                word = self._joined_word(text, match.start(), match.end(), start, stop)
+                if typed[match.start() : match.end()] != match.group():
+                    continue  # Markdown markup blanked to a space by the reader, not a typed space
+                word = self._reported_word(text, match.start(), match.end(), start, stop)
                 if word and self.context.allows(text, match.start(), match.end()):
                     yield Finding(match.start(), match.end(), "", {"word": word})
+
+    def _reported_word(self, text: str, space: int, after: int, start: int, stop: int) -> str | None:
+        """The word a reported space breaks, or the two words it parts (``whole_words``); None: not reported."""
+        joined = self._joined_word(text, space, after, start, stop)
+        if not self.whole_words:
+            return joined
+        if joined:
+            return None
+        left, right = _han_run_before(text, space, start), _han_run_after(text, after, stop)
+        if len(right) < 2 or len(left) + len(right) < self.min_run:  # a one-character given name: 王 伟、
+            return None
+        return f"{left[-4:]} {right[:4]}"
 
     @staticmethod
     def _joined_word(text: str, space: int, after: int, start: int, stop: int) -> str | None:
@@ -68,6 +91,20 @@ class SplitWordCheck(Check):
             if whole and segment.is_dictionary_word(left + right):
                 return left + right
         return None
+
+
+def _han_run_before(text: str, end: int, start: int) -> str:
+    index = end
+    while index > start and is_han(text[index - 1]):
+        index -= 1
+    return text[index:end]
+
+
+def _han_run_after(text: str, begin: int, stop: int) -> str:
+    index = begin
+    while index < stop and is_han(text[index]):
+        index += 1
+    return text[begin:index]
 
 
 CHECK = SplitWordCheck

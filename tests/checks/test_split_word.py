@@ -7,6 +7,7 @@ import pytest
 from lint.engine import Linter
 from lint.fixer import apply_fixes
 from lint.packs import PackError, parse_pack
+from lint.source import text_document
 
 
 def split_linter(params: str = "{}") -> Linter:
@@ -34,6 +35,20 @@ def test_a_word_broken_by_a_space_in_running_text(text: str, words: list[str]) -
     assert [d.message for d in split_linter().lint_text(text)] == words
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("为了让认证工作 照常进行，专家步行到医院。", ["认证工作 照常进行"]),
+        ("胸痛中心在风雨中前行，在 认证的过程中谱写新篇章！", ["在 认证的过"]),
+        ("由专家组 成小组，开展认证。", []),  # a broken word is the other mode's
+        ("出席会议的有王 伟、李 强，", []),  # two one-character names padded for alignment
+        ("金叶集团党委召开庆祝中国共产党 成立99周年大会", []),  # a title: no sentence mark
+    ],
+)
+def test_whole_words_reports_a_space_between_two_words(text: str, words: list[str]) -> None:
+    assert [d.message for d in split_linter("{whole_words: true}").lint_text(text)] == words
+
+
 def test_the_fix_deletes_the_space() -> None:
     text = "由专家组 成小组，开展认证。"
     assert apply_fixes(text, split_linter().lint_text(text), unsafe=True)[0] == "由专家组成小组，开展认证。"
@@ -43,3 +58,8 @@ def test_bad_params_name_the_field() -> None:
     with pytest.raises(PackError) as error:
         split_linter("{spaces: ''}")
     assert "params.spaces" in str(error.value)
+
+
+def test_markdown_markup_blanked_by_the_reader_is_not_a_typed_space() -> None:
+    document = text_document("d.md", "要把这项工作*抓实*，落到实处。", "markdown")
+    assert split_linter("{whole_words: true}").lint(document) == []
