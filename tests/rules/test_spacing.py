@@ -11,7 +11,16 @@ from lint.fixer import apply_fixes
 from lint.packs import PackError
 from lint.source import text_document
 
-SPACE_RULES = {"space-after-heading-number", "space-beside-mark", "space-beside-quote", "space-in-number", "space-inside-word", "space-between-words"}
+SPACE_RULES = {
+    "space-after-heading-number",
+    "space-beside-mark",
+    "space-beside-quote",
+    "space-in-number",
+    "space-inside-word",
+    "space-between-words",
+    "space-before-guanyu",
+    "space-after-number-in-sentence",
+}
 
 
 def space_hits(linter, text: str) -> list[tuple[str, str]]:
