@@ -153,6 +153,16 @@ class WordIndex:
         number = self._tags[index]
         return (self._tag_names[number] or None) if number < len(self._tag_names) else None
 
+    def entries_of_length(self, chars: int) -> Iterator[tuple[str, int, str]]:
+        """(word, frequency, tag) of every dictionary word of ``chars`` characters from the basic
+        plane's CJK block (three UTF-8 bytes each): the words are found by their byte length alone."""
+        size, offsets = 3 * chars, self._offsets
+        for index in range(self._count):
+            if offsets[index + 1] - offsets[index] == size:
+                word = self[index].decode("utf-8")
+                if len(word) == chars:
+                    yield word, self._freqs[index], self._tag_names[self._tags[index]]
+
     def emission(self, state: int, char: str) -> float:
         """jieba's ``emit_P[STATES[state]].get(char, MIN_FLOAT)``."""
         code = ord(char)
@@ -226,7 +236,7 @@ def load() -> Segmenter | None:
             if not disk_cache.write_file(path, lambda stream: build_index(dictionary, emit_table, stream)):
                 return None
         index = _open_index(path)
-    return None if index is None else Segmenter(index, folder / "finalseg")
+    return None if index is None else Segmenter(index, folder / "finalseg", path.stem)
 
 
 def _open_index(path: Path) -> WordIndex | None:
@@ -241,9 +251,10 @@ def _open_index(path: Path) -> WordIndex | None:
 class Segmenter:
     """``cut(text)`` gives what ``jieba.cut(text)`` gives with jieba's default dictionary."""
 
-    def __init__(self, index: WordIndex, model_folder: Path) -> None:
+    def __init__(self, index: WordIndex, model_folder: Path, key: str = "") -> None:
         self.index = index
         self.model_folder = model_folder
+        self.key = key  # names the dictionary and this index's layout: what is derived from it is cached under it
 
     def is_word(self, word: str) -> bool:
         return self.index.frequency(word) > 0

@@ -24,6 +24,8 @@ KIND_MODULES = {
     "toc": "lint.checks.toc",
     "tagged": "lint.checks.tagged",
     "split_word": "lint.checks.split_word",
+    "near_idiom": "lint.checks.near_idiom",
+    "calendar": "lint.checks.calendar",
 }
 
 __all__ = ["KIND_MODULES", "Check", "Finding", "Params", "build_checks", "check_class"]

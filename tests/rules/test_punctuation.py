@@ -240,3 +240,30 @@ class TestQuotationsTitlesAndLists:
     )
     def test_rule_reports_its_span(self, punctuation, text, slug, matched):
         assert (slug, matched) in [(s, m) for _, _, s, m in report(punctuation, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("请于5月10日前报送名单。以便统一安排食宿。", "请于5月10日前报送名单，以便统一安排食宿。"),
+        ("要建立台账。从而做到底数清。", "要建立台账，从而做到底数清。"),
+        ("请妥善保管个人物品。以免丢失。", "请妥善保管个人物品，以免丢失。"),
+        ("围绕流程优化、质量改进、以及数据管理交流。", "围绕流程优化、质量改进以及数据管理交流。"),
+    ],
+)
+def test_a_full_stop_before_a_result_clause_and_a_dunhao_before_yiji(punctuation, text, expected):
+    assert fix(punctuation, text, unsafe=True) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "结果按统一格式保存。以便于长期比较的格式归档。",  # 以 + 便于, not the conjunction 以便
+        "按月计费。以免费额度推算，可用一年。",  # 以 + 免费
+        "各单位要及时报送、及早部署。",  # 、及 is left alone: 及时, 及早
+        "针对投资增长过快、流动性过剩，以及结构性物价上涨等问题。",
+    ],
+)
+def test_what_only_looks_like_those_slips_is_silent(punctuation, text):
+    slugs = [slug for _, _, slug, _ in report(punctuation, text)]
+    assert "period-before-result-clause" not in slugs and "dunhao-before-yiji" not in slugs

@@ -1,0 +1,54 @@
+"""Regenerate lint/data/han_readings.txt: the pinyin readings (without tones) of common characters.
+
+Used by the ``near_idiom`` check (lint/checks/near_idiom.py): a four-character idiom written with one
+character replaced by another of the same sound (迫不急待, 再接再励, 优生忧育) is how an input method
+misspells it. The characters are the 7,000 most frequent in jieba's dictionary (counted as in
+scripts/common_hanzi.py), their readings pypinyin's (a development tool only: ``pip install pypinyin``).
+
+File format: one line per reading, ``reading<TAB>main<TAB>other``: ``main`` the characters whose
+usual (first) reading it is, ``other`` (left out when empty) those that also have it as a less usual reading.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import jieba
+from pypinyin import Style, pinyin  # type: ignore[import-not-found]  # development tool, not a dependency
+
+COUNT = 7000
+TARGET = Path(__file__).resolve().parent.parent / "lint" / "data" / "han_readings.txt"
+
+
+def main() -> int:
+    frequency: Counter[str] = Counter()
+    dictionary = Path(jieba.__file__).parent / "dict.txt"
+    for line in dictionary.read_text(encoding="utf-8").splitlines():
+        word, count, *_ = line.split()
+        for char in word:
+            if "\u4e00" <= char <= "\u9fff":
+                frequency[char] += int(count)
+    main_chars: dict[str, list[str]] = defaultdict(list)
+    other_chars: dict[str, list[str]] = defaultdict(list)
+    for char, _ in frequency.most_common(COUNT):
+        readings = [reading for reading in pinyin(char, style=Style.NORMAL, heteronym=True)[0] if reading.isascii()]
+        if not readings or readings[0] == char:
+            continue
+        main_chars[readings[0]].append(char)
+        for reading in dict.fromkeys(readings[1:]):
+            if reading != readings[0]:
+                other_chars[reading].append(char)
+    header = f"# pinyin readings (no tones) of the {COUNT} most frequent characters in jieba's dict.txt"
+    header += " (scripts/han_readings.py)\n"
+    lines = [
+        f"{reading}\t{''.join(sorted(main_chars[reading]))}\t{''.join(sorted(other_chars[reading]))}".rstrip("\t")
+        for reading in sorted(set(main_chars) | set(other_chars))
+    ]
+    TARGET.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

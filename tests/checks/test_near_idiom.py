@@ -1,0 +1,89 @@
+"""The ``near_idiom`` kind: a four-character idiom with one character replaced by a homophone, found from
+jieba's dictionary (no list of misspellings), not the phrases drafts coin on an idiom's pattern."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.checks import near_idiom
+from lint.engine import Linter
+from lint.fixer import apply_fixes
+from lint.packs import PackError, parse_pack
+
+
+def near_linter(params: str = "{tags: [i, l, n, nr, nz, ns]}") -> Linter:
+    pack = (
+        "pack: t\nrules:\n  - {id: near, title: t, severity: warning, kind: near_idiom,"
+        " message: '{idiom}|{wrong}|{right}',"
+        f" rationale: r, source: s, params: {params},"
+        " examples: {bad: ['大家迫不急待地投入工作。'], good: ['大家迫不及待地投入工作。']}}\n"
+    )
+    return Linter(list(parse_pack(pack, "t.yaml").rules))
+
+
+@pytest.mark.parametrize(
+    ("text", "messages"),
+    [
+        # misspellings no list of this project held when written: jieba's dictionary and the readings find them
+        ("这笔资金可谓雪中送碳。", ["雪中送炭|碳|炭"]),  # 雪中送炭 is tagged n in jieba
+        ("提倡适龄婚育、优生忧育。", ["优生优育|忧|优"]),
+        ("大家一如继往地支持。", ["一如既往|继|既"]),  # 一如/继往: 继往 too rare to explain the window
+        ("这项工作事半功陪。", ["事半功倍|陪|倍"]),
+        ("大家迫不急待。", ["迫不及待|急|及"]),  # jieba lists 迫不急待 itself, 100 times rarer than 迫不及待
+        ("是一艘名符其实的英雄船。", ["名副其实|符|副"]),
+        # coined on an idiom's pattern: another sound, not a slip of the input method
+        ("深化以案为鉴、以案促改，推进学有所教，做到心中有党。", []),
+        ("失业率居高难下。", []),  # 居高不下 or 居高临下: no telling which
+        ("推进文化建设，打造高素质干部队伍，关键在进一步转变作风。", []),  # ordinary words around
+        ("支持各类群团组织发挥作用。", []),
+        ("坚持人民当家作主，发扬坚忍不拔的精神。", []),  # variants jieba lists more often than the other form
+        ("取消部分职业资格许可。", []),  # a noun jieba lists: not taken for a variant of 执业资格
+        ("推动社会治理和服务重心向基层下移。", []),  # 服务/重心: two ordinary words
+    ],
+)
+def test_an_idiom_with_one_character_of_the_same_sound_replaced(text: str, messages: list[str]) -> None:
+    assert [d.message for d in near_linter().lint_text(text)] == messages
+
+
+def test_the_default_tags_are_idioms_and_fixed_expressions_only() -> None:
+    assert near_linter("{}").lint_text("这笔资金可谓雪中送碳。") == []
+    assert [d.message for d in near_linter("{}").lint_text("提倡优生忧育。")] == ["优生优育|忧|优"]
+
+
+def test_allowed_windows_and_the_word_ratio() -> None:
+    assert near_linter("{allow: [优生忧育]}").lint_text("提倡优生忧育。") == []
+    assert near_linter("{word_ratio: 1000}").lint_text("大家迫不急待。") == []
+    assert near_linter("{tile_frequency: 1}").lint_text("大家一如继往地支持。") == []
+
+
+def test_the_fix_writes_the_idiom() -> None:
+    text = "这笔资金可谓雪中送碳。"
+    assert apply_fixes(text, near_linter().lint_text(text), unsafe=True)[0] == "这笔资金可谓雪中送炭。"
+
+
+def test_sound_alike_needs_the_usual_reading_of_one_of_the_characters() -> None:
+    readings = near_idiom.read_readings()
+    assert near_idiom.sound_alike("碳", "炭", readings)
+    assert near_idiom.sound_alike("奇", "其", readings)  # 奇 qi/ji, 其 qi/ji
+    assert not near_idiom.sound_alike("均", "员", readings)  # share only yun, the usual reading of neither
+    assert not near_idiom.sound_alike("案", "史", readings)
+    assert not near_idiom.sound_alike("碳", "A", readings)
+
+
+def test_the_table_is_cached_per_dictionary_index(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("GWLINT_CACHE_DIR", str(tmp_path))
+    near_idiom.idiom_table.cache_clear()
+    built = near_idiom.idiom_table(frozenset({"i"}), 50)
+    assert list((tmp_path / near_idiom.CACHE_KIND).glob("*.pickle"))
+    near_idiom.idiom_table.cache_clear()
+    monkeypatch.setattr(near_idiom, "build_table", lambda *args: pytest.fail("rebuilt although cached"))
+    assert near_idiom.idiom_table(frozenset({"i"}), 50) == built
+    assert built.by_masked_key[near_idiom.masked("迫不及待", 2)] == "迫不及待"
+    near_idiom.idiom_table.cache_clear()
+
+
+def test_bad_params_name_the_field() -> None:
+    with pytest.raises(PackError, match="min_frequency"):
+        near_linter("{min_frequency: 0}")
+    with pytest.raises(PackError, match="tags"):
+        near_linter("{tags: i}")
