@@ -22,6 +22,9 @@ variants (no list of forms: lint.checks.variants and lint.checks.phrase_variants
   min_length: int                      (names) shortest name compared (default 5 characters);
                                        (title-names) shortest run compared (default 5)
   max_tokens: int                      (names) longest name in jieba tokens (default 4)
+  declared_by: regex                   (names) what declares a short form (简称为?|以下简称): two
+                                       spellings are not a slip when the document writes either
+                                       right after it (……协会，简称为镇海信息技术协会)
   places: [name, ...]                  (place-short-names) places of one level without it: 安徽 …
   level: text                          (place-short-names) the level they drop: 省
   followers: str                       (title-names) characters that may follow an event's name in a
@@ -117,6 +120,7 @@ class ConsistencyCheck(Check):
             self.suffixes = frozenset(params.strings("suffixes", required=True))
             self.min_length = params.integer("min_length", 5, minimum=3)
             self.max_tokens = params.integer("max_tokens", 4, minimum=2, maximum=8)
+        self.declared_by = params.regex("declared_by") if family == "names" else None
         self.forms, self.tables, self.within, self.prefer_first = [], [], None, False
 
     def _configure_forms(self, params: Params, raw: object) -> None:
@@ -190,8 +194,16 @@ class ConsistencyCheck(Check):
         else:
             found = phrase_variants.series_variants(text)
         for variant in found:
+            if self._declared(text, variant.text) or self._declared(text, variant.preferred):
+                continue
             fields = {"majority": variant.preferred, "count": str(variant.count)}
             yield Finding(variant.start, variant.end, variant.preferred, fields)
+
+    def _declared(self, text: str, spelling: str) -> bool:
+        """Whether the document declares ``spelling`` as a short form (``declared_by`` right before it)."""
+        if self.declared_by is None:
+            return False
+        return re.search(f'(?:{self.declared_by.pattern})[“"]?{re.escape(spelling)}', text) is not None
 
     def _replacement(self, occurrence: Occurrence, majority: int) -> str:
         if self.forms:

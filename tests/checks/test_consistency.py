@@ -301,3 +301,10 @@ def test_the_loose_search_for_bare_variants_finds_what_the_exact_one_finds():
             want = exact.search(line, position)
             got = phrase_variants._search_bare(preferred, line, position)
             assert (got and (got.span(), got.group(0))) == (want and (want.span(), want.group(0))), line
+
+
+def test_a_short_name_the_document_declares_is_not_a_missing_character(consistency):
+    declared = "本会的名称为镇海区信息技术协会，简称为镇海信息技术协会。\n镇海区信息技术协会由企业自愿组成。"
+    assert [rule for rule, *_ in found(consistency, declared) if rule.startswith("name-")] == []
+    undeclared = "本会的名称为镇海区信息技术协会。\n镇海信息技术协会由企业自愿组成，镇海区信息技术协会设理事会。"
+    assert ("name-missing-character", "镇海信息技术协会", "镇海区信息技术协会") in found(consistency, undeclared)
