@@ -321,4 +321,3 @@ def test_a_place_named_by_its_relation_is_no_name_to_compare(consistency):
     # a name before the relational word is still compared
     named = "黄河口蒙古镇所在地县城东部。\n黄河口蒙古族镇大力发展茶产业，黄河口蒙古族镇的茶园面积逐年扩大。"
     assert ("name-missing-character", "黄河口蒙古镇", "黄河口蒙古族镇") in found(consistency, named)
-
