@@ -22,6 +22,8 @@ variants (no list of forms: lint.checks.variants and lint.checks.phrase_variants
   min_length: int                      (names) shortest name compared (default 5 characters);
                                        (title-names) shortest run compared (default 5)
   max_tokens: int                      (names) longest name in jieba tokens (default 4)
+  relational: [word, ...]              (names) words that name a place by its relation (所在地, 当地):
+                                       no name is read across one (申请人所在地省 / 申请人所在省)
   declared_by: regex                   (names) what declares a short form (简称为?|以下简称): two
                                        spellings are not a slip when the document writes either
                                        right after it (……协会，简称为镇海信息技术协会)
@@ -120,6 +122,7 @@ class ConsistencyCheck(Check):
             self.suffixes = frozenset(params.strings("suffixes", required=True))
             self.min_length = params.integer("min_length", 5, minimum=3)
             self.max_tokens = params.integer("max_tokens", 4, minimum=2, maximum=8)
+            self.relational = frozenset(params.strings("relational") or [])
         self.declared_by = params.regex("declared_by") if family == "names" else None
         self.forms, self.tables, self.within, self.prefer_first = [], [], None, False
 
@@ -186,7 +189,9 @@ class ConsistencyCheck(Check):
 
     def _variant_findings(self, text: str) -> Iterator[Finding]:
         if self.variants == "names":
-            found = variants.name_variants(text, self.suffixes, self.min_length, self.max_tokens, self.edit)
+            found = variants.name_variants(
+                text, self.suffixes, self.min_length, self.max_tokens, self.edit, self.relational
+            )
         elif self.variants == "title-names":
             found = phrase_variants.title_variants(text, self.event_words, self.min_length)
         elif self.variants == "place-short-names":

@@ -59,11 +59,20 @@ class Name:
 # names --------------------------------------------------------------------------------------------
 
 
-def name_variants(text: str, suffixes: frozenset[str], min_length: int, max_tokens: int, edit: str) -> list[Variant]:
+def name_variants(
+    text: str,
+    suffixes: frozenset[str],
+    min_length: int,
+    max_tokens: int,
+    edit: str,
+    relational: frozenset[str] = frozenset(),
+) -> list[Variant]:
+    """``relational``: words that name a place by its relation to something (所在地, 当地): a phrase
+    holding one (申请人所在地省 / 申请人所在省) describes a place and is no name, so none is read across it."""
     if not any(suffix in text for suffix in suffixes):
         return []
     places: dict[str, list[Name]] = defaultdict(list)
-    for name in _document_names(text, suffixes, min_length, max_tokens):
+    for name in _document_names(text, suffixes, min_length, max_tokens, relational):
         places[name.text].append(name)
     variants: dict[tuple[int, int], Variant] = {}
     spellings = sorted(places, key=lambda spelling: places[spelling][0].start)
@@ -94,17 +103,21 @@ def _one_token_apart(spellings: list[tuple[str, ...]]) -> list[tuple[int, int]]:
 
 
 @functools.lru_cache(maxsize=2)
-def _document_names(text: str, suffixes: frozenset[str], min_length: int, max_tokens: int) -> tuple[Name, ...]:
+def _document_names(
+    text: str, suffixes: frozenset[str], min_length: int, max_tokens: int, relational: frozenset[str]
+) -> tuple[Name, ...]:
     """The names in ``text``, remembered for the last two texts: the rules for a missing and for a
     changed character segment the same lines with the same parameters, one after the other, and
     segmentation is nearly all of their cost (a 2.7 MB file: 12.9 s of CPU time for both, 6.5 s now)."""
-    return tuple(_names(text, suffixes, min_length, max_tokens))
+    return tuple(_names(text, suffixes, min_length, max_tokens, relational))
 
 
-def _names(text: str, suffixes: frozenset[str], min_length: int, max_tokens: int) -> Iterator[Name]:
+def _names(
+    text: str, suffixes: frozenset[str], min_length: int, max_tokens: int, relational: frozenset[str]
+) -> Iterator[Name]:
     offset = 0
     for line in text.split("\n"):
-        for name in _line_names(line, suffixes, min_length, max_tokens):
+        for name in _line_names(line, suffixes, min_length, max_tokens, relational):
             yield Name(name.text, name.tokens, name.start + offset, name.end + offset)
         offset += len(line) + 1
 
@@ -113,7 +126,9 @@ LINES_KEPT = 32_768  # lines whose names and bare series are kept: a long report
 
 
 @functools.lru_cache(maxsize=LINES_KEPT)
-def _line_names(line: str, suffixes: frozenset[str], min_length: int, max_tokens: int) -> tuple[Name, ...]:
+def _line_names(
+    line: str, suffixes: frozenset[str], min_length: int, max_tokens: int, relational: frozenset[str]
+) -> tuple[Name, ...]:
     """The names in one line, offsets from its start. Kept for the lines seen last (a server re-lints
     a draft at each edit, and segmenting is the slow part): the result depends on the line alone."""
     if not any(suffix in line for suffix in suffixes):
@@ -121,11 +136,13 @@ def _line_names(line: str, suffixes: frozenset[str], min_length: int, max_tokens
     names: list[Name] = []
     for run in segment.runs(line):  # a name lies inside one run: only runs with a suffix are cut
         if any(suffix in run.group() for suffix in suffixes):
-            names.extend(_run_names(run.group(), run.start(), suffixes, min_length, max_tokens))
+            names.extend(_run_names(run.group(), run.start(), suffixes, min_length, max_tokens, relational))
     return tuple(names)
 
 
-def _run_names(line: str, offset: int, suffixes: frozenset[str], min_length: int, max_tokens: int) -> Iterator[Name]:
+def _run_names(
+    line: str, offset: int, suffixes: frozenset[str], min_length: int, max_tokens: int, relational: frozenset[str]
+) -> Iterator[Name]:
     tokens = segment.tokens(line)
     ends = []
     position = offset
@@ -136,7 +153,7 @@ def _run_names(line: str, offset: int, suffixes: frozenset[str], min_length: int
         if token not in suffixes:
             continue
         for first in range(last - 1, max(-1, last - max_tokens), -1):
-            if not all(is_han(char) for char in tokens[first]):
+            if tokens[first] in relational or not all(is_han(char) for char in tokens[first]):
                 break
             parts = tuple(tokens[first : last + 1])
             spelling = "".join(parts)

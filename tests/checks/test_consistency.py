@@ -77,6 +77,7 @@ def test_seeds_are_silent(consistency, seed):
         ("{variants: words}", "params.variants"),
         ("{variants: names}", "params.suffixes"),
         ("{variants: names, suffixes: [镇], edit: swap}", "params.edit"),
+        ("{variants: names, suffixes: [镇], relational: 所在地}", "params.relational"),
         ("{variants: quoted-series, forms: [a, b]}", "params.forms"),
         ("{variants: quoted-series, within: a}", "params.within"),
         ("{variants: title-names}", "params.suffixes"),
@@ -308,3 +309,15 @@ def test_a_short_name_the_document_declares_is_not_a_missing_character(consisten
     assert [rule for rule, *_ in found(consistency, declared) if rule.startswith("name-")] == []
     undeclared = "本会的名称为镇海区信息技术协会。\n镇海信息技术协会由企业自愿组成，镇海区信息技术协会设理事会。"
     assert ("name-missing-character", "镇海信息技术协会", "镇海区信息技术协会") in found(consistency, undeclared)
+
+
+def test_a_place_named_by_its_relation_is_no_name_to_compare(consistency):
+    # 《人体器官捐献和移植条例》 (2023-12-04) writes both 所在地省 and 所在省: descriptions, not names
+    text = (
+        "通知申请人所在地省、自治区、直辖市人民政府卫生健康部门办理登记。\n"
+        "还应当考虑申请人所在省、自治区、直辖市的医疗需求。"
+    )
+    assert [rule for rule, *_ in found(consistency, text) if rule.startswith("name-")] == []
+    # a name before the relational word is still compared
+    named = "黄河口蒙古镇所在地县城东部。\n黄河口蒙古族镇大力发展茶产业，黄河口蒙古族镇的茶园面积逐年扩大。"
+    assert ("name-missing-character", "黄河口蒙古镇", "黄河口蒙古族镇") in found(consistency, named)
