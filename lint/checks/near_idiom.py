@@ -61,6 +61,9 @@ WINDOW = re.compile(f"(?=([{HAN_RANGE}]{{4}}))")
 MASK = "\0"
 READINGS = Path(__file__).resolve().parent.parent / "data" / "han_readings.txt"
 CACHE_KIND = "idioms"
+# The distinct windows are sieved a chunk of text at a time: a set of all of a 10 MB file's held
+# ~160 MB. Only the windows near an idiom (a few thousand) are kept across chunks.
+SIEVE_CHUNK = 1 << 16
 CLAUSE_REACH = 200  # characters of the line segmented on each side of a window (a clause is shorter)
 TABLE_FORMAT = "4"
 
@@ -191,11 +194,12 @@ class NearIdiomCheck(Check):
         if not self.context.allows_document(text):
             return
         table = idiom_table(self.tags, self.min_frequency)
-        corrections = {}
-        for window in table.near(set(WINDOW.findall(text))):
-            correction = self.correction(window, table)
-            if correction is not None:
-                corrections[window] = correction
+        judged: dict[str, Correction | None] = {}
+        for start in range(0, len(text), SIEVE_CHUNK):  # the windows starting in this chunk
+            for window in table.near(set(WINDOW.findall(text, start, start + SIEVE_CHUNK + 3))):
+                if window not in judged:
+                    judged[window] = self.correction(window, table)
+        corrections = {window: correction for window, correction in judged.items() if correction is not None}
         if not corrections:
             return
         occurrences = re.compile("|".join(map(re.escape, corrections)))

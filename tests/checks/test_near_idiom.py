@@ -87,3 +87,17 @@ def test_bad_params_name_the_field() -> None:
         near_linter("{min_frequency: 0}")
     with pytest.raises(PackError, match="tags"):
         near_linter("{tags: i}")
+
+
+@pytest.mark.parametrize("shift", range(8))
+def test_windows_are_sieved_a_chunk_at_a_time_and_none_is_lost_at_a_boundary(monkeypatch, shift: int) -> None:
+    """A set of every distinct window of a 10 MB file held ~160 MB: the text is sieved in chunks. A
+    misspelled idiom straddling a chunk's end, at every offset, is still found, once per place."""
+    monkeypatch.setattr(near_idiom, "SIEVE_CHUNK", 8)
+    text = "。" * shift + "大家一如继往地支持，" + "这笔资金可谓事半功陪，大家一如继往。"
+    found = [(d.span.start, d.message) for d in near_linter().lint_text(text)]
+    assert found == [
+        (shift + 2, "一如既往|继|既"),
+        (shift + 16, "事半功倍|陪|倍"),
+        (shift + 23, "一如既往|继|既"),
+    ]
