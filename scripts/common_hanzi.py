@@ -19,7 +19,8 @@ COUNT = 1500
 TARGET = Path(__file__).resolve().parent.parent / "lint" / "data" / "common_hanzi.txt"
 
 
-def main() -> int:
+def character_frequencies() -> Counter[str]:
+    """Each Chinese character of jieba's dict.txt with the summed frequency of the words it occurs in."""
     frequency: Counter[str] = Counter()
     dictionary = Path(jieba.__file__).parent / "dict.txt"
     for line in dictionary.read_text(encoding="utf-8").splitlines():
@@ -27,7 +28,11 @@ def main() -> int:
         for char in word:
             if "\u4e00" <= char <= "\u9fff":
                 frequency[char] += int(count)
-    chars = "".join(char for char, _ in frequency.most_common(COUNT))
+    return frequency
+
+
+def main() -> int:
+    chars = "".join(char for char, _ in character_frequencies().most_common(COUNT))
     lines = [chars[i : i + 50] for i in range(0, len(chars), 50)]
     header = f"# The {COUNT} most frequent characters in jieba's dict.txt (scripts/common_hanzi.py), 50 a line\n"
     TARGET.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")

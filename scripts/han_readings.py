@@ -12,10 +12,10 @@ usual (first) reading it is, ``other`` (left out when empty) those that also hav
 from __future__ import annotations
 
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
-import jieba
+from common_hanzi import character_frequencies
 from pypinyin import Style, pinyin  # type: ignore[import-not-found]  # development tool, not a dependency
 
 COUNT = 7000
@@ -23,13 +23,7 @@ TARGET = Path(__file__).resolve().parent.parent / "lint" / "data" / "han_reading
 
 
 def main() -> int:
-    frequency: Counter[str] = Counter()
-    dictionary = Path(jieba.__file__).parent / "dict.txt"
-    for line in dictionary.read_text(encoding="utf-8").splitlines():
-        word, count, *_ = line.split()
-        for char in word:
-            if "\u4e00" <= char <= "\u9fff":
-                frequency[char] += int(count)
+    frequency = character_frequencies()
     main_chars: dict[str, list[str]] = defaultdict(list)
     other_chars: dict[str, list[str]] = defaultdict(list)
     for char, _ in frequency.most_common(COUNT):
