@@ -183,4 +183,6 @@ def test_mixed_construction_look_alikes_are_silent(linter, text):
     ],
 )
 def test_object_of_satisfy_and_draw_lots(linter, text, expected):
-    assert [hit for hit in hits(linter, text, "collocation") if hit[0] in {"satisfy-development", "draw-lots-with-object"}] == expected
+    assert [
+        hit for hit in hits(linter, text, "collocation") if hit[0] in {"satisfy-development", "draw-lots-with-object"}
+    ] == expected
