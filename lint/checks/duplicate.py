@@ -12,7 +12,8 @@ params:
                            between a title and the same title pasted again)
 
 Two lines are duplicates when they are equal once the spaces at their ends are dropped and only
-blank lines (or lines ``pass_over_lines_matching`` names) separate them: the second one is reported, and its fix deletes it with its line break.
+blank lines (or lines ``pass_over_lines_matching`` names) separate them: the second one is reported,
+and its fix deletes it with its line break.
 Inside a line, a sentence (up to 。！？ and the closing quotes or brackets after them) equal to the
 sentence right before it is reported, and its fix deletes it. Lines that are equal but not
 consecutive (各位代表！ before each part of a report, a table of contents repeating the headings)

@@ -195,7 +195,9 @@ def test_fields_that_are_not_a_sites_publisher_line_are_silent(linter, text):
 
 
 def test_encyclopedia_edit_links_are_reported_on_each_heading_and_the_fix_keeps_the_heading(linter):
-    text = "学校简介编辑\n学校创建于1982年，前身是镇重点初中。\n历史沿革播报编辑\n2001年，学校迁入新址，办学规模扩大。\n"
+    text = (
+        "学校简介编辑\n学校创建于1982年，前身是镇重点初中。\n历史沿革播报编辑\n2001年，学校迁入新址，办学规模扩大。\n"
+    )
     assert [m for r, m in hits(linter, text, "residue") if r == "encyclopedia-edit-link"] == ["编辑", "播报编辑"]
     assert fixed(linter, text, "residue") == (
         "学校简介\n学校创建于1982年，前身是镇重点初中。\n历史沿革\n2001年，学校迁入新址，办学规模扩大。\n"
