@@ -163,6 +163,9 @@ def de_rules(linter: Linter, text: str) -> list[tuple[str, str]]:
         ("大家详细的学习一下文件。", "wording.de-before-verb-with-measure"),
         ("我深刻的反思自己的不足。", "wording.de-before-verb-with-pronoun-object"),
         ("我们将一如既往的为大家提供服务。", "wording.de-before-preposition"),
+        ("台下的同学们都认真的听着。", "wording.de-before-verb-with-zhe-at-clause-end"),
+        ("他高兴的跳了起来。", "wording.de-before-verb-with-aspect"),
+        ("同学们玩的很开心。", "wording.de-before-degree-complement"),
         ("把家乡建设的更加美好。", "wording.de-before-degree-complement"),
     ],
 )
