@@ -70,6 +70,11 @@ def tagged(text: str) -> list[tuple[str, str]]:
     return [(token, tag(token) or UNTAGGED) for token in tokens(text)]
 
 
+def tag_of(word: str) -> str:
+    """The dictionary tag of ``word`` (``UNTAGGED`` if it is not a dictionary word)."""
+    return _tagger()(word) or UNTAGGED
+
+
 def boundaries(text: str) -> set[int]:
     """Character offsets in ``text`` where one jieba token ends and the next begins (0 and len included)."""
     offsets = {0}

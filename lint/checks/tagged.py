@@ -17,6 +17,11 @@ params:
     edge: true                   the clause may end here instead (see below)
     report: true                 the word reported (exactly one condition, which gives ``words``)
   replacement: text            optional fix: what the reported word becomes
+  fused_tags: [tag, ...]       optional: the reported word may also be the end of a longer dictionary
+                               word of one of these tags, which jieba keeps whole (悄悄地 z, 滔滔地 i);
+                               that word is then read as its stem (tagged by the dictionary) followed
+                               by the reported word, when the stem is a dictionary word of two or more
+                               characters. Other words (当地 n, 心地 s; 湿地 z: one-character stem) stay whole.
 plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
 unless_quoted, unless_paragraph_matches, only_if_document_matches, unless_document_matches,
 unless_header_matches).
@@ -49,6 +54,7 @@ from lint.source import Document
 
 DEFAULT_MAX_LENGTH = 8
 MAX_CONDITIONS = 8
+FUSED_STEM_MIN = 2
 CONDITION_KEYS = frozenset({"words", "tags", "not_words", "not_tags", "max_length", "edge", "report"})
 ANY_CHARACTER = "[^\\r\\n]"
 LINE_END = f"(?!{ANY_CHARACTER})"
@@ -156,6 +162,7 @@ class TaggedCheck(Check):
         if anchor.words is None or anchor.edge:
             raise params.error(f"sequence[{self.position}]", "the reported word needs 'words' (and no 'edge')")
         self.replacement = params.string("replacement")
+        self.fused_tags = frozenset(params.strings("fused_tags"))
         self.context = Context(params)
         right = "".join(condition.characters() for condition in self.sequence[self.position + 1 :])
         self.pattern = params.compile("sequence", f"(?:{_alternatives(anchor.words)})(?={right})")
@@ -195,7 +202,7 @@ class TaggedCheck(Check):
 
     def _matched(self, text: str, run: tuple[int, int], start: int, end: int) -> dict[str, str] | None:
         """The fields of the sequence that has its reported word at [start, end), or None."""
-        tokens, index = _clause_tokens(text, run, start, end)
+        tokens, index = _clause_tokens(text, run, start, end, self.fused_tags)
         if index is None:
             return None
         first = index - self.position
@@ -243,19 +250,34 @@ class Runs:
         return self._starts[index], self._ends[index]
 
 
-def _clause_tokens(text: str, run: tuple[int, int], start: int, end: int) -> tuple[Sequence[Token], int | None]:
+def _splits(stem: str) -> bool:
+    """Whether a fused word may be read as ``stem`` + the reported word: the stem is a dictionary word of
+    two or more characters (滔滔 of 滔滔地); one character before 地 makes a word of its own (湿地, 草地)."""
+    return len(stem) >= FUSED_STEM_MIN and segment.tag_of(stem) != segment.UNTAGGED
+
+
+def _clause_tokens(
+    text: str, run: tuple[int, int], start: int, end: int, fused_tags: frozenset[str] = frozenset()
+) -> tuple[Sequence[Token], int | None]:
     """The tagged words of ``run`` with the mark on either side, and the index of the word that is
-    exactly [start, end) (None when the span is part of a longer word)."""
+    exactly [start, end) (None when the span is part of a longer word, unless that word ends with it
+    and has one of ``fused_tags``: then it is split into its stem and the span)."""
     run_start, run_end = run
     tokens: list[Token] = []
     if run_start > 0 and text[run_start - 1] not in "\r\n":
         tokens.append((text[run_start - 1], segment.UNTAGGED))
     offset, index = run_start, None
     for word, tag in RUN_WORDS(text[run_start:run_end]):
-        if offset == start and offset + len(word) == end:
+        word_end = offset + len(word)
+        if offset == start and word_end == end:
+            index = len(tokens)
+        elif offset < start and word_end == end and tag in fused_tags and _splits(word[: start - offset]):
+            stem, word = word[: start - offset], word[start - offset :]
+            tokens.append((stem, segment.tag_of(stem)))
+            tag = segment.tag_of(word)
             index = len(tokens)
         tokens.append((word, tag))
-        offset += len(word)
+        offset = word_end
     if run_end < len(text) and text[run_end] not in "\r\n":
         tokens.append((text[run_end], segment.UNTAGGED))
     return tokens, index

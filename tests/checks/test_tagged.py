@@ -84,6 +84,18 @@ class TestSequences:
         assert found("持之以恒的读书", sequence) == []
         assert len(found("持之以恒的读书", [{**sequence[0], "max_length": 4}, sequence[1]])) == 1
 
+    def test_a_fused_word_of_the_given_tags_is_read_as_stem_and_reported_word(self):
+        sequence = [{"tags": ["z"]}, {"words": ["地"], "report": True}, {"tags": ["n", "nr"]}, {"words": ["中"]}]
+        assert found("在滔滔地洪水中步行", sequence) == []  # jieba keeps 滔滔地 (i) whole
+        assert found("在滔滔地洪水中步行", sequence, fused_tags=["i"], replacement="的") == [
+            ("地", "的", {"before": "滔滔", "after": "洪水中"})
+        ]
+
+    def test_a_fused_word_of_another_tag_or_a_one_character_stem_stays_whole(self):
+        any_word = [{"not_tags": ["x"]}, {"words": ["地"], "report": True}, {"tags": ["n"]}]
+        assert found("改善当地环境，", any_word, fused_tags=["i", "z"]) == []  # 当地 is n
+        assert found("发展湿地观光，", any_word, fused_tags=["z"]) == []  # 湿地 is z, but 湿 is one character
+
     def test_context_conditions_apply(self):
         assert found("“认真的学习了文件”", ADVERBIAL_DE, unless_quoted=True) == []
 
@@ -107,6 +119,7 @@ class TestSequences:
         ({"sequence": [{"words": ["的"], "report": True}, {"edge": "yes"}]}, "params.sequence[1].edge"),
         ({"sequence": [{"words": ["的"], "report": True}, "v"]}, "params.sequence[1]"),
         ({"sequence": [{"words": ["的"], "report": True}, {}], "replace": "地"}, "params.replace"),
+        ({"sequence": [{"words": ["地"], "report": True}, {}], "fused_tags": "z"}, "params.fused_tags"),
     ],
 )
 def test_bad_params_name_the_field(params, field):
@@ -143,6 +156,16 @@ def de_rules(linter: Linter, text: str) -> list[tuple[str, str]]:
         ("就必须持之以恒的读书。", "wording.de-after-modal-idiom"),
         ("我深刻的体会到了肩上的责任。", "wording.de-before-resultative"),
         ("营造良好地氛围。", "wording.di-before-noun-at-clause-end"),
+        ("在滔滔地洪水中步行。", "wording.di-before-noun-at-clause-end"),
+        ("老人动情的说：“感谢党。”", "wording.de-before-shuo-after-feeling-word"),
+        ("“感谢党！”老人动情的说。", "wording.de-before-speech-verb-after-quote"),
+        ("我们清醒的认识到了问题。", "wording.de-before-resultative-after-adjective"),
+        ("大家详细的学习一下文件。", "wording.de-before-verb-with-measure"),
+        ("我深刻的反思自己的不足。", "wording.de-before-verb-with-pronoun-object"),
+        ("我们将一如既往的为大家提供服务。", "wording.de-before-preposition"),
+        ("台下的同学们都认真的听着。", "wording.de-before-verb-with-zhe-at-clause-end"),
+        ("他高兴的跳了起来。", "wording.de-before-verb-with-aspect"),
+        ("同学们玩的很开心。", "wording.de-before-degree-complement"),
         ("把家乡建设的更加美好。", "wording.de-before-degree-complement"),
     ],
 )
@@ -162,6 +185,9 @@ def test_each_de_di_de_rule_finds_its_class(wording, text, rule):
         "必须最广泛地动员和组织人民，积极稳妥地分类推进。",
         "从落后的状况到经济总量跃居世界第二，吸引更多的人到基层去。",
         "他说的很对，我们所做的还很有限。",
+        "该说的说，不该说的不说。时间有限，只挑重要的说。",
+        "把坏的修理一下，最好的留给自己。",
+        "发展森林草原湿地观光，改善当地环境。",
     ],
 )
 def test_correct_uses_of_de_and_di_are_silent(wording, text):
