@@ -7,9 +7,13 @@ params:
   min_chars_closed_line: int  the same for a whole line ending in a closing mark (。！？：；),
                            which no table cell or label does (default 2: 同志们： twice)
   unless_line_matches: regex  lines never reported, searched in the line (table rows: tabs, ``|``)
+  pass_over_lines_matching: regex  lines passed over like blank lines when looking for the line before,
+                           matched at the line's start (a web page's 发布时间：… and 【字体：大 中 小】
+                           between a title and the same title pasted again)
 
 Two lines are duplicates when they are equal once the spaces at their ends are dropped and only
-blank lines separate them: the second one is reported, and its fix deletes it with its line break.
+blank lines (or lines ``pass_over_lines_matching`` names) separate them: the second one is reported,
+and its fix deletes it with its line break.
 Inside a line, a sentence (up to 。！？ and the closing quotes or brackets after them) equal to the
 sentence right before it is reported, and its fix deletes it. Lines that are equal but not
 consecutive (各位代表！ before each part of a report, a table of contents repeating the headings)
@@ -47,21 +51,27 @@ class DuplicateCheck(Check):
         self.min_chars = params.integer("min_chars", 6, minimum=1)
         self.min_chars_closed_line = params.integer("min_chars_closed_line", 2, minimum=1)
         self.unless_line = params.regex("unless_line_matches")
+        self.pass_over = params.regex("pass_over_lines_matching")
 
     def find(self, document: Document) -> Iterator[Finding]:
         findings = [*self._lines(document), *self._sentences(document)]
         return iter(sorted(findings, key=lambda finding: finding.start))
 
     def _lines(self, document: Document) -> Iterator[Finding]:
-        previous: tuple[int, str] | None = None  # the last non-blank line: index and content
+        previous: tuple[int, str] | None = None  # the last non-blank line not passed over: index, content
+        last_written = 0  # the last non-blank line, passed over or not
         for index in range(len(document.line_starts)):
             start, stop = document.paragraph(index)
             content = document.text[start:stop].strip(SPACES)
             if not content:
                 continue
+            if self.pass_over is not None and self.pass_over.match(content):
+                last_written = index
+                continue
             if previous is not None and content == previous[1] and self._reportable_line(content):
-                yield self._line_finding(document, index, previous[0], content)
+                yield self._line_finding(document, index, last_written, content)
             previous = index, content
+            last_written = index
 
     def _reportable_line(self, content: str) -> bool:
         if self.unless_line is not None and self.unless_line.search(content):
@@ -72,7 +82,8 @@ class DuplicateCheck(Check):
     @staticmethod
     def _line_finding(document: Document, index: int, previous: int, content: str) -> Finding:
         """Line ``index`` with the line break after it; on the last line, from the end of the
-        ``previous`` (equal) line instead, so that the fix leaves no line break behind."""
+        ``previous`` non-blank line instead (the equal one, or a line passed over after it), so that
+        the fix leaves no line break behind and deletes nothing else."""
         start, stop = document.paragraph(index)
         if index + 1 < len(document.line_starts):
             return Finding(start, document.line_starts[index + 1], "", {"line": content})

@@ -123,6 +123,7 @@ def test_unless_line_matches_is_a_parameter():
     [
         ("min_chars: 0\n", "params.min_chars"),
         ("unless_line_matches: '('\n", "params.unless_line_matches"),
+        ("pass_over_lines_matching: '('\n", "params.pass_over_lines_matching"),
         ("colour: red\n", "params.colour"),
     ],
 )
@@ -130,3 +131,24 @@ def test_bad_params_are_pack_errors(params, field):
     with pytest.raises(PackError) as error:
         _custom(params)
     assert error.value.field == field
+
+
+def test_a_title_pasted_again_under_a_web_pages_date_and_widget_lines_is_reported(duplicate):
+    text = f"{TITLE}\n发稿时间：2021/6/16\n【 字体：大 中 小 】\n{TITLE}\n正文。"
+    assert [d.span.line for d in duplicate.lint_text(text)] == [4]
+    assert _fixed(duplicate, text) == f"{TITLE}\n发稿时间：2021/6/16\n【 字体：大 中 小 】\n正文。"
+
+
+def test_a_duplicate_last_line_after_passed_over_lines_keeps_them(duplicate):
+    text = f"{TITLE}\n作者：张三\n{TITLE}"
+    assert _fixed(duplicate, text) == f"{TITLE}\n作者：张三"
+
+
+def test_a_body_line_between_two_equal_titles_is_not_passed_over(duplicate):
+    assert duplicate.lint_text(f"{TITLE}\n发布时间：2024-05-08\n会议要求抓好落实。\n{TITLE}") == []
+
+
+def test_pass_over_lines_matching_is_a_parameter():
+    text = "标题标题标题\n注：略\n标题标题标题"
+    assert _custom("").lint_text(text) == []
+    assert len(_custom("pass_over_lines_matching: '注：'\n").lint_text(text)) == 1

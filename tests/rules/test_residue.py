@@ -173,3 +173,49 @@ def test_web_markup_is_residue_in_a_text_draft_but_markdown_keeps_its_own(tmp_pa
     main(["check", str(draft), "--format", "json", "--select", "residue"])
     reported = json.loads(capsys.readouterr().out)["diagnostics"]
     assert [d["matched"] for d in reported if d["rule"] == "residue.html-markup"] == found
+
+
+def test_a_cms_article_header_reports_the_publisher_line_once(linter):
+    text = "自治区体育局开展活动\n发布时间：2017-08-17\n发布者：办公室\n为深入贯彻自治区党委部署，开展活动。\n"
+    found = [(rule, matched) for rule, matched in hits(linter, text, "residue")]
+    assert ("publisher-line", "发布者：办公室") in found
+    assert [rule for rule, _ in found].count("publisher-line") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "发布人：张三    审核人：李四",  # an approval form's fields
+        "发布单位：县应急管理局",  # names an issuer, not a website's publisher
+        "信息发布人：各科室负责人。",
+    ],
+)
+def test_fields_that_are_not_a_sites_publisher_line_are_silent(linter, text):
+    assert "publisher-line" not in [rule for rule, _ in hits(linter, text, "residue")]
+
+
+def test_encyclopedia_edit_links_are_reported_on_each_heading_and_the_fix_keeps_the_heading(linter):
+    text = (
+        "学校简介编辑\n学校创建于1982年，前身是镇重点初中。\n历史沿革播报编辑\n2001年，学校迁入新址，办学规模扩大。\n"
+    )
+    assert [m for r, m in hits(linter, text, "residue") if r == "encyclopedia-edit-link"] == ["编辑", "播报编辑"]
+    assert fixed(linter, text, "residue") == (
+        "学校简介\n学校创建于1982年，前身是镇重点初中。\n历史沿革\n2001年，学校迁入新址，办学规模扩大。\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新闻播报编辑\n负责新闻稿件的编辑、审核，按时完成播报任务。",  # a post in a recruitment notice
+        "- 个人简介编辑\n- 邮箱编辑\n- 用户名编辑",  # a software feature list
+        "学校简介编辑\n- 上传图片",  # a feature heading followed by no prose
+    ],
+)
+def test_editing_as_a_job_or_a_feature_is_not_an_encyclopedia_link(linter, text):
+    assert "encyclopedia-edit-link" not in [rule for rule, _ in hits(linter, text, "residue")]
+
+
+def test_a_word_bullet_before_an_upper_case_word_is_reported(linter):
+    text = "三、活动内容\nu\u00a0\u00a0LOGO、口号投票结果现场公布\nu\u00a0\u00a0主题歌曲发布\n"
+    assert [r for r, _ in hits(linter, text, "residue")] == ["word-bullet-glyph", "word-bullet-glyph"]
