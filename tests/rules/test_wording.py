@@ -141,3 +141,48 @@ def test_sentence_level_hints(linter, text, rule):
 )
 def test_correct_uses_near_the_new_rules_are_silent(linter, text):
     assert hits(linter, text, "wording") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("由于疏忽，导致发生了严重的安全事故。", "cause-verb-without-subject"),
+        ("由于历史原因致使项目停工。", "cause-verb-without-subject"),
+        ("受灾群众数十万计。", "shu-yi-bai-ji"),
+        ("利润更大化，", "more-maximize"),
+    ],
+)
+def test_mixed_constructions_are_reported(linter, text, rule):
+    assert rule in [name for name, _ in hits(linter, text, "wording")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这主要是由于管理不善造成的。",  # 是由于……造成的: a judgement, the cause is the predicate
+        "由于各种因素造成损失的，依法赔偿。",  # the clause ends in 的: a 的-phrase, not a predicate
+        "由于天气原因，这次活动导致的损失由主办方承担。",  # a subject after the comma
+        "伤亡以数百计，涉及数千计算节点。",  # 以数百计 is right; 计算 is one word
+        "在更大范围、更大力度上推进改革，需要更大化学空间。",
+    ],
+)
+def test_mixed_construction_look_alikes_are_silent(linter, text):
+    found = [name for name, _ in hits(linter, text, "wording")]
+    assert not {"cause-verb-without-subject", "shu-yi-bai-ji", "more-maximize"} & set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("架构不能满足业务发展，需要重构。", [("satisfy-development", "满足业务发展")]),
+        ("满足集团的业务发展。", [("satisfy-development", "满足集团的业务发展")]),
+        ("架构不能满足业务发展的需要，要适应业务发展。", []),
+        ("不满足于已有的发展，推动满足群众需求的产业发展。", []),
+        ("每位选手抽签一道题。", [("draw-lots-with-object", "抽签")]),
+        ("每位选手抽签一次，抽签决定顺序。", []),
+    ],
+)
+def test_object_of_satisfy_and_draw_lots(linter, text, expected):
+    assert [
+        hit for hit in hits(linter, text, "collocation") if hit[0] in {"satisfy-development", "draw-lots-with-object"}
+    ] == expected
