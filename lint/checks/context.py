@@ -77,9 +77,9 @@ class Context:
             return False
         if self.after is not None and self.after.match(text[end : end + WINDOW]):
             return False
-        if self.paragraph_excluded is not None:
-            if self.paragraph_excluded.search(text, paragraph_start(text, start), start):
-                return False
+        excluded = self.paragraph_excluded
+        if excluded is not None and excluded.search(text, paragraph_start(text, start), start):
+            return False
         return not (self.quoted and inside_quotation(text, start, end))
 
 
