@@ -77,10 +77,9 @@ class Context:
             return False
         if self.after is not None and self.after.match(text[end : end + WINDOW]):
             return False
-        if self.paragraph_excluded is not None:
-            paragraph_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-            if self.paragraph_excluded.search(text, paragraph_start, start):
-                return False
+        excluded = self.paragraph_excluded
+        if excluded is not None and excluded.search(text, paragraph_start(text, start), start):
+            return False
         return not (self.quoted and inside_quotation(text, start, end))
 
 
@@ -95,16 +94,23 @@ def header(text: str) -> str:
     return text
 
 
+def paragraph_start(text: str, position: int) -> int:
+    """Where the paragraph holding ``position`` begins: after the last ``\\n`` or ``\\r`` before it.
+
+    The ``\\r`` is looked for after the ``\\n`` only: in a text without one, a search back to the
+    start of the text for each finding made a rule quadratic (11 s on 100 MB, 0.1 s on 10 MB)."""
+    newline = text.rfind("\n", 0, position)
+    return max(newline, text.rfind("\r", newline + 1, position)) + 1
+
+
 def inside_quotation(text: str, start: int, end: int) -> bool:
     """Whether [start, end) lies between an opening “ and its closing ” within one paragraph.
 
     An unclosed “ earlier in the paragraph (a pairing slip) does not make the rest of it a quotation:
     the next quote mark after the match must be a closing one.
     """
-    newline = text.rfind("\n", 0, start)
-    line_start = max(newline, text.rfind("\r", newline + 1, start)) + 1
     depth = 0
-    for quote in QUOTES.finditer(text, line_start, start):
+    for quote in QUOTES.finditer(text, paragraph_start(text, start), start):
         if quote.group() in OPENING_QUOTES:
             depth += 1
         elif depth:

@@ -15,7 +15,8 @@ UTF-8 text answers both questions at once, for all rules together:
   the findings are those of the whole-text search, in the same order.
 
 A regex that can match a single character reports only whether it occurs (its reports would cost
-more than they save), and a regex that cannot be rewritten or compiled runs as on the pure path.
+more than they save), and a regex that cannot be rewritten or compiled runs as on the pure path, as
+does one anchored at the start of the text (``\\A``), which ``re`` tries at one position.
 Without hyperscan (not installed, no wheel for the platform, a failed import), for a document
 shorter than ``MIN_CHARACTERS`` (importing hyperscan costs more than it saves there) or one that
 is not valid UTF-8 (lone surrogates from a misdecoded file), nothing changes: ``narrow`` returns
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 # Below this, importing hyperscan and loading the database cost what they save (docs/performance.md).
 MIN_CHARACTERS = 50_000
 CACHE_KIND = "prefilter"
+DATABASE_FORMAT = "2"  # bump when what goes into the database changes for the same regexes and words
 KEEP_DAYS = 14
 WINDOWS, PRESENCE = "windows", "presence"  # what a regex's reports are used for
 
@@ -196,7 +198,7 @@ def _database(checks: Sequence[Check]) -> Database | None:
 
 def _salt(hyperscan: object) -> str:
     version = getattr(hyperscan, "__version__", "?")
-    return f"{cache.runtime_salt()}\0{sys.maxunicode}\0hyperscan {version}"
+    return f"{cache.runtime_salt()}\0{sys.maxunicode}\0hyperscan {version}\0{DATABASE_FORMAT}"
 
 
 def _sources(checks: Sequence[Check]) -> list[object]:

@@ -92,6 +92,16 @@ def test_what_is_not_rewritten_keeps_the_pure_path() -> None:
             translate(re.compile(source))
 
 
+def test_a_regex_anchored_at_the_start_of_the_text_keeps_the_pure_path() -> None:
+    """re tries ``\\A...`` at one position; widened, the anchor dropped, it would be looked for (and
+    reported) all over a document: three such rules on the title line took 40% of the native scan."""
+    for source in (r"\A[^\n]{0,30}关于", r"(?m)\A[ \t]*第一"):
+        with pytest.raises(Unsupported):
+            translate(re.compile(source))
+    for source in (r"(?m)^[ \t]*第一", r"(?:\A|，)关于"):  # ^ in multi-line mode: every line; \A in one branch
+        assert translate(re.compile(source)).expression
+
+
 def test_byte_offsets_become_character_offsets() -> None:
     text = "ab一二\U0001f600c\n三"
     data = text.encode("utf-8")
@@ -320,3 +330,30 @@ def test_a_regex_dense_on_the_rules_examples_reports_presence_only(monkeypatch: 
     assert [entry.use for entry in prefilter._compile(hs, checks).entries] == [prefilter.WINDOWS]
     monkeypatch.setattr(prefilter, "DENSE_REPORTS_PER_BYTE", 0.001)  # 2 reports on 925 bytes of examples
     assert [entry.use for entry in prefilter._compile(hs, checks).entries] == [prefilter.PRESENCE]
+
+
+@needs_hyperscan
+def test_a_regex_anchored_at_the_start_of_the_text_is_left_out_of_the_database() -> None:
+    """It runs on the whole text as on the pure path, with the same findings at the start and none elsewhere."""
+    import hyperscan as hs
+
+    from lint.packs import parse_pack
+
+    pack = parse_pack(
+        "pack: t\nrules:\n"
+        + "".join(
+            f"  - {{id: {name}, title: t, severity: warning, kind: pattern, message: m, rationale: r, source: s,"
+            f" params: {{regex: '{regex}'}}, examples: {{bad: ['{bad}'], good: ['无']}}}}\n"
+            for name, regex, bad in (("anchored", r"\A[^\n]{0,3}甲乙", "标题甲乙"), ("plain", "甲乙丙", "甲乙丙"))
+        ),
+        "t.yaml",
+    )
+    linter = Linter(pack.rules)
+    database = prefilter._compile(hs, linter.checks)
+    assert database is not None
+    assert [entry.check for entry in database.entries] == [1]
+    day = datetime.date(2026, 12, 1)
+    for text in ("标题甲乙丙\n正文甲乙丙。" * 3, "正文\n标题甲乙"):
+        assert_identical(linter, text, day)
+    fast, _ = both_ways(linter, Document("<text>", "标题甲乙丙\n甲乙丙"), day)
+    assert [(d.rule, d.span.line) for d in fast.diagnostics] == [("t.anchored", 1), ("t.plain", 1), ("t.plain", 2)]
