@@ -10,6 +10,9 @@ params (give exactly one of ``words``, ``regex`` or ``order``):
   typed_only: bool             report only spans that stand in the file as matched: in Markdown the
                                reader blanks markup (**, `code`, tags) to spaces, which a rule about
                                typed spaces must not take for spaces (nor delete with its fix)
+  skip_formats: [format, ...]  report nothing in documents of these formats (text, markdown, docx):
+                               what is a typing slip in a draft may be syntax in Markdown (the space
+                               in ``1. 项目`` makes an ordered list item)
   replacement: template        optional fix; ``\\g<name>`` references allowed
   translate: {from: s, to: t}  optional fix instead: map characters of the match (０→0, 零→〇);
                                ``to`` is one character (all map to it) or as long as ``from``
@@ -27,6 +30,8 @@ from lint.checks.base import Check, Finding, Params
 from lint.checks.context import Context
 from lint.checks.scan import Scanner, required_words
 from lint.source import Document
+
+FORMATS = frozenset({"text", "markdown", "docx"})  # lint.document.Document.format
 
 
 class PatternCheck(Check):
@@ -50,6 +55,10 @@ class PatternCheck(Check):
             source, key = regex, "regex"  # type: ignore[assignment]  # exactly one of the three is given (checked above)
         self.whole_line = params.boolean("whole_line", False)
         self.typed_only = params.boolean("typed_only", False)
+        self.skipped_formats = frozenset(params.strings("skip_formats"))
+        if not self.skipped_formats <= FORMATS:
+            unknown = sorted(self.skipped_formats - FORMATS)[0]
+            raise params.error("skip_formats", f"unknown format {unknown!r} (formats: {', '.join(sorted(FORMATS))})")
         self.pattern = params.compile(key, source if not self.whole_line else f"(?:{source})\\Z")
         if self.pattern.search("") is not None and not self.whole_line:
             raise params.error(key, "matches the empty string")
@@ -75,7 +84,7 @@ class PatternCheck(Check):
 
     def find(self, document: Document) -> Iterator[Finding]:
         text = document.text
-        if not self.context.allows_document(text):
+        if document.format in self.skipped_formats or not self.context.allows_document(text):
             return
         if self.whole_line:
             yield from self._find_lines(document)

@@ -119,6 +119,24 @@ class TestWholeLine:
         assert [text[s:e] for s, e in spans] == ["来源：人民网"]
 
 
+class TestSkipFormats:
+    PARAMS = {"regex": "(?m)^1\\.(?P<hit> )", "skip_formats": ["markdown"]}
+
+    def spans(self, text: str, fmt: str) -> list[tuple[int, int]]:
+        check = PatternCheck(make_rule("pattern", self.PARAMS))
+        return [(f.start, f.end) for f in check.find(Document("t", text, format=fmt))]
+
+    def test_a_skipped_format_gets_nothing_and_the_others_are_linted(self):
+        text = "1. 申请书"
+        assert self.spans(text, "markdown") == []
+        assert self.spans(text, "text") == [(2, 3)]
+        assert self.spans(text, "docx") == [(2, 3)]
+
+    def test_an_unknown_format_is_a_pack_error_naming_the_field(self):
+        with pytest.raises(PackError, match="skip_formats"):
+            PatternCheck(make_rule("pattern", {"regex": "a", "skip_formats": ["md"]}))
+
+
 BYLINE = {"wrong": "乙", "right": "丁", "unless_header_matches": "^\\s*甲\\s*$"}
 
 
