@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
 from pack_helpers import found, make_rule
 
@@ -120,7 +122,7 @@ class TestWholeLine:
 
 
 class TestSkipFormats:
-    PARAMS = {"regex": "(?m)^1\\.(?P<hit> )", "skip_formats": ["markdown"]}
+    PARAMS: ClassVar[dict[str, object]] = {"regex": "(?m)^1\\.(?P<hit> )", "skip_formats": ["markdown"]}
 
     def spans(self, text: str, fmt: str) -> list[tuple[int, int]]:
         check = PatternCheck(make_rule("pattern", self.PARAMS))
