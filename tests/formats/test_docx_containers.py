@@ -176,3 +176,12 @@ def test_comments_anchor_exactly_inside_nested_containers(pack: Path, tmp_path: 
     field_element = next(body.iter(qn("w:fldSimple")))
     assert not [e for e in field_element.iter() if e.tag in (qn("w:commentRangeStart"), qn("w:commentRangeEnd"))]
     assert len(word.comments) == 2
+
+
+def test_an_unfilled_content_control_is_reported_as_a_placeholder(tmp_path: Path, capsys) -> None:
+    """Word shows an empty control's prompt (showingPlcHdr) where the party's name should be: it prints."""
+    unfilled = sdt("<w:showingPlcHdr/>", run("单击或点击此处输入文字。"))
+    path = write_docx(tmp_path / "d.docx", paragraph(run("甲方："), unfilled))
+    assert main(["check", "--format", "json", "--select", "placeholder.editor-prompt", str(path)]) == 1
+    [found] = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert (found["line"], found["column"], found["matched"]) == (1, 4, "单击或点击此处输入文字。")
