@@ -49,25 +49,22 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from lint.checks import segment
 from lint.checks.base import Check, Finding, Params
 from lint.checks.context import Context
+from lint.checks.readings import READINGS, Readings, read_readings, sound_alike
 from lint.source import Document
 
 HAN_RANGE = "\u4e00-\u9fff"
 WINDOW = re.compile(f"(?=([{HAN_RANGE}]{{4}}))")
 MASK = "\0"
-READINGS = Path(__file__).resolve().parent.parent / "data" / "han_readings.txt"
 CACHE_KIND = "idioms"
 # The distinct windows are sieved a chunk of text at a time: a set of all of a 10 MB file's held
 # ~160 MB. Only the windows near an idiom (a few thousand) are kept across chunks.
 SIEVE_CHUNK = 1 << 16
 CLAUSE_REACH = 200  # characters of the line segmented on each side of a window (a clause is shorter)
 TABLE_FORMAT = "4"
-
-Readings = dict[str, tuple[str, frozenset[str]]]  # character -> (usual reading, all readings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,30 +95,6 @@ class Correction:
 
 def masked(word: str, position: int) -> str:
     return word[:position] + MASK + word[position + 1 :]
-
-
-def read_readings(path: Path = READINGS) -> Readings:
-    usual: dict[str, str] = {}
-    every: dict[str, set[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        reading, usual_chars, *others = line.split("\t")
-        other_chars = others[0] if others else ""
-        for char in usual_chars:
-            usual[char] = reading
-        for char in usual_chars + other_chars:
-            every.setdefault(char, set()).add(reading)
-    return {char: (usual.get(char, ""), frozenset(readings)) for char, readings in every.items()}
-
-
-def sound_alike(first: str, second: str, readings: Readings) -> bool:
-    """Whether one of the characters, read as usual, has a reading of the other (均 jun/yun and 员
-    yuan/yun share only readings neither usually has: not alike)."""
-    one, other = readings.get(first), readings.get(second)
-    if one is None or other is None:
-        return False
-    return one[0] in other[1] or other[0] in one[1]
 
 
 def dictionary_entries() -> Iterator[tuple[str, int, str]]:

@@ -10,7 +10,11 @@ names (三源浦朝鲜族镇 / 三源浦朝鲜镇, 邮电通信业 / 邮电通�
   and that token differs by one inserted (``insertion``) or one replaced (``replacement``) character
   that is not a function word or a numeral, nor a doubled character (坚决决 is the repetition pack's).
   The differing token is at least three characters long in the longer name: 水运/水泥有限公司 and
-  建设/建立粤港澳大湾区 are different things. An inserted character makes the longer name the
+  建设/建立粤港澳大湾区 are different things. A two-character token counts for a replaced character
+  only when the two sound alike (电器/电气工程学院: typed by its sound; 运 and 泥 do not). A name may
+  end in a word jieba joins to its suffix (工程学院) for a replaced character only: a word such as
+  经济技术开发区 after a place with and without its level (扬州市 / 扬州) is a short form, not a
+  dropped character. An inserted character makes the longer name the
   official one (a character is dropped far more often than one is added); a replaced one goes by
   majority, a tie to the spelling the document uses first.
 
@@ -54,6 +58,7 @@ class Name:
     tokens: tuple[str, ...]
     start: int
     end: int
+    suffix_token: bool = True  # it ends in a suffix standing as a token of its own (协会, not 工程学院)
 
 
 # names --------------------------------------------------------------------------------------------
@@ -118,7 +123,7 @@ def _names(
     offset = 0
     for line in text.split("\n"):
         for name in _line_names(line, suffixes, min_length, max_tokens, relational):
-            yield Name(name.text, name.tokens, name.start + offset, name.end + offset)
+            yield Name(name.text, name.tokens, name.start + offset, name.end + offset, name.suffix_token)
         offset += len(line) + 1
 
 
@@ -150,7 +155,7 @@ def _run_names(
         position += len(token)
         ends.append(position)
     for last, token in enumerate(tokens):
-        if token not in suffixes:
+        if not _ends_a_name(token, suffixes):
             continue
         for first in range(last - 1, max(-1, last - max_tokens), -1):
             if tokens[first] in relational or not all(is_han(char) for char in tokens[first]):
@@ -160,7 +165,7 @@ def _run_names(
             if len(spelling) > MAX_NAME_LENGTH:
                 break
             if len(spelling) >= min_length:
-                yield Name(spelling, parts, ends[last] - len(spelling), ends[last])
+                yield Name(spelling, parts, ends[last] - len(spelling), ends[last], token in suffixes)
 
 
 def _preferred(first: list[Name], second: list[Name], edit: str) -> str | None:
@@ -174,12 +179,13 @@ def _preferred(first: list[Name], second: list[Name], edit: str) -> str | None:
     one, two = a[differing[0]], b[differing[0]]
     # a character before the name (各单项体育协会 / 单项体育协会) is not a spelling of it
     leading = differing[0] == 0
-    if edit == "insertion" and abs(len(one) - len(two)) == 1:
+    if edit == "insertion" and abs(len(one) - len(two)) == 1 and first[0].suffix_token and second[0].suffix_token:
         longer, shorter = (one, two) if len(one) > len(two) else (two, one)
         if len(longer) >= 3 and _inserted(longer, shorter, leading):
             return first[0].text if longer == one else second[0].text
-    if edit == "replacement" and len(one) == len(two) >= 3 and _replaced(one, two, leading):
-        return first[0].text if len(first) >= len(second) else second[0].text
+    if edit == "replacement" and len(one) == len(two) >= 2 and _replaced(one, two, leading):
+        if len(one) >= 3 or _homophone_slip(one, two):
+            return first[0].text if len(first) >= len(second) else second[0].text
     return None
 
 
@@ -202,6 +208,23 @@ def _replaced(one: str, two: str, leading: bool) -> bool:
         and not is_doubled(one, i)
         and not is_doubled(two, i)
     )
+
+
+def _ends_a_name(token: str, suffixes: frozenset[str]) -> bool:
+    """A suffix, or a word jieba ends with a suffix of two or more characters (工程学院, 有限公司)."""
+    return token in suffixes or token.endswith(_long_suffixes(suffixes))
+
+
+@functools.cache
+def _long_suffixes(suffixes: frozenset[str]) -> tuple[str, ...]:
+    return tuple(suffix for suffix in suffixes if len(suffix) >= 2)
+
+
+def _homophone_slip(one: str, two: str) -> bool:
+    from lint.checks.readings import common_readings, sound_alike
+
+    first, second = next((a, b) for a, b in zip(one, two, strict=True) if a != b)
+    return sound_alike(first, second, common_readings())
 
 
 def is_plain(char: str) -> bool:

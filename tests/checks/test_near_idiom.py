@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from lint.checks import near_idiom
+from lint.checks import readings as han
 from lint.engine import Linter
 from lint.fixer import apply_fixes
 from lint.packs import PackError, parse_pack
@@ -62,12 +63,12 @@ def test_the_fix_writes_the_idiom() -> None:
 
 
 def test_sound_alike_needs_the_usual_reading_of_one_of_the_characters() -> None:
-    readings = near_idiom.read_readings()
-    assert near_idiom.sound_alike("碳", "炭", readings)
-    assert near_idiom.sound_alike("奇", "其", readings)  # 奇 qi/ji, 其 qi/ji
-    assert not near_idiom.sound_alike("均", "员", readings)  # share only yun, the usual reading of neither
-    assert not near_idiom.sound_alike("案", "史", readings)
-    assert not near_idiom.sound_alike("碳", "A", readings)
+    table = han.read_readings()
+    assert han.sound_alike("碳", "炭", table)
+    assert han.sound_alike("奇", "其", table)  # 奇 qi/ji, 其 qi/ji
+    assert not han.sound_alike("均", "员", table)  # share only yun, the usual reading of neither
+    assert not han.sound_alike("案", "史", table)
+    assert not han.sound_alike("碳", "A", table)
 
 
 def test_the_table_is_cached_per_dictionary_index(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

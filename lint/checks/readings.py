@@ -1,0 +1,45 @@
+"""Pinyin readings (no tones) of common characters, to tell a homophone slip from a different word.
+
+Two check kinds use them: ``near_idiom`` (迫不急待 is 迫不及待 with a character that sounds alike) and
+the ``consistency`` kind's name variants (电器工程学院 beside 电气工程学院: a character typed by its
+sound). The table is lint/data/han_readings.txt, made by scripts/han_readings.py.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+READINGS = Path(__file__).resolve().parent.parent / "data" / "han_readings.txt"
+
+Readings = dict[str, tuple[str, frozenset[str]]]  # character -> (usual reading, all readings)
+
+
+def read_readings(path: Path = READINGS) -> Readings:
+    usual: dict[str, str] = {}
+    every: dict[str, set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        reading, usual_chars, *others = line.split("\t")
+        other_chars = others[0] if others else ""
+        for char in usual_chars:
+            usual[char] = reading
+        for char in usual_chars + other_chars:
+            every.setdefault(char, set()).add(reading)
+    return {char: (usual.get(char, ""), frozenset(readings)) for char, readings in every.items()}
+
+
+@functools.cache
+def common_readings() -> Readings:
+    """The table, read once per process (only when a check needs it)."""
+    return read_readings()
+
+
+def sound_alike(first: str, second: str, readings: Readings) -> bool:
+    """Whether one of the characters, read as usual, has a reading of the other (均 jun/yun and 员
+    yuan/yun share only readings neither usually has: not alike)."""
+    one, other = readings.get(first), readings.get(second)
+    if one is None or other is None:
+        return False
+    return one[0] in other[1] or other[0] in one[1]
