@@ -183,9 +183,9 @@ def _preferred(first: list[Name], second: list[Name], edit: str) -> str | None:
         longer, shorter = (one, two) if len(one) > len(two) else (two, one)
         if len(longer) >= 3 and _inserted(longer, shorter, leading):
             return first[0].text if longer == one else second[0].text
-    if edit == "replacement" and len(one) == len(two) >= 2 and _replaced(one, two, leading):
-        if len(one) >= 3 or _homophone_slip(one, two):
-            return first[0].text if len(first) >= len(second) else second[0].text
+    replaced = edit == "replacement" and len(one) == len(two) >= 2 and _replaced(one, two, leading)
+    if replaced and (len(one) >= 3 or _homophone_slip(one, two)):
+        return first[0].text if len(first) >= len(second) else second[0].text
     return None
 
 
