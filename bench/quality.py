@@ -246,7 +246,7 @@ def write_docs(text: str) -> None:
     summary = text.split("\n\n", 1)[0]
     overall = re.search(r"^\| \*\*all\*\* \| (\d+) \| (\d+) \| (\d+%) \|$", text, re.M)
     if overall:
-        summary += f"\n\nRecall on the development set: {overall[3]} ({overall[1]} of {overall[2]} keyed defects)"
+        summary += f"\n\nDevelopment-set recall: {overall[3]} ({overall[1]} of {overall[2]} keyed)"
         batches = re.findall(r"^\| (\dNN) \| \d+ \| \d+ \| (\d+%) \|$", text, re.M)
         summary += "; by batch: " + ", ".join(f"{b} {r}" for b, r in batches) + "." if batches else "."
     readme = ROOT / "README.md"
