@@ -26,6 +26,7 @@ KIND_MODULES = {
     "split_word": "lint.checks.split_word",
     "near_idiom": "lint.checks.near_idiom",
     "calendar": "lint.checks.calendar",
+    "enumeration": "lint.checks.enumeration",
 }
 
 __all__ = ["KIND_MODULES", "Check", "Finding", "Params", "build_checks", "check_class"]
