@@ -53,10 +53,7 @@ class EnumerationCheck(Check):
         template = params.string("item", required=True) or ""
         if "{n}" not in template:
             raise params.error("item", "must hold {n}, where the ordinal goes")
-        self.items = [
-            params.compile("item", CLAUSE_START + template.replace("{n}", numeral))
-            for numeral in NUMERALS
-        ]
+        self.items = [params.compile("item", CLAUSE_START + template.replace("{n}", numeral)) for numeral in NUMERALS]
         self.reach = params.integer("reach", 8)
         self.spill = params.integer("spill", 2000)
 
