@@ -14,7 +14,7 @@ characters (〇 / 零 in years, ０ / 0):
   within: regex                 where the characters are compared (default: everywhere)
 
 variants (no list of forms: lint.checks.variants and lint.checks.phrase_variants find them):
-  variants: names | quoted-series | title-names | place-short-names
+  variants: names | quoted-series | title-names | place-short-names | person-names
   edit: insertion | replacement        (names) how two spellings of one name differ
   suffixes: [token, ...]               (names) the last word of a name: 镇, 公司, 业 …;
                                        (title-names) what ends an event's name: 会, 活动 …;
@@ -34,6 +34,8 @@ variants (no list of forms: lint.checks.variants and lint.checks.phrase_variants
                                        is inside a longer word (社会 in 社会主义)
   connectors: str                      (title-names) characters that join two parts of a name (和, 、):
                                        a space written in their place is the one edit
+  titles: [word, ...]                  (person-names) titles a name stands beside: 书记, 副秘书长 …
+  surnames: str                        (person-names) the characters a name may start with
   The message may use {majority} (the spelling to use) and {count} (its occurrences).
 
 forms and characters:
@@ -48,7 +50,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks import phrase_variants, variants
+from lint.checks import person_variants, phrase_variants, variants
 from lint.checks.base import Check, Finding, Params
 from lint.checks.linememo import LineMemo
 from lint.checks.locality import line_local
@@ -100,8 +102,12 @@ class ConsistencyCheck(Check):
             self._present_in_line = LineMemo(self._forms_in_line)
 
     def _configure_variants(self, params: Params, family: str) -> None:
-        if family not in ("names", "quoted-series", "title-names", "place-short-names"):
-            raise params.error("variants", "must be 'names', 'quoted-series', 'title-names' or 'place-short-names'")
+        families = ("names", "quoted-series", "title-names", "place-short-names", "person-names")
+        if family not in families:
+            raise params.error("variants", f"must be one of: {', '.join(families)}")
+        if family == "person-names":
+            self.titles = tuple(params.strings("titles", required=True))
+            self.surnames = params.string("surnames", required=True)
         if family == "title-names":
             self.event_words = phrase_variants.EventWords(
                 frozenset(params.strings("suffixes", required=True)),
@@ -196,6 +202,8 @@ class ConsistencyCheck(Check):
             found = phrase_variants.title_variants(text, self.event_words, self.min_length)
         elif self.variants == "place-short-names":
             found = variants.place_variants(text, self.places, self.level, self.name_suffixes)
+        elif self.variants == "person-names":
+            found = person_variants.person_variants(text, self.titles, self.surnames)
         else:
             found = phrase_variants.series_variants(text)
         for variant in found:
