@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lint import cache
+from lint.prefilter.lines import LineWindows, line_spans, overrun
 from lint.prefilter.translate import Translation, Unsupported, translate
 from lint.prefilter.windows import Windows, char_offsets, merged
 
@@ -44,9 +45,12 @@ if TYPE_CHECKING:
 # Below this, importing hyperscan and loading the database cost what they save (docs/performance.md).
 MIN_CHARACTERS = 50_000
 CACHE_KIND = "prefilter"
-DATABASE_FORMAT = "2"  # bump when what goes into the database changes for the same regexes and words
+DATABASE_FORMAT = "3"  # bump when what goes into the database changes for the same regexes and words
 KEEP_DAYS = 14
 WINDOWS, PRESENCE = "windows", "presence"  # what a regex's reports are used for
+# Regexes that stay on one line report ends only, not starts (lint.prefilter.lines: a smaller database
+# and a faster scan). Part of the database's cache key, like everything that changes how it is compiled.
+LINE_MODE = True
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class Entry:
     width: int | None  # the most characters a match spans (windows without start offsets)
     reach: int | None  # see Translation.reach
     starts: bool  # reports carry start offsets (hyperscan's SOM mode)
+    lines: bool = False  # a regex that stays on one line: windows from its ends' line starts (reach: its overrun)
 
 
 @dataclass
@@ -94,6 +99,9 @@ class Prefilter:
         if reports is None:
             return None
         present_ids, positions = reports
+        for index, hits in positions.items():
+            if database.entries[index].lines:
+                positions[index] = line_spans(data, [end for _, end in hits])
         present = {database.words[i - len(database.entries)] for i in present_ids if i >= len(database.entries)}
         known_words = set(database.words)
         by_check = {entry.check: (index, entry) for index, entry in enumerate(database.entries)}
@@ -132,13 +140,16 @@ def _any_present(words: frozenset[str], present: set[str], known: set[str], text
 
 def _windowed(check: Check, entry: Entry, spans: list[tuple[int, int]]) -> Check:
     """A copy of the pattern check whose search is tried only in the windows of ``spans``."""
-    if entry.starts:
+    if entry.starts or entry.lines:
         windows = merged(spans)
     else:
         width = entry.width or 0
         windows = merged([(max(0, end - width), end) for _, end in spans])
     narrowed = copy.copy(check)
-    narrowed.scanner = Windows(check.pattern, windows, entry.reach, check.scanner.starts)  # type: ignore[attr-defined]  # the regex kinds it narrows have these (see _candidates)
+    if entry.lines:
+        narrowed.scanner = LineWindows(check.pattern, windows, entry.reach, None)  # type: ignore[attr-defined]  # the regex kinds it narrows have these (see _candidates)
+    else:
+        narrowed.scanner = Windows(check.pattern, windows, entry.reach, check.scanner.starts)  # type: ignore[attr-defined]  # the regex kinds it narrows have these (see _candidates)
     return narrowed
 
 
@@ -198,7 +209,7 @@ def _database(checks: Sequence[Check]) -> Database | None:
 
 def _salt(hyperscan: object) -> str:
     version = getattr(hyperscan, "__version__", "?")
-    return f"{cache.runtime_salt()}\0{sys.maxunicode}\0hyperscan {version}\0{DATABASE_FORMAT}"
+    return f"{cache.runtime_salt()}\0{sys.maxunicode}\0hyperscan {version}\0{DATABASE_FORMAT}\0lines {LINE_MODE}"
 
 
 def _sources(checks: Sequence[Check]) -> list[object]:
@@ -317,6 +328,9 @@ def _choices(index: int, check: Check, translation: Translation, hs: object) -> 
         return [presence]
     choices = []
     if translation.width is None:
+        line_overrun = overrun(check.pattern) if LINE_MODE else None  # type: ignore[attr-defined]  # the regex kinds it narrows have these (see _candidates)
+        if line_overrun is not None:  # ends only, windows from their line starts (lint.prefilter.lines)
+            choices.append((Entry(index, WINDOWS, None, line_overrun, False, lines=True), 0))
         choices.append((Entry(index, WINDOWS, None, translation.reach, True), hs.HS_FLAG_SOM_LEFTMOST))  # type: ignore[attr-defined]  # hyperscan is imported at run time: an object to the type checker
     else:
         choices.append((Entry(index, WINDOWS, translation.width, translation.reach, False), 0))
