@@ -11,9 +11,9 @@ UTF-8 text answers both questions at once, for all rules together:
 - every ``pattern`` rule's regex, widened by ``lint.prefilter.translate`` so that it matches at
   least what ``re`` matches, reports where matches can end (and start, for a regex without an
   upper bound on its length that can take a line break; one that cannot is searched from the start
-  of the line where a match ends, ``lint.prefilter.lines``). A rule with no report is not run at all; the others run as usual,
-  but their ``re`` search is tried only in the windows where a match can start (``Windows``), so
-  the findings are those of the whole-text search, in the same order.
+  of the line where a match ends, ``lint.prefilter.lines``). A rule with no report is not run at
+  all; the others run as usual, but their ``re`` search is tried only in the windows where a match
+  can start (``Windows``), so the findings are those of the whole-text search, in the same order.
 
 A regex that can match a single character reports only whether it occurs (its reports would cost
 more than they save), and a regex that cannot be rewritten or compiled runs as on the pure path, as

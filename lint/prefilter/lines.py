@@ -20,7 +20,7 @@ from re import _constants as sre  # type: ignore[attr-defined]  # re's parser an
 from re import _parser as sre_parse  # type: ignore[attr-defined]  # re's parser and compiler (CPython's, no stub in typeshed)
 
 from lint.prefilter.translate import Parsed, Unsupported, _Writer, class_ranges
-from lint.prefilter.windows import Window, Windows
+from lint.prefilter.windows import Windows
 
 NEWLINE = 10
 # Past the position a search may look at: ``$`` (without MULTILINE) at the line end holds when the
@@ -143,4 +143,3 @@ class LineWindows(Windows):
                     break
                 yield found
                 start = position = found.end()
-

@@ -129,7 +129,10 @@ def test_a_regex_on_one_line_reports_ends_only_and_finds_the_same(monkeypatch: p
     linter = pack_linter(*RULES)
     database = prefilter._compile(hs, linter.checks)
     assert database is not None
-    assert [(entry.check, entry.lines, entry.starts) for entry in database.entries] == [(0, True, False), (1, False, True)]
+    assert [(entry.check, entry.lines, entry.starts) for entry in database.entries] == [
+        (0, True, False),
+        (1, False, True),
+    ]
     long_line = "丙" * 200_000
     text = (
         "甲丙乙在行首。\n"  # at a line start
