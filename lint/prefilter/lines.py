@@ -1,8 +1,9 @@
 """Regexes that stay on one line: their end offsets suffice, no start-of-match (SOM) mode.
 
 What it saves: a regex without an upper bound on its length needs hyperscan's SOM mode to report
-where its matches start, and SOM was 14.5 MB of the default packs' 21.9 MB database and a third of
-the native scan (docs/performance.md, fifth and sixth sessions). Most such regexes cannot consume a
+where its matches start, and SOM was over half the default packs' database and a third of the
+native scan (docs/performance.md, fifth session). Leaving it out for these regexes took the database
+from 26.3 to 13.5 MB and the scan from 76 to 66 ms per MB (sixth session). Most such regexes cannot consume a
 line break (``[^。\\n]*``, ``.*``, a class without ``\\n``): a match then starts on the line where it
 ends, so hyperscan reports only the end and ``re`` searches from the start of that line, up to the
 line's end (plus what a look-ahead may inspect past it), and no further, so a long line is searched
@@ -38,7 +39,7 @@ def overrun(pattern: re.Pattern[str]) -> int | None:
     try:
         parsed = sre_parse.parse(pattern.pattern, pattern.flags)
         return _Walk(pattern.flags).sequence(parsed, pattern.flags, ahead=True)
-    except (_CrossesLines, Unsupported, re.error, RecursionError):
+    except (_CrossesLines, Unsupported, KeyError, re.error, RecursionError):  # KeyError: a group not closed yet
         return None
 
 
