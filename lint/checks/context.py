@@ -6,7 +6,7 @@ params:
   unless_quoted: bool              ... or when it stands inside “…” in its paragraph (a quotation of
                                    someone else's words, which the draft may not change)
   unless_paragraph_matches: regex  ... or when this occurs in its paragraph before it (words reported
-                                   over several sentences after 习近平指出，)
+                                   over several sentences after 习近平指出，); ``^`` is the paragraph's start
   only_if_document_matches: regex  report only in documents where this also occurs somewhere
   unless_document_matches: regex   report nothing in documents where this occurs somewhere
   unless_header_matches: regex     report nothing in documents whose header (the first HEADER_LINES
@@ -78,8 +78,8 @@ class Context:
         if self.after is not None and self.after.match(text[end : end + WINDOW]):
             return False
         excluded = self.paragraph_excluded
-        if excluded is not None and excluded.search(text, paragraph_start(text, start), start):
-            return False
+        if excluded is not None and excluded.search(text[paragraph_start(text, start) : start]):
+            return False  # searched in a slice: ``^`` is the paragraph's start, not only the text's
         return not (self.quoted and inside_quotation(text, start, end))
 
 

@@ -46,7 +46,9 @@ def person_variants(text: str, titles: tuple[str, ...], surnames: str) -> list[V
             if not _same_person(one, other):
                 continue
             minority, majority = _minority_first(one, other, places)
-            found.extend(Variant(start, end, minority, majority, len(places[majority])) for start, end in places[minority])
+            found.extend(
+                Variant(start, end, minority, majority, len(places[majority])) for start, end in places[minority]
+            )
     return sorted(found, key=lambda variant: variant.start)
 
 

@@ -178,3 +178,13 @@ def test_unless_paragraph_matches_looks_back_to_the_start_of_the_paragraph_only(
     assert found("pattern", "甲指出，一二三。\n乙。", **params) == [("乙", None)]  # another paragraph
     with pytest.raises(PackError):
         found("pattern", "", regex="a", unless_paragraph_matches="(")
+
+
+def test_a_caret_in_unless_paragraph_matches_is_the_start_of_any_paragraph():
+    """bench/central 099: 习近平指出， opening the sixth paragraph of a Xinhua release; ``^`` matched only at
+    the start of the whole text, so the exemption worked in the first paragraph alone."""
+    params = {"regex": "乙", "unless_paragraph_matches": "^甲指出，"}
+    assert found("pattern", "甲指出，一二三。乙。", **params) == []
+    assert found("pattern", "丙。\n甲指出，一二三。乙。", **params) == []
+    assert found("pattern", "丙。\r甲指出，一二三。乙。", **params) == []
+    assert found("pattern", "丙。\n丁甲指出，一二三。乙。", **params) == [("乙", None)]  # not at the start
