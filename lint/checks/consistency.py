@@ -129,6 +129,7 @@ class ConsistencyCheck(Check):
             self.min_length = params.integer("min_length", 5, minimum=3)
             self.max_tokens = params.integer("max_tokens", 4, minimum=2, maximum=8)
             self.relational = frozenset(params.strings("relational") or [])
+            self.contrasts = tuple(params.strings("contrasts") or [])
         self.declared_by = params.regex("declared_by") if family == "names" else None
         self.forms, self.tables, self.within, self.prefer_first = [], [], None, False
 
@@ -196,7 +197,7 @@ class ConsistencyCheck(Check):
     def _variant_findings(self, text: str) -> Iterator[Finding]:
         if self.variants == "names":
             found = variants.name_variants(
-                text, self.suffixes, self.min_length, self.max_tokens, self.edit, self.relational
+                text, self.suffixes, self.min_length, self.max_tokens, self.edit, self.relational, self.contrasts
             )
         elif self.variants == "title-names":
             found = phrase_variants.title_variants(text, self.event_words, self.min_length)
