@@ -24,6 +24,8 @@ variants (no list of forms: lint.checks.variants and lint.checks.phrase_variants
   max_tokens: int                      (names) longest name in jieba tokens (default 4)
   relational: [word, ...]              (names) words that name a place by its relation (所在地, 当地):
                                        no name is read across one (申请人所在地省 / 申请人所在省)
+  contrasts: [chars, ...]              (names) groups of contrasting characters (初中高, 东西南北): names
+                                       differing only by two of one group are two units, no slip
   declared_by: regex                   (names) what declares a short form (简称为?|以下简称): two
                                        spellings are not a slip when the document writes either
                                        right after it (……协会，简称为镇海信息技术协会)
