@@ -180,7 +180,10 @@ class TestNested:
 
 
 def test_a_bracketed_note_broken_over_two_lines_is_one_pair():
-    assert found("国务院工作规则\n（二〇〇四年六月十六日国务院\n第54次常务会议修订通过）\n第一条 为规范工作，制定本规则。") == []
+    assert (
+        found("国务院工作规则\n（二〇〇四年六月十六日国务院\n第54次常务会议修订通过）\n第一条 为规范工作，制定本规则。")
+        == []
+    )
 
 
 def test_an_opener_left_open_before_a_line_without_its_closer_is_still_reported():
