@@ -24,6 +24,8 @@ variants (no list of forms: lint.checks.variants and lint.checks.phrase_variants
   max_tokens: int                      (names) longest name in jieba tokens (default 4)
   relational: [word, ...]              (names) words that name a place by its relation (所在地, 当地):
                                        no name is read across one (申请人所在地省 / 申请人所在省)
+  contrasts: [chars, ...]              (names) groups of contrasting characters (初中高, 东西南北): names
+                                       differing only by two of one group are two units, no slip
   declared_by: regex                   (names) what declares a short form (简称为?|以下简称): two
                                        spellings are not a slip when the document writes either
                                        right after it (……协会，简称为镇海信息技术协会)
@@ -129,6 +131,7 @@ class ConsistencyCheck(Check):
             self.min_length = params.integer("min_length", 5, minimum=3)
             self.max_tokens = params.integer("max_tokens", 4, minimum=2, maximum=8)
             self.relational = frozenset(params.strings("relational") or [])
+            self.contrasts = tuple(params.strings("contrasts") or [])
         self.declared_by = params.regex("declared_by") if family == "names" else None
         self.forms, self.tables, self.within, self.prefer_first = [], [], None, False
 
@@ -196,7 +199,7 @@ class ConsistencyCheck(Check):
     def _variant_findings(self, text: str) -> Iterator[Finding]:
         if self.variants == "names":
             found = variants.name_variants(
-                text, self.suffixes, self.min_length, self.max_tokens, self.edit, self.relational
+                text, self.suffixes, self.min_length, self.max_tokens, self.edit, self.relational, self.contrasts
             )
         elif self.variants == "title-names":
             found = phrase_variants.title_variants(text, self.event_words, self.min_length)

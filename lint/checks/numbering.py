@@ -54,7 +54,8 @@ HEADING_LEVELS = (
     # 二、2018年工作 is a heading; 一、二、三产业 and 一.5 are not
     compiled(INDENT + r"(?P<mark>(?P<n>[一二三四五六七八九十]+)(?:、|[.．，,](?!\d)))(?![一二三四五六七八九十])"),
     compiled(INDENT + r"(?P<mark>[（(](?P<n>[一二三四五六七八九十]+)[）)])"),
-    compiled(INDENT + r"(?P<mark>(?P<n>\d{1,2})[.．、])(?![\d.．、])"),
+    # 2.2018年4月20日前 and 1.5月18日前 are items whose text starts with a date; 1.5 and 2.1.3 are not items
+    compiled(INDENT + r"(?P<mark>(?P<n>\d{1,2})[.．、])(?!(?!(?:19|20)\d\d年|\d{1,2}月\d{1,2}日)[\d.．、])"),
     compiled(INDENT + r"(?P<mark>[（(](?P<n>\d{1,2})[）)])"),
 )
 

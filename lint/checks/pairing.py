@@ -21,7 +21,9 @@ A finding starts at an unclosed opener and runs to the next sentence end, the ne
 same kind or the paragraph end; for a closer without an opener it runs from the sentence start up
 to the closer. So the column points at the opener (the end column at the closer) and the matched
 text shows the stretch the mark belongs to. A mark between two Latin letters is an apostrophe
-(don’t), not a quote. No fix: where the missing mark goes is the writer's call.
+(don’t), not a quote. An opener left open at a line's end and closed by the first unopened closer of
+the next line (no blank line between) is one pair broken over two lines (a title's bracketed note).
+No fix: where the missing mark goes is the writer's call.
 """
 
 from __future__ import annotations
@@ -90,16 +92,42 @@ class PairingCheck(Check):
             for start, end in paragraphs:
                 yield from self._nested_findings(text, start, end)
             return
+        carried: int | None = None  # a closer that completes the previous paragraph's last opener
         for number, (start, end) in enumerate(paragraphs):
             following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
             reopened = _first_mark(text, *following) if following else ""
             unclosed, unopened = self._unmatched_in(text, start, end)
+            closed_below = self._closed_in_next_line(text, unclosed, end, following)
             for index in unclosed:
                 if text[index] in self.continued and text[index] == reopened:
                     continue
+                if index == closed_below:
+                    continue
                 yield _unclosed(text, index, end, self.closer_of[text[index]])
             for index in unopened:
+                if index == carried:
+                    continue
                 yield _unopened(text, start, index, self.opener_of[text[index]])
+            carried = self._first_unopened(text, *following) if closed_below is not None and following else None
+
+    def _closed_in_next_line(
+        self, text: str, unclosed: list[int], end: int, following: tuple[int, int] | None
+    ) -> int | None:
+        """The last unclosed opener when the next paragraph, one line below, starts by closing it.
+
+        A note in brackets broken over two lines ("（二〇〇四年六月十六日国务院" / "第54次常务会议修订通过）")
+        is one pair, not an unclosed and an unopened mark."""
+        if not unclosed or following is None or "\n\n" in text[end : following[0] + 1]:
+            return None
+        last = unclosed[-1]
+        closer = self._first_unopened(text, *following)
+        if closer is None or text[closer] != self.closer_of[text[last]]:
+            return None
+        return last
+
+    def _first_unopened(self, text: str, start: int, end: int) -> int | None:
+        _, unopened = self._unmatched_in(text, start, end)
+        return unopened[0] if unopened else None
 
     def _unmatched_in(self, text: str, start: int, end: int) -> tuple[list[int], list[int]]:
         """``_unmatched`` of the paragraph, from the paragraphs' results kept by their text."""

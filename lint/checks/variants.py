@@ -71,9 +71,12 @@ def name_variants(
     max_tokens: int,
     edit: str,
     relational: frozenset[str] = frozenset(),
+    contrasts: tuple[str, ...] = (),
 ) -> list[Variant]:
     """``relational``: words that name a place by its relation to something (所在地, 当地): a phrase
-    holding one (申请人所在地省 / 申请人所在省) describes a place and is no name, so none is read across it."""
+    holding one (申请人所在地省 / 申请人所在省) describes a place and is no name, so none is read across it.
+    ``contrasts``: groups of characters that set names apart (初中高: 中等职业学校 / 高等职业学校 are two
+    kinds of school), so a name differing from another only by two characters of one group is no slip."""
     if not any(suffix in text for suffix in suffixes):
         return []
     places: dict[str, list[Name]] = defaultdict(list)
@@ -83,7 +86,7 @@ def name_variants(
     spellings = sorted(places, key=lambda spelling: places[spelling][0].start)
     for index, other_index in _one_token_apart([places[spelling][0].tokens for spelling in spellings]):
         first, second = spellings[index], spellings[other_index]
-        preferred = _preferred(places[first], places[second], edit)
+        preferred = _preferred(places[first], places[second], edit, contrasts)
         if preferred is None:
             continue
         other = second if preferred == first else first
@@ -168,7 +171,7 @@ def _run_names(
                 yield Name(spelling, parts, ends[last] - len(spelling), ends[last], token in suffixes)
 
 
-def _preferred(first: list[Name], second: list[Name], edit: str) -> str | None:
+def _preferred(first: list[Name], second: list[Name], edit: str, contrasts: tuple[str, ...] = ()) -> str | None:
     """The spelling the document should use when the two are spellings of one name, else None."""
     a, b = first[0].tokens, second[0].tokens
     if len(a) != len(b):
@@ -184,9 +187,15 @@ def _preferred(first: list[Name], second: list[Name], edit: str) -> str | None:
         if len(longer) >= 3 and _inserted(longer, shorter, leading):
             return first[0].text if longer == one else second[0].text
     replaced = edit == "replacement" and len(one) == len(two) >= 2 and _replaced(one, two, leading)
+    replaced = replaced and not _contrasting(one, two, contrasts)
     if replaced and (len(one) >= 3 or _homophone_slip(one, two)):
         return first[0].text if len(first) >= len(second) else second[0].text
     return None
+
+
+def _contrasting(one: str, two: str, contrasts: tuple[str, ...]) -> bool:
+    first, second = next((a, b) for a, b in zip(one, two, strict=True) if a != b)
+    return any(first in group and second in group for group in contrasts)
 
 
 def _inserted(longer: str, shorter: str, leading: bool) -> bool:

@@ -238,3 +238,15 @@ def test_a_numbering_that_does_not_start_at_one(numbering, text, expected):
 )
 def test_numberings_that_legitimately_start_above_one(numbering, text):
     assert found(numbering, text) == []
+
+
+def test_items_whose_text_starts_with_a_date_keep_their_numbers(numbering):
+    first, dated, month, last = (
+        "1.各学院督促师生登录系统。\n",
+        "2.2018年4月20日前，各学院成立工作小组。\n",
+        "3.5月18日前，各学院提交材料。\n",
+        "4.检查期间，各学院及时反馈问题。\n",
+    )
+    assert found(numbering, first + dated + month + last) == []
+    skipped = first + dated + last
+    assert [rule for rule, _, line in found(numbering, skipped)] == ["gap"]

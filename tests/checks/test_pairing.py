@@ -177,3 +177,15 @@ class TestNested:
     def test_the_kind_offers_a_fix_only_with_nested(self):
         assert make_check(pairs=PAIRS, nested={"“”": "‘’"}).offers_fix
         assert not make_check(pairs=PAIRS).offers_fix
+
+
+def test_a_bracketed_note_broken_over_two_lines_is_one_pair():
+    assert (
+        found("国务院工作规则\n（二〇〇四年六月十六日国务院\n第54次常务会议修订通过）\n第一条 为规范工作，制定本规则。")
+        == []
+    )
+
+
+def test_an_opener_left_open_before_a_line_without_its_closer_is_still_reported():
+    assert [mark for _, _, mark in found("要认真贯彻（市、区\n有关要求。\n")] == ["（"]
+    assert [mark for _, _, mark in found("要认真贯彻（市、区\n\n有关要求）。\n")] == ["（", "）"]
