@@ -234,7 +234,6 @@ class TestQuotationsTitlesAndLists:
         [
             ("组织开展《学雷锋志愿服务活动》。", "title-marks-for-event", "《学雷锋志愿服务活动》"),
             ("走访2村3村4村。", "run-together-counts", "2村"),
-            ("共有居民1.2万户3.5万人。", "households-people-run-together", "1.2万户"),
             ("有的唱着歌、有的跳着舞。", "dunhao-between-youde-clauses", "、"),
         ],
     )
