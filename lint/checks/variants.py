@@ -193,8 +193,13 @@ def _preferred(first: list[Name], second: list[Name], edit: str, contrasts: tupl
     return None
 
 
+def _first_difference(one: str, two: str) -> tuple[str, str]:
+    """The first pair of characters where two spellings of the same length differ."""
+    return next((a, b) for a, b in zip(one, two, strict=True) if a != b)
+
+
 def _contrasting(one: str, two: str, contrasts: tuple[str, ...]) -> bool:
-    first, second = next((a, b) for a, b in zip(one, two, strict=True) if a != b)
+    first, second = _first_difference(one, two)
     return any(first in group and second in group for group in contrasts)
 
 
@@ -232,8 +237,7 @@ def _long_suffixes(suffixes: frozenset[str]) -> tuple[str, ...]:
 def _homophone_slip(one: str, two: str) -> bool:
     from lint.checks.readings import common_readings, sound_alike
 
-    first, second = next((a, b) for a, b in zip(one, two, strict=True) if a != b)
-    return sound_alike(first, second, common_readings())
+    return sound_alike(*_first_difference(one, two), common_readings())
 
 
 def is_plain(char: str) -> bool:
