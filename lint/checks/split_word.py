@@ -2,7 +2,8 @@
 
 Text copied out of a PDF or a justified web page keeps the spaces the layout put between characters.
 A space between two Chinese characters is reported when the characters on its two sides join into a
-word of jieba's dictionary (one or two characters on either side, three at most in all), in a line
+word of jieba's dictionary (one or two characters on either side, three at most in all) and jieba,
+reading the two sides as one text, cuts that word across the space (严华国 电话 is 严|华国|电话), in a line
 of running text: one that holds a sentence mark of ``prose_marks``. Headings spaced out for layout
 (目 录, 前 言, 主　席) hold no such mark, nor do lists of names (蔡奇　石泰峰); two names side by side
 in running text (记者林凯 卢辉) rarely join into a word.
@@ -36,6 +37,7 @@ from lint.source import Document
 DEFAULT_SPACES = " \u3000\u00a0"
 DEFAULT_PROSE_MARKS = "，。；！？"
 SIDES = ((1, 1), (1, 2), (2, 1))  # characters taken (before, after) the space
+RUN = 6  # characters of each side segmented to confirm a word across the space
 
 
 class SplitWordCheck(Check):
@@ -75,7 +77,7 @@ class SplitWordCheck(Check):
         """The word a reported space breaks, or the two words it parts (``whole_words``); None: not reported."""
         joined = self._joined_word(text, space, after, start, stop)
         if not self.whole_words:
-            return joined
+            return joined if joined and _cut_across(text, space, after, start, stop) else None
         if joined:
             return None
         left, right = _han_run_before(text, space, start), _han_run_after(text, after, stop)
@@ -91,6 +93,13 @@ class SplitWordCheck(Check):
             if whole and segment.is_dictionary_word(left + right):
                 return left + right
         return None
+
+
+def _cut_across(text: str, space: int, after: int, start: int, stop: int) -> bool:
+    """Whether jieba, reading the text on both sides as one, puts a word across the space: 专家组 成 joined
+    is 专家|组成, but 严华国 电话 joined is 严|华国|电话, a name and the next word (国电 is a word, not here)."""
+    left, right = _han_run_before(text, space, start)[-RUN:], _han_run_after(text, after, stop)[:RUN]
+    return len(left) not in segment.boundaries(left + right)
 
 
 def _han_run_before(text: str, end: int, start: int) -> str:

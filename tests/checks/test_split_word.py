@@ -29,6 +29,8 @@ def split_linter(params: str = "{}") -> Linter:
         ("目 录\n前 言\n", []),  # spaced-out headings: no sentence mark on the line
         ("主　席　习近平\n委　员　李尚福　刘振立\n", []),  # a list of names and titles
         ("新华社北京9日电（记者林凯 卢辉）经历过手术的病人，", []),  # two names in running text
+        # 国电 is a word, but read as one text the line is 严|华国|电话: a name, then the next field
+        ("联系人：严华国 电话：010-68792555，", []),
     ],
 )
 def test_a_word_broken_by_a_space_in_running_text(text: str, words: list[str]) -> None:
@@ -42,6 +44,7 @@ def test_a_word_broken_by_a_space_in_running_text(text: str, words: list[str]) -
         ("胸痛中心在风雨中前行，在 认证的过程中谱写新篇章！", ["在 认证的过"]),
         ("由专家组 成小组，开展认证。", []),  # a broken word is the other mode's
         ("出席会议的有王 伟、李 强，", []),  # two one-character names padded for alignment
+        ("联系人：严华国 电话：010-68792555，", []),  # the sides join into 国电: no space between two words
         ("金叶集团党委召开庆祝中国共产党 成立99周年大会", []),  # a title: no sentence mark
     ],
 )
