@@ -22,7 +22,9 @@ EDGE_REACH = 4  # longest word looked up at a span's edge
 BYLINE_LINES = 8  # a byline stands among the first lines of a document
 
 
-def edge_inside_word(text: str, start: int, end: int, joining_words: Iterable[str] = ()) -> bool:
+def edge_inside_word(
+    text: str, start: int, end: int, joining_words: Iterable[str] = (), *, garbled: bool = True
+) -> bool:
     """Whether a word of the surrounding text takes the first or the last character of ``text[start:end]``.
 
     Looked for in turn: ``joining_words`` crossing an edge (literally); a dictionary word that the
@@ -30,7 +32,9 @@ def edge_inside_word(text: str, start: int, end: int, joining_words: Iterable[st
     directly, whatever the segmentation makes of the garbled name); a dictionary word of jieba's
     segmentation of a window around the span that crosses an edge (学习|习近平). Before the span only
     the segmentation counts: in 落实习总书记 the dictionary has 实习, but the text reads 落实|习总书记.
-    An unknown name jieba's HMM glued to its neighbour is no evidence.
+    An unknown name jieba's HMM glued to its neighbour is no evidence. A fixed informal form
+    (``garbled=False``: 习大大) is segmented reliably, so only the segmentation counts after it too:
+    习大大|系列 is not 习大|大系.
     """
     low, high = max(0, start - WINDOW), min(len(text), end + WINDOW)
     window = text[low:high]
@@ -40,7 +44,7 @@ def edge_inside_word(text: str, start: int, end: int, joining_words: Iterable[st
             if _crosses(low + at, low + at + len(word), start, end):
                 return True
             at = window.find(word, at + 1)
-    if _word_after_edge(text, end):
+    if garbled and _word_after_edge(text, end):
         return True
     position = low
     for token in segment.tokens(window):

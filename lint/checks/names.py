@@ -199,7 +199,7 @@ class NamesCheck(Check):
             return
         for match in matches:
             start, end = match.span()
-            if name_context.quoted(text, start, end) or name_context.edge_inside_word(text, start, end):
+            if name_context.quoted(text, start, end) or name_context.edge_inside_word(text, start, end, garbled=False):
                 continue
             full = self.forms[match.group()]
             yield Finding(start, end, full, {"full": full})

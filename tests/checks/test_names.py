@@ -317,6 +317,8 @@ BARE = "names.bare-general-secretary"
         ("认真学习贯彻落实习总书记视察山西重要讲话精神。", ABBREVIATED, "习总书记"),
         ("追随着习总书记的足迹，赴总书记考察过的村参观。", ABBREVIATED, "习总书记"),
         ("习大大来到我们村。", "names.informal-leader-nickname", "习大大"),
+        # 大+系 is a dictionary word, but the text reads 习大大|系列: a fixed form trusts the segmentation
+        ("深入学习习大大系列讲话精神。", "names.informal-leader-nickname", "习大大"),
         ("要深入学习贯彻总书记重要讲话精神。", BARE, "总书记"),
     ],
 )
