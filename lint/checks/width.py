@@ -302,7 +302,8 @@ def _brackets(
 
 
 def _chinese_brackets(paragraph: Paragraph, opening: int, closing: int) -> bool:
-    """Chinese content, or a bracket standing between Chinese text (（1）加强…), not f(x) or (a) in English.
+    """Chinese content, or a bracket standing between Chinese text (（1）加强…, spaces aside: (1) 加强…),
+    not f(x) or (a) in English.
 
     A Latin abbreviation bracketed right after a Han character is a Chinese 括注 even when a figure
     follows: 生产总值(GDP)1102284万元; not 函数f(x) (Latin before), 值(x)y (Latin after) nor the year
@@ -314,7 +315,16 @@ def _chinese_brackets(paragraph: Paragraph, opening: int, closing: int) -> bool:
     inside = paragraph.text[opening + 1 : closing]
     if is_han(before) and not is_latin(after) and any(is_latin(char) for char in inside):
         return True
+    before, after = _beyond_spaces(paragraph, opening, -1), _beyond_spaces(paragraph, closing, +1)
     return (not before or is_chinese(before)) and (not after or is_chinese(after))
+
+
+def _beyond_spaces(paragraph: Paragraph, index: int, step: int) -> str:
+    """The first character past ``index`` in the direction of ``step`` that is not a space ((1) 加强)."""
+    index += step
+    while paragraph.char(index) and paragraph.char(index) in SPACES:
+        index += step
+    return paragraph.char(index)
 
 
 def _char_class(chars: set[str]) -> re.Pattern[str]:

@@ -157,6 +157,8 @@ class TestBrackets:
             ("(一)总体要求(试行)", "（一）总体要求（试行）"),
             ("全县实现生产总值(GDP)1102284万元", "全县实现生产总值（GDP）1102284万元"),
             ("国内生产总值(GDP)。", "国内生产总值（GDP）。"),
+            # a space after the ordinal does not make it English
+            ("(1) 加强组织领导", "（1） 加强组织领导"),
         ],
     )
     def test_pairs_become_full_width_together(self, text, expected):
@@ -173,6 +175,8 @@ class TestBrackets:
             "各县（市、区）要落实",
             "取值(x)y为正",
             "县委办发(2024)5号",
+            "英文 (a) is a letter",
+            "in (1) English",
         ],
     )
     def test_formulas_and_english_are_silent(self, text):
