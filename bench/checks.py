@@ -9,6 +9,7 @@ builds the inputs and the venv. jieba is initialised before timing, so its start
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import sys
 import time
@@ -29,9 +30,15 @@ def time_rules(linter: Linter, path: Path) -> dict[str, float]:
     return seconds
 
 
-def main(paths: list[str]) -> int:
-    if not paths:
-        print(__doc__, file=sys.stderr)
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", nargs="+", metavar="FILE", help="the files to time the rules on, smallest first")
+    paths = parser.parse_args(argv).paths
+    missing = [p for p in paths if not Path(p).is_file()]
+    if missing:
+        print(
+            f"bench/checks.py: {missing[0]}: no such file (run bench/run.py first to build the inputs)", file=sys.stderr
+        )
         return 2
     try:
         import jieba
