@@ -147,7 +147,14 @@ def devset_day(row: dict[str, str], text: str) -> datetime.date:
 
 def batch_of(name: str) -> str:
     """The batch a draft was added in: its number's hundreds (``2NN`` for 203_...), see bench/devset/README.md."""
-    return f"{name[0]}NN" if name[:3].isdigit() else "other"
+    number = re.match(r"\d{3,}", name)
+    return f"{int(number.group()) // 100}NN" if number else "other"
+
+
+def _batch_order(item: tuple[str, list[int]]) -> tuple[int, str]:
+    """Batches by number (9NN before 10NN), "other" last."""
+    batch = item[0]
+    return (int(batch[:-2]), batch) if batch[:-2].isdigit() else (10**9, batch)
 
 
 Recall = dict[str, list[int]]  # class (or batch) -> [found, total]
@@ -214,7 +221,9 @@ def markdown(reports: list[SetReport], recall: Recall | None, batches: Recall | 
         out.append("")
     if batches:
         out += ["| batch of drafts | found | in the key | recall |", "| --- | ---: | ---: | ---: |"]
-        out += [f"| {b} | {f} | {t} | {100 * f / t:.0f}% |" for b, (f, t) in sorted(batches.items()) if t]
+        out += [
+            f"| {b} | {f} | {t} | {100 * f / t:.0f}% |" for b, (f, t) in sorted(batches.items(), key=_batch_order) if t
+        ]
         out.append("\n(batches: bench/devset/README.md says which batch was held out when it was added)\n")
     for r in reports:
         if r.per_rule:
@@ -247,7 +256,7 @@ def write_docs(text: str) -> None:
     overall = re.search(r"^\| \*\*all\*\* \| (\d+) \| (\d+) \| (\d+%) \|$", text, re.M)
     if overall:
         summary += f"\n\nDevelopment-set recall: {overall[3]} ({overall[1]} of {overall[2]} keyed)"
-        batches = re.findall(r"^\| (\dNN) \| \d+ \| \d+ \| (\d+%) \|$", text, re.M)
+        batches = re.findall(r"^\| (\d+NN) \| \d+ \| \d+ \| (\d+%) \|$", text, re.M)
         summary += "; by batch: " + ", ".join(f"{b} {r}" for b, r in batches) + "." if batches else "."
     readme = ROOT / "README.md"
     old = readme.read_text(encoding="utf-8")

@@ -142,3 +142,12 @@ def test_every_finding_on_the_central_texts_is_triaged(quality, linter):
     assert report.files >= 15
     untriaged = [line for line in shown if line.endswith("[not triaged]")]
     assert not untriaged, "findings on bench/central not in TRIAGE.md:\n" + "\n".join(untriaged)
+
+
+def test_batches_are_numbered_by_hundreds_past_nine(quality):
+    assert quality.batch_of("907_notice.txt") == "9NN"
+    assert quality.batch_of("1003_speech.txt") == "10NN"
+    assert quality.batch_of("readme.txt") == "other"
+    text = quality.markdown([], None, {"10NN": [1, 2], "9NN": [1, 1], "1NN": [2, 4]})
+    rows = [line.split(" | ")[0] for line in text.splitlines() if line.startswith("| ") and "NN" in line]
+    assert rows == ["| 1NN", "| 9NN", "| 10NN"]
