@@ -31,6 +31,9 @@ params:
                           (default 200: 文化/建设 explain 文化建设; 一如/继往, 继往 at 4, do not)
   allow: [word, ...]      windows never reported (standard forms jieba lists the other way round:
                           勠力同心 beside its 戮力同心)
+  phrases: [phrase, ...]  four-character set phrases of official writing that jieba's dictionary does not
+                          hold as idioms (攻坚克难, 风清气正, 履职尽责), checked as idioms: 攻坚克南 is
+                          reported as 攻坚克难 on the same conditions
 plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
 unless_quoted, unless_paragraph_matches, only_if_document_matches, unless_document_matches,
 unless_header_matches). Message fields: ``{idiom}``, the idiom; ``{wrong}`` and ``{right}``, the
@@ -46,9 +49,10 @@ and only the few near an idiom are segmented.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 from lint.checks import segment
 from lint.checks.base import Check, Finding, Params
@@ -64,7 +68,9 @@ CACHE_KIND = "idioms"
 # ~160 MB. Only the windows near an idiom (a few thousand) are kept across chunks.
 SIEVE_CHUNK = 1 << 16
 CLAUSE_REACH = 200  # characters of the line segmented on each side of a window (a clause is shorter)
-TABLE_FORMAT = "4"
+TABLE_FORMAT = "5"
+PHRASE_TAG = "phrase"  # the tag a rule's own set phrases get in the table
+PHRASE_FREQUENCY = 10**6  # as frequent as the commonest idioms: a listed phrase is never a rare variant
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,10 +121,12 @@ def dictionary_entries() -> Iterator[tuple[str, int, str]]:
                 yield word, int(freq), tag[0] if tag else ""
 
 
-def build_table(entries: Iterator[tuple[str, int, str]], tags: frozenset[str], min_frequency: int) -> IdiomTable:
+def build_table(entries: Iterable[tuple[str, int, str]], tags: frozenset[str], min_frequency: int) -> IdiomTable:
     by_key: dict[str, list[str]] = {}
     frequency: dict[str, int] = {}
     for word, freq, tag in entries:
+        if word in frequency:  # a set phrase the dictionary also holds as an idiom
+            continue
         if tag in tags and freq >= min_frequency and all("\u4e00" <= char <= "\u9fff" for char in word):
             frequency[word] = freq
             for position in range(4):
@@ -127,19 +135,22 @@ def build_table(entries: Iterator[tuple[str, int, str]], tags: frozenset[str], m
 
 
 @cache
-def idiom_table(tags: frozenset[str], min_frequency: int) -> IdiomTable:
-    """The table for these settings, from the user cache when the same dictionary index built it before."""
+def idiom_table(tags: frozenset[str], min_frequency: int, phrases: tuple[str, ...] = ()) -> IdiomTable:
+    """The table for these settings (the dictionary's idioms and the rule's set phrases), from the user
+    cache when the same dictionary index built it before."""
     from lint import cache as disk_cache
     from lint import wordcut
 
     fast = wordcut.load()
-    salt = f"{TABLE_FORMAT}\0{','.join(sorted(tags))}\0{min_frequency}\0{READINGS.stat().st_mtime_ns}"
+    settings = f"{','.join(sorted(tags))}\0{min_frequency}\0{','.join(phrases)}"
+    salt = f"{TABLE_FORMAT}\0{settings}\0{READINGS.stat().st_mtime_ns}"
     key = None if fast is None else disk_cache.bytes_key(fast.key.encode(), salt)  # jieba's own: not cached
     if key is not None:
         stored = disk_cache.load_object(CACHE_KIND, key)
         if isinstance(stored, IdiomTable):
             return stored
-    table = build_table(dictionary_entries(), tags, min_frequency)
+    listed = ((phrase, PHRASE_FREQUENCY, PHRASE_TAG) for phrase in phrases)
+    table = build_table(chain(listed, dictionary_entries()), tags | {PHRASE_TAG}, min_frequency)
     if key is not None:
         disk_cache.store_object(CACHE_KIND, key, table)
     return table
@@ -156,6 +167,10 @@ class NearIdiomCheck(Check):
         self.word_ratio = params.integer("word_ratio", 10, minimum=1)
         self.variant_tags = frozenset(params.strings("variant_tags") or ["i", "l"])
         self.allow = frozenset(params.strings("allow"))
+        self.phrases = tuple(sorted(set(params.strings("phrases"))))
+        for phrase in self.phrases:
+            if len(phrase) != 4 or not all("\u4e00" <= char <= "\u9fff" for char in phrase):
+                raise params.error("phrases", f"“{phrase}” is not four Chinese characters")
         self.tile_frequency = params.integer("tile_frequency", 200, minimum=1, maximum=10**9)
         self.context = Context(params)
 
@@ -166,7 +181,7 @@ class NearIdiomCheck(Check):
         text = document.text
         if not self.context.allows_document(text):
             return
-        table = idiom_table(self.tags, self.min_frequency)
+        table = idiom_table(self.tags, self.min_frequency, self.phrases)
         judged: dict[str, Correction | None] = {}
         for start in range(0, len(text), SIEVE_CHUNK):  # the windows starting in this chunk
             for window in table.near(set(WINDOW.findall(text, start, start + SIEVE_CHUNK + 3))):

@@ -88,6 +88,19 @@ def test_bad_params_name_the_field() -> None:
         near_linter("{min_frequency: 0}")
     with pytest.raises(PackError, match="tags"):
         near_linter("{tags: i}")
+    with pytest.raises(PackError, match="phrases"):
+        near_linter("{phrases: [攻坚克难啊]}")
+
+
+def test_set_phrases_of_official_writing_are_checked_like_idioms() -> None:
+    """攻坚克难 and 风清气正 are no idioms in jieba's dictionary: listed as phrases, a homophone slip in
+    them is found on the idioms' conditions; ordinary words that happen to be one sound away are not."""
+    with_phrases = near_linter("{phrases: [攻坚克难, 风清气正, 人民至上]}")
+    assert [d.message for d in near_linter().lint_text("发扬攻坚克南的精神。")] == []
+    found = with_phrases.lint_text("发扬攻坚克南的精神，营造风清气政的环境。")
+    assert [d.message for d in found] == ["攻坚克难|南|难", "风清气正|政|正"]
+    assert with_phrases.lint_text("发扬攻坚克难的精神，不能凌驾于人民之上。") == []  # 人民/之上: two words
+    assert [d.message for d in with_phrases.lint_text("大家迫不急待。")] == ["迫不及待|急|及"]  # idioms still
 
 
 @pytest.mark.parametrize("shift", range(8))
