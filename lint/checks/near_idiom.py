@@ -31,6 +31,9 @@ params:
                           (default 200: 文化/建设 explain 文化建设; 一如/继往, 继往 at 4, do not)
   allow: [word, ...]      windows never reported (standard forms jieba lists the other way round:
                           勠力同心 beside its 戮力同心)
+  swaps: n               also report two adjacent characters of an idiom written the wrong way round
+                          (事实求是, 不余遗力), for the idioms at least n frequent and the set phrases
+                          (default 0: none; a table of the swapped forms is loaded at each run)
   phrases: [phrase, ...]  four-character set phrases of official writing that jieba's dictionary does not
                           hold as idioms (攻坚克难, 风清气正, 履职尽责), checked as idioms: 攻坚克南 is
                           reported as 攻坚克难 on the same conditions
@@ -68,7 +71,7 @@ CACHE_KIND = "idioms"
 # ~160 MB. Only the windows near an idiom (a few thousand) are kept across chunks.
 SIEVE_CHUNK = 1 << 16
 CLAUSE_REACH = 200  # characters of the line segmented on each side of a window (a clause is shorter)
-TABLE_FORMAT = "5"
+TABLE_FORMAT = "6"
 PHRASE_TAG = "phrase"  # the tag a rule's own set phrases get in the table
 PHRASE_FREQUENCY = 10**6  # as frequent as the commonest idioms: a listed phrase is never a rare variant
 
@@ -78,10 +81,12 @@ class IdiomTable:
     by_masked_key: dict[str, str]  # 迫不_待 (the mask at the changed position) -> 迫不及待 (several: comma-separated)
     frequency: dict[str, int]
     readings: Readings
+    by_swap: dict[str, str]  # 事实求是 (two adjacent characters swapped) -> 实事求是 (several: comma-separated)
 
     def near(self, windows: set[str]) -> list[str]:
-        """The windows one character away from some idiom (or idioms themselves): set lookups only."""
-        keys = self.by_masked_key
+        """The windows one character away from some idiom (or idioms themselves) or two adjacent
+        characters swapped: set lookups only."""
+        keys, swaps = self.by_masked_key, self.by_swap
         return [
             window
             for window in windows
@@ -89,6 +94,7 @@ class IdiomTable:
             or window[:3] + MASK in keys
             or window[0] + MASK + window[2:] in keys
             or window[:2] + MASK + window[3] in keys
+            or window in swaps
         ]
 
 
@@ -97,6 +103,11 @@ class Correction:
     idiom: str
     position: int
     listed: bool  # the window is itself a (rare) dictionary word
+    width: int = 1  # characters that differ from the idiom: 1, or 2 swapped
+
+
+def swapped(word: str, position: int) -> str:
+    return word[:position] + word[position + 1] + word[position] + word[position + 2 :]
 
 
 def masked(word: str, position: int) -> str:
@@ -121,7 +132,9 @@ def dictionary_entries() -> Iterator[tuple[str, int, str]]:
                 yield word, int(freq), tag[0] if tag else ""
 
 
-def build_table(entries: Iterable[tuple[str, int, str]], tags: frozenset[str], min_frequency: int) -> IdiomTable:
+def build_table(
+    entries: Iterable[tuple[str, int, str]], tags: frozenset[str], min_frequency: int, swap_frequency: int = 0
+) -> IdiomTable:
     by_key: dict[str, list[str]] = {}
     frequency: dict[str, int] = {}
     for word, freq, tag in entries:
@@ -131,18 +144,32 @@ def build_table(entries: Iterable[tuple[str, int, str]], tags: frozenset[str], m
             frequency[word] = freq
             for position in range(4):
                 by_key.setdefault(masked(word, position), []).append(word)
-    return IdiomTable({key: ",".join(words) for key, words in by_key.items()}, frequency, read_readings())
+    by_swap: dict[str, list[str]] = {}
+    if swap_frequency:
+        for word, freq in frequency.items():
+            for position in range(3):
+                form = swapped(word, position)
+                if freq >= swap_frequency and form != word and form not in frequency:
+                    by_swap.setdefault(form, []).append(word)
+    return IdiomTable(
+        {key: ",".join(words) for key, words in by_key.items()},
+        frequency,
+        read_readings(),
+        {form: ",".join(words) for form, words in by_swap.items()},
+    )
 
 
 @cache
-def idiom_table(tags: frozenset[str], min_frequency: int, phrases: tuple[str, ...] = ()) -> IdiomTable:
+def idiom_table(
+    tags: frozenset[str], min_frequency: int, phrases: tuple[str, ...] = (), swap_frequency: int = 0
+) -> IdiomTable:
     """The table for these settings (the dictionary's idioms and the rule's set phrases), from the user
     cache when the same dictionary index built it before."""
     from lint import cache as disk_cache
     from lint import wordcut
 
     fast = wordcut.load()
-    settings = f"{','.join(sorted(tags))}\0{min_frequency}\0{','.join(phrases)}"
+    settings = f"{','.join(sorted(tags))}\0{min_frequency}\0{','.join(phrases)}\0{swap_frequency}"
     salt = f"{TABLE_FORMAT}\0{settings}\0{READINGS.stat().st_mtime_ns}"
     key = None if fast is None else disk_cache.bytes_key(fast.key.encode(), salt)  # jieba's own: not cached
     if key is not None:
@@ -150,7 +177,7 @@ def idiom_table(tags: frozenset[str], min_frequency: int, phrases: tuple[str, ..
         if isinstance(stored, IdiomTable):
             return stored
     listed = ((phrase, PHRASE_FREQUENCY, PHRASE_TAG) for phrase in phrases)
-    table = build_table(chain(listed, dictionary_entries()), tags | {PHRASE_TAG}, min_frequency)
+    table = build_table(chain(listed, dictionary_entries()), tags | {PHRASE_TAG}, min_frequency, swap_frequency)
     if key is not None:
         disk_cache.store_object(CACHE_KIND, key, table)
     return table
@@ -172,6 +199,7 @@ class NearIdiomCheck(Check):
             if len(phrase) != 4 or not all("\u4e00" <= char <= "\u9fff" for char in phrase):
                 raise params.error("phrases", f"“{phrase}” is not four Chinese characters")
         self.tile_frequency = params.integer("tile_frequency", 200, minimum=1, maximum=10**9)
+        self.swap_frequency = params.integer("swaps", 0, minimum=0, maximum=10**9)
         self.context = Context(params)
 
     def patterns(self) -> list[re.Pattern[str] | None]:
@@ -181,7 +209,7 @@ class NearIdiomCheck(Check):
         text = document.text
         if not self.context.allows_document(text):
             return
-        table = idiom_table(self.tags, self.min_frequency, self.phrases)
+        table = idiom_table(self.tags, self.min_frequency, self.phrases, self.swap_frequency)
         judged: dict[str, Correction | None] = {}
         for start in range(0, len(text), SIEVE_CHUNK):  # the windows starting in this chunk
             for window in table.near(set(WINDOW.findall(text, start, start + SIEVE_CHUNK + 3))):
@@ -196,7 +224,8 @@ class NearIdiomCheck(Check):
             if self.stands_alone(text, match.start(), match.end(), correction) and self.context.allows(
                 text, match.start(), match.end()
             ):
-                wrong, right = match.group()[correction.position], correction.idiom[correction.position]
+                changed = slice(correction.position, correction.position + correction.width)
+                wrong, right = match.group()[changed], correction.idiom[changed]
                 yield Finding(
                     match.start(),
                     match.end(),
@@ -230,7 +259,19 @@ class NearIdiomCheck(Check):
             if found is not None:
                 return None  # near two idioms: no telling which
             found = Correction(idiom, position, bool(listed))
-        return found
+        return self.swap_correction(window, table, found)
+
+    def swap_correction(self, window: str, table: IdiomTable, found: Correction | None) -> Correction | None:
+        """``found`` unless ``window`` is also an idiom with two adjacent characters swapped (事实求是):
+        then that idiom, if it is the only one and the window is no dictionary word of its own."""
+        idioms = [idiom for idiom in table.by_swap.get(window, "").split(",") if idiom]
+        if not idioms:
+            return found
+        if found is not None or len(idioms) != 1 or segment.is_dictionary_word(window):
+            return None
+        idiom = idioms[0]
+        position = next(index for index in range(3) if window[index] != idiom[index])
+        return Correction(idiom, position, listed=False, width=2)
 
     def ordinary_word(self, token: str) -> bool:
         """A word of two characters or more, at least ``tile_frequency`` frequent in jieba's dictionary."""
@@ -268,9 +309,17 @@ class NearIdiomCheck(Check):
                 edges |= {position, following}
                 if start <= position and following <= end and not self.ordinary_word(token):
                     tiled = False
+                if correction.width == 2 and self.splits_swap(token, position, start + correction.position):
+                    return False
                 position = following
             return start in edges and end in edges and (correction.listed or not tiled)
         return False
+
+    def splits_swap(self, token: str, position: int, swap: int) -> bool:
+        """Whether ``token`` (at ``position``) is an ordinary word holding one of the two swapped
+        characters at ``swap`` but not the other: 各行业各领域 is 各/行业/各/领域, not 各行各业 swapped."""
+        holds = [position <= index < position + len(token) for index in (swap, swap + 1)]
+        return holds[0] != holds[1] and self.ordinary_word(token)
 
 
 CHECK = NearIdiomCheck

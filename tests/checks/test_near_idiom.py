@@ -115,3 +115,21 @@ def test_windows_are_sieved_a_chunk_at_a_time_and_none_is_lost_at_a_boundary(mon
         (shift + 16, "事半功倍|陪|倍"),
         (shift + 23, "一如既往|继|既"),
     ]
+
+
+def test_two_adjacent_characters_swapped_when_asked_for() -> None:
+    """事实求是 is 实事求是 with 实事 swapped; only with ``swaps`` (the idioms at least that frequent)."""
+    text = "坚持事实求是，不余遗力地推进。"
+    assert near_linter().lint_text(text) == []
+    swapping = near_linter("{tags: [i, l, n, nr, nz, ns], swaps: 30, phrases: [担当作为]}")
+    assert [d.message for d in swapping.lint_text(text)] == ["实事求是|事实|实事", "不遗余力|余遗|遗余"]
+    assert [d.message for d in swapping.lint_text("要担作当为。")] == ["担当作为|作当|当作"]
+    assert apply_fixes(text, swapping.lint_text(text), unsafe=True)[0] == "坚持实事求是，不遗余力地推进。"
+
+
+def test_a_swap_explained_by_a_word_across_it_is_no_slip() -> None:
+    """各行业各领域: 行业 holds one of the two characters that would be swapped (各行各业), so the window
+    is read as words; the 2019 government work report writes it."""
+    swapping = near_linter("{tags: [i, l, n, nr, nz, ns], swaps: 30}")
+    assert swapping.lint_text("动员各行业各领域的力量。") == []
+    assert swapping.lint_text("坚持实事求是，各行各业不遗余力。") == []
