@@ -16,8 +16,16 @@ halves are three characters or more (two-character ones such as 政治, 民主 a
 scan cost 80 ms a megabyte): of a phrase of odd length the middle character belongs to both halves,
 and a slip of it (新发战理念) is not found.
 
+With ``deletions``, a span one character shorter than a phrase of at least that many characters is
+reported too when it is the phrase without one of its inner characters (中华民族伟复兴, 全面建成小康会),
+on the same word-edge condition; the fields then show the two characters around the gap and the three
+they should be. Shorter phrases have shorter phrases of their own one character away (中国现代化 beside
+中国式现代化, 现代产业体系 beside 现代化产业体系, 全国统一市场: all in central texts).
+
 params:
   phrases: [phrase, ...]  the formulations, five Chinese characters or more
+  deletions: n            also report a phrase of n characters or more with an inner character
+                          missing (default 0: none)
 plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
 unless_quoted, unless_paragraph_matches, only_if_document_matches, unless_document_matches,
 unless_header_matches). Message fields: ``{phrase}``, the formulation; ``{wrong}`` and ``{right}``,
@@ -69,6 +77,7 @@ class NearPhraseCheck(Check):
             self.anchors.setdefault(left, []).append(Anchor(phrase, at_start=True))
             self.anchors.setdefault(right, []).append(Anchor(phrase, at_start=False))
         self.pattern = re.compile("|".join(map(re.escape, sorted(self.anchors, key=len, reverse=True))))
+        self.deletions = params.integer("deletions", 0, minimum=0, maximum=1000)
         self.context = Context(params)
 
     def patterns(self) -> list[re.Pattern[str] | None]:
@@ -81,30 +90,49 @@ class NearPhraseCheck(Check):
         reported: set[int] = set()
         for match in self.pattern.finditer(text):
             for anchor in self.anchors[match.group()]:
-                start = match.start() if anchor.at_start else match.end() - len(anchor.phrase)
-                end = start + len(anchor.phrase)
-                position = None if start < 0 or start in reported else self.slip(text[start:end], anchor.phrase)
-                if position is None:
-                    continue
-                if on_word_edges(text, start, end) and self.context.allows(text, start, end):
-                    reported.add(start)
-                    fields = {
-                        "phrase": anchor.phrase,
-                        "wrong": text[start + position],
-                        "right": anchor.phrase[position],
-                    }
-                    yield Finding(start, end, anchor.phrase, fields)
+                for found in self.candidates(text, match, anchor):
+                    if found.start in reported or not on_word_edges(text, found.start, found.end):
+                        continue
+                    if self.context.allows(text, found.start, found.end):
+                        reported.add(found.start)
+                        yield found
 
-    def slip(self, span: str, phrase: str) -> int | None:
-        """The position of the one character of ``span`` that differs from ``phrase`` and sounds like
-        the phrase's character there, or None."""
-        if len(span) != len(phrase) or span in self.phrases:
-            return None
-        differing = [index for index, (one, other) in enumerate(zip(span, phrase, strict=True)) if one != other]
-        if len(differing) != 1:
-            return None
-        position = differing[0]
-        return position if sound_alike(span[position], phrase[position], common_readings()) else None
+    def candidates(self, text: str, match: re.Match[str], anchor: Anchor) -> Iterator[Finding]:
+        """The slips of ``anchor.phrase`` the anchor ``match`` may belong to: the phrase's length with a
+        character replaced, and (with ``deletions``) one character shorter."""
+        phrase = anchor.phrase
+        lengths = (len(phrase), len(phrase) - 1) if 0 < self.deletions <= len(phrase) else (len(phrase),)
+        for length in lengths:
+            start = match.start() if anchor.at_start else match.end() - length
+            span = text[max(start, 0) : start + length]
+            if start < 0 or len(span) != length or span in self.phrases:
+                continue
+            change = replaced(span, phrase) if length == len(phrase) else dropped(span, phrase)
+            if change is not None:
+                wrong, right = change
+                yield Finding(start, start + length, phrase, {"phrase": phrase, "wrong": wrong, "right": right})
+
+
+def replaced(span: str, phrase: str) -> tuple[str, str] | None:
+    """(wrong, right): the one character of ``span`` that differs from ``phrase`` and sounds like the
+    phrase's character there, or None."""
+    differing = [index for index, (one, other) in enumerate(zip(span, phrase, strict=True)) if one != other]
+    if len(differing) != 1:
+        return None
+    position = differing[0]
+    if not sound_alike(span[position], phrase[position], common_readings()):
+        return None
+    return span[position], phrase[position]
+
+
+def dropped(span: str, phrase: str) -> tuple[str, str] | None:
+    """(wrong, right): the two characters of ``span`` around the gap and the three of ``phrase``, when
+    ``span`` is ``phrase`` without one inner character, else None."""
+    pairs = enumerate(zip(span, phrase, strict=False))
+    position = next((index for index, (one, other) in pairs if one != other), len(span))
+    if 0 < position < len(phrase) - 1 and span[position:] == phrase[position + 1 :]:
+        return span[position - 1 : position + 1], phrase[position - 1 : position + 2]
+    return None
 
 
 def on_word_edges(text: str, start: int, end: int) -> bool:

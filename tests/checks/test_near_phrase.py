@@ -32,6 +32,8 @@ def phrase_linter(params: str = f"{{phrases: {PHRASES}}}") -> Linter:
         ("研究新发展理论。", []),  # 论 does not sound like 念: another word, not an input-method slip
         ("坚持以人民为中心发展理念。", []),  # 心发展理念: 中心 runs across its start
         ("新发展格局", []),
+        ("构建新发展格", []),  # the text ends inside the phrase
+        ("新发", []),
     ],
 )
 def test_one_character_of_the_same_sound(text: str, messages: list[str]) -> None:
@@ -55,3 +57,16 @@ def test_phrases_must_be_five_chinese_characters_or_more() -> None:
         phrase_linter("{phrases: [新发展 格局]}")
     with pytest.raises(PackError, match="phrases"):
         phrase_linter("{}")
+
+
+def test_an_inner_character_missing_from_a_long_phrase_with_deletions() -> None:
+    """With ``deletions: 8`` a phrase of eight characters or more missing one inner character is found;
+    shorter ones are left (中国现代化 is no slip of 中国式现代化: central texts write both)."""
+    params = "{phrases: [中华民族伟大复兴, 全面建成小康社会, 中国式现代化], deletions: 8}"
+    found = phrase_linter(params).lint_text("实现中华民族伟复兴，全面建成小康会。")
+    assert [d.message for d in found] == ["中华民族伟大复兴|伟复|伟大复", "全面建成小康社会|康会|康社会"]
+    assert phrase_linter(params).lint_text("推进中国现代化，实现中华民族伟大复兴。") == []
+    assert (
+        phrase_linter(params).lint_text("全面建成小康社。") == []
+    )  # the last character: a phrase cut short, not this slip
+    assert phrase_linter(f"{{phrases: {PHRASES}}}").lint_text("实现中华民族伟复兴。") == []
