@@ -25,6 +25,7 @@ KIND_MODULES = {
     "tagged": "lint.checks.tagged",
     "split_word": "lint.checks.split_word",
     "near_idiom": "lint.checks.near_idiom",
+    "near_phrase": "lint.checks.near_phrase",
     "calendar": "lint.checks.calendar",
     "enumeration": "lint.checks.enumeration",
 }

@@ -1,8 +1,9 @@
 """Pinyin readings (no tones) of common characters, to tell a homophone slip from a different word.
 
-Two check kinds use them: ``near_idiom`` (迫不急待 is 迫不及待 with a character that sounds alike) and
-the ``consistency`` kind's name variants (电器工程学院 beside 电气工程学院: a character typed by its
-sound). The table is lint/data/han_readings.txt, made by scripts/han_readings.py.
+Three check kinds use them: ``near_idiom`` (迫不急待 is 迫不及待 with a character that sounds alike),
+``near_phrase`` (新发展各局 is 新发展格局) and the ``consistency`` kind's name variants (电器工程学院
+beside 电气工程学院: a character typed by its sound). The table is lint/data/han_readings.txt, made
+by scripts/han_readings.py.
 """
 
 from __future__ import annotations
