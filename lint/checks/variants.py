@@ -37,6 +37,10 @@ from lint.checks import segment
 from lint.checks.text import HAN, is_han
 
 FUNCTION_CHARACTERS = frozenset("的和与及之并而在了是对把被将从为以等或也都又还就其")
+# A place word written without its level before a nested place (上海长宁区 beside 上海市长宁区, 新华社 2025-11-16)
+# is the usual short form, not a character left out; before an organisation (镇海信息技术协会) it is
+ADMINISTRATIVE_LEVELS = frozenset("省市县区州")
+PLACE_ENDINGS = ("省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "村", "街道", "社区")
 NUMERALS = frozenset("一二三四五六七八九十百千万亿〇零两第")
 MAX_NAME_LENGTH = 14
 
@@ -184,6 +188,9 @@ def _preferred(first: list[Name], second: list[Name], edit: str, contrasts: tupl
     leading = differing[0] == 0
     if edit == "insertion" and abs(len(one) - len(two)) == 1 and first[0].suffix_token and second[0].suffix_token:
         longer, shorter = (one, two) if len(one) > len(two) else (two, one)
+        following = a[differing[0] + 1] if differing[0] + 1 < len(a) else ""
+        if _level_before_a_place(longer, shorter, following):
+            return None
         if len(longer) >= 3 and _inserted(longer, shorter, leading):
             return first[0].text if longer == one else second[0].text
     replaced = edit == "replacement" and len(one) == len(two) >= 2 and _replaced(one, two, leading)
@@ -191,6 +198,11 @@ def _preferred(first: list[Name], second: list[Name], edit: str, contrasts: tupl
     if replaced and (len(one) >= 3 or _homophone_slip(one, two)):
         return first[0].text if len(first) >= len(second) else second[0].text
     return None
+
+
+def _level_before_a_place(longer: str, shorter: str, following: str) -> bool:
+    """上海市 / 上海 before 长宁区: the level of a place left out before the place it contains."""
+    return longer[:-1] == shorter and longer[-1] in ADMINISTRATIVE_LEVELS and following.endswith(PLACE_ENDINGS)
 
 
 def _first_difference(one: str, two: str) -> tuple[str, str]:

@@ -211,6 +211,12 @@ def test_other_events_and_one_form_are_silent(consistency, text):
     assert event(consistency, text) == []
 
 
+def test_a_place_written_without_its_level_before_a_nested_place_is_not_missing_a_character(consistency):
+    # 新华社 2025-11-16: a caption says 上海市长宁区虹桥街道, the next paragraph 上海长宁区虹桥街道
+    text = "在上海市长宁区虹桥街道古北市民中心召开征询会。\n走进上海长宁区虹桥街道古北市民中心，一个个文件夹整齐摆放。"
+    assert [h for h in found(consistency, text) if h[0] == "name-missing-character"] == []
+
+
 def test_a_province_short_name_without_its_level_is_reported_beside_the_level_one(consistency):
     text = "安徽质检院作为第三方质检机构具有优势。省质检院确保提供检测服务。"
     assert [h for h in found(consistency, text) if h[0] == "province-short-name"] == [
