@@ -60,7 +60,7 @@ from itertools import chain
 from lint.checks import segment
 from lint.checks.base import Check, Finding, Params
 from lint.checks.context import Context
-from lint.checks.readings import READINGS, Readings, read_readings, sound_alike
+from lint.checks.readings import common_readings, sound_alike
 from lint.source import Document
 
 HAN_RANGE = "\u4e00-\u9fff"
@@ -71,7 +71,7 @@ CACHE_KIND = "idioms"
 # ~160 MB. Only the windows near an idiom (a few thousand) are kept across chunks.
 SIEVE_CHUNK = 1 << 16
 CLAUSE_REACH = 200  # characters of the line segmented on each side of a window (a clause is shorter)
-TABLE_FORMAT = "6"
+TABLE_FORMAT = "7"  # 7: the readings are no longer in the table (common_readings, shared with other kinds)
 PHRASE_TAG = "phrase"  # the tag a rule's own set phrases get in the table
 PHRASE_FREQUENCY = 10**6  # as frequent as the commonest idioms: a listed phrase is never a rare variant
 
@@ -80,7 +80,6 @@ PHRASE_FREQUENCY = 10**6  # as frequent as the commonest idioms: a listed phrase
 class IdiomTable:
     by_masked_key: dict[str, str]  # 迫不_待 (the mask at the changed position) -> 迫不及待 (several: comma-separated)
     frequency: dict[str, int]
-    readings: Readings
     by_swap: dict[str, str]  # 事实求是 (two adjacent characters swapped) -> 实事求是 (several: comma-separated)
 
     def near(self, windows: set[str]) -> list[str]:
@@ -154,7 +153,6 @@ def build_table(
     return IdiomTable(
         {key: ",".join(words) for key, words in by_key.items()},
         frequency,
-        read_readings(),
         {form: ",".join(words) for form, words in by_swap.items()},
     )
 
@@ -170,7 +168,7 @@ def idiom_table(
 
     fast = wordcut.load()
     settings = f"{','.join(sorted(tags))}\0{min_frequency}\0{','.join(phrases)}\0{swap_frequency}"
-    salt = f"{TABLE_FORMAT}\0{settings}\0{READINGS.stat().st_mtime_ns}"
+    salt = f"{TABLE_FORMAT}\0{settings}"
     key = None if fast is None else disk_cache.bytes_key(fast.key.encode(), salt)  # jieba's own: not cached
     if key is not None:
         stored = disk_cache.load_object(CACHE_KIND, key)
@@ -247,7 +245,7 @@ class NearIdiomCheck(Check):
             if len(idioms) != 1:
                 continue
             idiom = idioms[0]
-            if not sound_alike(window[position], idiom[position], table.readings):
+            if not sound_alike(window[position], idiom[position], common_readings()):
                 continue
             intact = window[1:] if position == 0 else window[:3] if position == 3 else ""
             if intact and segment.is_dictionary_word(intact):
