@@ -53,6 +53,7 @@ CLAUSE_REACH = 200  # characters of the line segmented on each side of a span (a
 class Anchor:
     phrase: str
     at_start: bool  # the anchor is the phrase's left half (the slip lies after it), else its right half
+    text: str
 
 
 def halves(phrase: str) -> tuple[str, str]:
@@ -74,9 +75,17 @@ class NearPhraseCheck(Check):
         self.anchors: dict[str, list[Anchor]] = {}
         for phrase in sorted(self.phrases):
             left, right = halves(phrase)
-            self.anchors.setdefault(left, []).append(Anchor(phrase, at_start=True))
-            self.anchors.setdefault(right, []).append(Anchor(phrase, at_start=False))
+            self.anchors.setdefault(left, []).append(Anchor(phrase, True, left))
+            self.anchors.setdefault(right, []).append(Anchor(phrase, False, right))
         self.pattern = re.compile("|".join(map(re.escape, sorted(self.anchors, key=len, reverse=True))))
+        # the regex finds the longest anchor at a place: the shorter ones it starts with are there too
+        # (中国共产 of 中国共产党章程 holds 中国共, the left half of 中国共产党)
+        self.starting_with: dict[str, list[Anchor]] = {
+            found: [
+                anchor for prefix, anchors in self.anchors.items() if found.startswith(prefix) for anchor in anchors
+            ]
+            for found in self.anchors
+        }
         self.deletions = params.integer("deletions", 0, minimum=0, maximum=1000)
         self.context = Context(params)
 
@@ -89,21 +98,21 @@ class NearPhraseCheck(Check):
             return
         reported: set[int] = set()
         for match in self.pattern.finditer(text):
-            for anchor in self.anchors[match.group()]:
-                for found in self.candidates(text, match, anchor):
+            for anchor in self.starting_with[match.group()]:
+                for found in self.candidates(text, match.start(), anchor):
                     if found.start in reported or not on_word_edges(text, found.start, found.end):
                         continue
                     if self.context.allows(text, found.start, found.end):
                         reported.add(found.start)
                         yield found
 
-    def candidates(self, text: str, match: re.Match[str], anchor: Anchor) -> Iterator[Finding]:
-        """The slips of ``anchor.phrase`` the anchor ``match`` may belong to: the phrase's length with a
-        character replaced, and (with ``deletions``) one character shorter."""
+    def candidates(self, text: str, at: int, anchor: Anchor) -> Iterator[Finding]:
+        """The slips of ``anchor.phrase`` the anchor found at ``at`` may belong to: the phrase's length
+        with a character replaced, and (with ``deletions``) one character shorter."""
         phrase = anchor.phrase
         lengths = (len(phrase), len(phrase) - 1) if 0 < self.deletions <= len(phrase) else (len(phrase),)
         for length in lengths:
-            start = match.start() if anchor.at_start else match.end() - length
+            start = at if anchor.at_start else at + len(anchor.text) - length
             span = text[max(start, 0) : start + length]
             if start < 0 or len(span) != length or span in self.phrases:
                 continue

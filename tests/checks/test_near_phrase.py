@@ -70,3 +70,10 @@ def test_an_inner_character_missing_from_a_long_phrase_with_deletions() -> None:
         phrase_linter(params).lint_text("全面建成小康社。") == []
     )  # the last character: a phrase cut short, not this slip
     assert phrase_linter(f"{{phrases: {PHRASES}}}").lint_text("实现中华民族伟复兴。") == []
+
+
+def test_a_half_inside_a_longer_anchor_is_still_an_anchor() -> None:
+    """中国共产党章程's left half 中国共产 starts with 中国共, the left half of 中国共产党: the regex finds
+    the longer one, and the slip of the shorter phrase must still be found."""
+    linter = phrase_linter("{phrases: [中国共产党, 中国共产党章程]}")
+    assert [d.message for d in linter.lint_text("他加入了中国共产挡。")] == ["中国共产党|挡|党"]
