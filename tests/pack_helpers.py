@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from lint.packs import Rule
+
+if TYPE_CHECKING:
+    from lint.engine import Linter
 
 
 def hits(linter, text: str, pack: str) -> list[tuple[str, str]]:
@@ -111,3 +115,16 @@ def found(kind: str, text: str, **params: object) -> list[tuple[str, str | None]
     cls = PatternCheck if kind == "pattern" else SubstitutionCheck
     check = cls(make_rule(kind, params))
     return [(text[f.start : f.end], f.replacement) for f in check.find(Document("t", text))]
+
+
+def one_rule_linter(kind: str, params: str, message: str, bad: str, good: str) -> Linter:
+    """A linter of one rule of ``kind``, written as a pack (so its params and examples are checked as a
+    pack's are): ``params`` in YAML flow style, ``bad`` and ``good`` one example each."""
+    from lint.engine import Linter
+    from lint.packs import parse_pack
+
+    pack = (
+        f"pack: t\nrules:\n  - {{id: rule, title: t, severity: warning, kind: {kind}, message: '{message}',"
+        f" rationale: r, source: s, params: {params}, examples: {{bad: ['{bad}'], good: ['{good}']}}}}\n"
+    )
+    return Linter(list(parse_pack(pack, "t.yaml").rules))

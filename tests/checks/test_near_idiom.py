@@ -4,22 +4,19 @@ jieba's dictionary (no list of misspellings), not the phrases drafts coin on an 
 from __future__ import annotations
 
 import pytest
+from pack_helpers import one_rule_linter
 
 from lint.checks import near_idiom
 from lint.checks import readings as han
 from lint.engine import Linter
 from lint.fixer import apply_fixes
-from lint.packs import PackError, parse_pack
+from lint.packs import PackError
 
 
 def near_linter(params: str = "{tags: [i, l, n, nr, nz, ns]}") -> Linter:
-    pack = (
-        "pack: t\nrules:\n  - {id: near, title: t, severity: warning, kind: near_idiom,"
-        " message: '{idiom}|{wrong}|{right}',"
-        f" rationale: r, source: s, params: {params},"
-        " examples: {bad: ['大家迫不急待地投入工作。'], good: ['大家迫不及待地投入工作。']}}\n"
+    return one_rule_linter(
+        "near_idiom", params, "{idiom}|{wrong}|{right}", "大家迫不急待地投入工作。", "大家迫不及待地投入工作。"
     )
-    return Linter(list(parse_pack(pack, "t.yaml").rules))
 
 
 @pytest.mark.parametrize(

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from pack_helpers import one_rule_linter
 
 from lint.engine import Linter
 from lint.fixer import apply_fixes
-from lint.packs import PackError, parse_pack
+from lint.packs import PackError
 
 PHRASES = "[新发展格局, 新发展理念, 社会主义核心价值观, 总体国家安全观, 党的全面领导]"
 
 
 def phrase_linter(params: str = f"{{phrases: {PHRASES}}}") -> Linter:
-    pack = (
-        "pack: t\nrules:\n  - {id: near, title: t, severity: warning, kind: near_phrase,"
-        " message: '{phrase}|{wrong}|{right}',"
-        f" rationale: r, source: s, params: {params},"
-        " examples: {bad: ['加快构建新发展各局。'], good: ['加快构建新发展格局。']}}\n"
+    return one_rule_linter(
+        "near_phrase", params, "{phrase}|{wrong}|{right}", "加快构建新发展各局。", "加快构建新发展格局。"
     )
-    return Linter(list(parse_pack(pack, "t.yaml").rules))
 
 
 @pytest.mark.parametrize(

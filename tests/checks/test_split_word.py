@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from pack_helpers import one_rule_linter
 
 from lint.engine import Linter
 from lint.fixer import apply_fixes
-from lint.packs import PackError, parse_pack
+from lint.packs import PackError
 from lint.source import text_document
 
 
 def split_linter(params: str = "{}") -> Linter:
-    pack = (
-        "pack: t\nrules:\n  - {id: split, title: t, severity: warning, kind: split_word, message: '{word}',"
-        f" rationale: r, source: s, params: {params},"
-        " examples: {bad: ['由专家组 成小组，开展认证。'], good: ['目 录']}}\n"
-    )
-    return Linter(list(parse_pack(pack, "t.yaml").rules))
+    return one_rule_linter("split_word", params, "{word}", "由专家组 成小组，开展认证。", "目 录")
 
 
 @pytest.mark.parametrize(
