@@ -295,23 +295,15 @@ class NearIdiomCheck(Check):
     def stands_alone(self, text: str, start: int, end: int, correction: Correction) -> bool:
         """Whether jieba's cut of the clause has word edges at the window's and, for a window that is
         not a word, leaves a single character or a made-up word inside it."""
-        offset = max(text.rfind("\n", 0, start) + 1, start - CLAUSE_REACH)
-        line_end = text.find("\n", end)
-        stop = min(len(text) if line_end < 0 else line_end, end + CLAUSE_REACH)
-        for run in segment.runs(text[offset:stop]):
-            if not run.start() + offset <= start < run.end() + offset:
-                continue
-            position, edges, tiled = run.start() + offset, set(), True
-            for token in segment.tokens(run.group()):
-                following = position + len(token)
-                edges |= {position, following}
-                if start <= position and following <= end and not self.ordinary_word(token):
-                    tiled = False
-                if correction.width == 2 and self.splits_swap(token, position, start + correction.position):
-                    return False
-                position = following
-            return start in edges and end in edges and (correction.listed or not tiled)
-        return False
+        edges, tiled = set(), True
+        for position, token in segment.run_tokens_at(text, start, end, CLAUSE_REACH):
+            following = position + len(token)
+            edges |= {position, following}
+            if start <= position and following <= end and not self.ordinary_word(token):
+                tiled = False
+            if correction.width == 2 and self.splits_swap(token, position, start + correction.position):
+                return False
+        return start in edges and end in edges and (correction.listed or not tiled)
 
     def splits_swap(self, token: str, position: int, swap: int) -> bool:
         """Whether ``token`` (at ``position``) is an ordinary word holding one of the two swapped

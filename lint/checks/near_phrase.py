@@ -146,17 +146,8 @@ def dropped(span: str, phrase: str) -> tuple[str, str] | None:
 
 def on_word_edges(text: str, start: int, end: int) -> bool:
     """Whether jieba's cut of the clause around ``start:end`` starts a word at ``start`` and ends one at ``end``."""
-    offset = max(text.rfind("\n", 0, start) + 1, start - CLAUSE_REACH)
-    line_end = text.find("\n", end)
-    stop = min(len(text) if line_end < 0 else line_end, end + CLAUSE_REACH)
-    edges = set()
-    for run in segment.runs(text[offset:stop]):
-        position = run.start()
-        edges |= {position, run.end()}
-        for token in segment.tokens(run.group()):
-            position += len(token)
-            edges.add(position)
-    return start - offset in edges and end - offset in edges
+    cut = segment.run_tokens_at(text, start, end, CLAUSE_REACH)
+    return start in {position for position, _ in cut} and end in {position + len(token) for position, token in cut}
 
 
 CHECK = NearPhraseCheck

@@ -64,6 +64,22 @@ def tokens(text: str) -> list[str]:
     return list(cut(text))
 
 
+def run_tokens_at(text: str, start: int, end: int, reach: int = 200) -> list[tuple[int, str]]:
+    """jieba's tokens, each with its offset in ``text``, of the run that holds ``start``, as cut within
+    the line and ``reach`` characters around ``start:end`` (a clause is shorter); [] when no run holds it."""
+    offset = max(text.rfind("\n", 0, start) + 1, start - reach)
+    line_end = text.find("\n", end)
+    stop = min(len(text) if line_end < 0 else line_end, end + reach)
+    for run in runs(text[offset:stop]):
+        if run.start() + offset <= start < run.end() + offset:
+            position, found = run.start() + offset, []
+            for token in tokens(run.group()):
+                found.append((position, token))
+                position += len(token)
+            return found
+    return []
+
+
 def tagged(text: str) -> list[tuple[str, str]]:
     """jieba's segmentation of ``text``, each token with its dictionary tag (``UNTAGGED`` if it has none)."""
     tag = _tagger()
