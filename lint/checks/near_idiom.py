@@ -144,12 +144,9 @@ def build_table(
             for position in range(4):
                 by_key.setdefault(masked(word, position), []).append(word)
     by_swap: dict[str, list[str]] = {}
-    if swap_frequency:
-        for word, freq in frequency.items():
-            for position in range(3):
-                form = swapped(word, position)
-                if freq >= swap_frequency and form != word and form not in frequency:
-                    by_swap.setdefault(form, []).append(word)
+    for word in (word for word, freq in frequency.items() if swap_frequency and freq >= swap_frequency):
+        for form in {swapped(word, position) for position in range(3)} - {word} - frequency.keys():
+            by_swap.setdefault(form, []).append(word)
     return IdiomTable(
         {key: ",".join(words) for key, words in by_key.items()},
         frequency,
