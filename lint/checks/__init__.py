@@ -28,6 +28,7 @@ KIND_MODULES = {
     "near_phrase": "lint.checks.near_phrase",
     "calendar": "lint.checks.calendar",
     "enumeration": "lint.checks.enumeration",
+    "broken_line": "lint.checks.broken_line",
 }
 
 __all__ = ["KIND_MODULES", "Check", "Finding", "Params", "build_checks", "check_class"]

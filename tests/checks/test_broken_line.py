@@ -1,0 +1,92 @@
+"""The ``broken_line`` kind: a paragraph broken mid-sentence by a pasted layout, not a writer's line break."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from lint.engine import Linter
+from lint.fixer import apply_fixes
+from lint.packs import parse_pack
+from lint.source import text_document
+
+HEADING = r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]+[.．、])"
+WORD_ACROSS = "3.完善评价机制。结合新课改和新考改的要\n求，落实教学质量目标责任制。"
+LAYOUT = (
+    "三年来，学校领导班子在认真回顾办学历史，不断总结\n"
+    "办学经验的基础上，对学校文化进行了认真梳理，明确\n"
+    "了办学目标。学校在落实上级教育部门部署、完成重点\n"
+    "工作清单过程中取得了成绩。"
+)
+
+
+def broken_linter(params: str = "") -> Linter:
+    extra = yaml.safe_load(f"{{{params.lstrip(', ')}}}")
+    rule = {
+        "id": "rule",
+        "title": "t",
+        "severity": "warning",
+        "kind": "broken_line",
+        "message": "{fragment}|{next}",
+        "rationale": "r",
+        "source": "s",
+        "params": {"heading": HEADING, **extra},
+        "examples": {"bad": [WORD_ACROSS], "good": ["一、总体要求"]},
+    }
+    pack = json.dumps({"pack": "t", "rules": [rule]}, ensure_ascii=False)  # JSON is YAML
+    return Linter(list(parse_pack(pack, "t.yaml").rules))
+
+
+def messages(text: str, params: str = "", fmt: str = "text") -> list[str]:
+    return [d.message for d in broken_linter(params).lint(text_document("d.txt", text, fmt))]
+
+
+def test_a_word_cut_across_the_break_is_a_layout_break() -> None:
+    assert messages(WORD_ACROSS) == ["结合新课改和新考改的要|求，落实教学"]
+
+
+def test_three_lines_of_one_width_are_a_layout() -> None:
+    assert messages(LAYOUT) == ["不断总结|办学经验的基", "明确|了办学目标。", "完成重点|工作清单过程"]
+
+
+def test_one_break_of_its_own_width_without_a_word_across_is_a_writers_break() -> None:
+    assert messages("三年来，学校领导班子在认真回顾办学历史，不断总结\n办学经验的基础上，对学校文化进行了梳理。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、着力破难，落实五项重点工作要\n求，课程设置要以学生为本。",  # a heading ends where it ends
+        "关于开展2024年度安全生产检查工作的\n通知",  # a title: no sentence mark
+        "会议强调，要坚持以人民为中心的发展思想要\n\n求大家扎实推进共同富裕。",  # a blank line ends a paragraph
+        "会议强调，要坚持以人民为中心的发展思想要\n\u3000\u3000求大家扎实推进共同富裕。",  # an indented new paragraph
+        "会议要求，各单位要认真落实安全生产责任制要\n（一）人员安全；",  # the next line is a list item
+    ],
+)
+def test_headings_titles_and_new_paragraphs_are_not_broken_lines(text: str) -> None:
+    assert messages(text) == []
+
+
+def test_a_run_in_heading_with_its_text_on_the_line_is_running_text() -> None:
+    assert messages(WORD_ACROSS) != []  # 3.完善评价机制。 then its text, broken
+
+
+def test_markdown_soft_breaks_are_the_formats_own() -> None:
+    assert messages(WORD_ACROSS, fmt="markdown") == []
+
+
+def test_lines_ending_as_the_rule_allows_are_whole() -> None:
+    caption = "习近平在广州出席全国运动会开幕式。新华社记者 鞠鹏 摄\n风起南海之滨，潮涌珠江两岸。"
+    assert messages(caption) == ["摄|风起南海之滨"]  # 摄风 read as one word
+    assert messages(caption, ", unless_line_ends: '摄$'") == []
+
+
+def test_layout_lines_wider_than_the_limit_are_not_a_layout() -> None:
+    assert messages(LAYOUT, ", max_layout_width: 40") == []
+
+
+def test_the_fix_joins_the_two_lines() -> None:
+    diagnostics = broken_linter().lint_text(WORD_ACROSS)
+    assert apply_fixes(WORD_ACROSS, diagnostics, unsafe=True)[0] == WORD_ACROSS.replace("\n", "")
