@@ -5,6 +5,11 @@ character replaced by another of the same sound (迫不急待, 再接再励, 优
 misspells it. The characters are the 7,000 most frequent in jieba's dictionary (counted as in
 scripts/common_hanzi.py), their readings pypinyin's (a development tool only: ``pip install pypinyin``).
 
+A character's usual reading is pypinyin's first. Its other readings are kept only when some word of
+pypinyin's phrase dictionary reads it so (行 hang in 银行, 重 chong in 重复): pypinyin also lists readings
+no word uses (受 dao, 格 luo, 省 xian), and with them 接受 and 接到, 网络化 and 网格化 would count as
+typed by the same sound.
+
 File format: one line per reading, ``reading<TAB>main<TAB>other``: ``main`` the characters whose
 usual (first) reading it is, ``other`` (left out when empty) those that also have it as a less usual reading.
 """
@@ -22,8 +27,20 @@ COUNT = 7000
 TARGET = Path(__file__).resolve().parent.parent / "lint" / "data" / "han_readings.txt"
 
 
+def attested_readings() -> set[tuple[str, str]]:
+    """(character, reading) pairs that some word of pypinyin's phrase dictionary uses."""
+    from pypinyin.phrases_dict import phrases_dict  # type: ignore[import-not-found]  # development tool
+
+    pairs = set()
+    for phrase in phrases_dict:
+        for char, readings in zip(phrase, pinyin(phrase, style=Style.NORMAL), strict=False):
+            pairs.add((char, readings[0]))
+    return pairs
+
+
 def main() -> int:
     frequency = character_frequencies()
+    attested = attested_readings()
     main_chars: dict[str, list[str]] = defaultdict(list)
     other_chars: dict[str, list[str]] = defaultdict(list)
     for char, _ in frequency.most_common(COUNT):
@@ -32,7 +49,7 @@ def main() -> int:
             continue
         main_chars[readings[0]].append(char)
         for reading in dict.fromkeys(readings[1:]):
-            if reading != readings[0]:
+            if reading != readings[0] and (char, reading) in attested:
                 other_chars[reading].append(char)
     header = f"# pinyin readings (no tones) of the {COUNT} most frequent characters in jieba's dict.txt"
     header += " (scripts/han_readings.py)\n"

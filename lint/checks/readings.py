@@ -44,3 +44,11 @@ def sound_alike(first: str, second: str, readings: Readings) -> bool:
     if one is None or other is None:
         return False
     return one[0] in other[1] or other[0] in one[1]
+
+
+def read_alike(first: str, second: str, readings: Readings) -> bool:
+    """Whether the two characters, each read as usual, sound the same: stricter than ``sound_alike``,
+    for a two-character word where a rare reading of pypinyin's would pair ordinary words (受 has a
+    rare reading dao, yet 接受 and 接到 are two verbs, not one typed by its sound)."""
+    one, other = readings.get(first), readings.get(second)
+    return one is not None and other is not None and bool(one[0]) and one[0] == other[0]

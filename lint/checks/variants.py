@@ -247,9 +247,10 @@ def _long_suffixes(suffixes: frozenset[str]) -> tuple[str, ...]:
 
 
 def _homophone_slip(one: str, two: str) -> bool:
-    from lint.checks.readings import common_readings, sound_alike
+    """Two-character words one typed for the other by sound: both characters read alike as usual."""
+    from lint.checks.readings import common_readings, read_alike
 
-    return sound_alike(*_first_difference(one, two), common_readings())
+    return read_alike(*_first_difference(one, two), common_readings())
 
 
 def is_plain(char: str) -> bool:

@@ -26,7 +26,7 @@ def near_linter(params: str = "{tags: [i, l, n, nr, nz, ns]}") -> Linter:
         ("这笔资金可谓雪中送碳。", ["雪中送炭|碳|炭"]),  # 雪中送炭 is tagged n in jieba
         ("提倡适龄婚育、优生忧育。", ["优生优育|忧|优"]),
         ("大家一如继往地支持。", ["一如既往|继|既"]),  # 一如/继往: 继往 too rare to explain the window
-        ("这项工作事半功陪。", ["事半功倍|陪|倍"]),
+        ("这项工作事半功背。", ["事半功倍|背|倍"]),
         ("大家迫不急待。", ["迫不及待|急|及"]),  # jieba lists 迫不急待 itself, 100 times rarer than 迫不及待
         ("是一艘名符其实的英雄船。", ["名副其实|符|副"]),
         # coined on an idiom's pattern: another sound, not a slip of the input method
@@ -105,11 +105,11 @@ def test_windows_are_sieved_a_chunk_at_a_time_and_none_is_lost_at_a_boundary(mon
     """A set of every distinct window of a 10 MB file held ~160 MB: the text is sieved in chunks. A
     misspelled idiom straddling a chunk's end, at every offset, is still found, once per place."""
     monkeypatch.setattr(near_idiom, "SIEVE_CHUNK", 8)
-    text = "。" * shift + "大家一如继往地支持，" + "这笔资金可谓事半功陪，大家一如继往。"
+    text = "。" * shift + "大家一如继往地支持，" + "这笔资金可谓事半功背，大家一如继往。"
     found = [(d.span.start, d.message) for d in near_linter().lint_text(text)]
     assert found == [
         (shift + 2, "一如既往|继|既"),
-        (shift + 16, "事半功倍|陪|倍"),
+        (shift + 16, "事半功倍|背|倍"),
         (shift + 23, "一如既往|继|既"),
     ]
 
