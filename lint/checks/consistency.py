@@ -24,6 +24,9 @@ variants (no list of forms: lint.checks.variants and lint.checks.phrase_variants
   max_tokens: int                      (names) longest name in jieba tokens (default 4)
   relational: [word, ...]              (names) words that name a place by its relation (所在地, 当地):
                                        no name is read across one (申请人所在地省 / 申请人所在省)
+  predicates: [word, ...]              (names) words of a sentence's predicate that no name holds (是,
+                                       可以, 设立): no name is read across one either (股东会是公司 /
+                                       股东大会是公司 are two clauses, not two spellings of a name)
   contrasts: [chars, ...]              (names) groups of contrasting characters (初中高, 东西南北): names
                                        differing only by two of one group are two units, no slip
   declared_by: regex                   (names) what declares a short form (简称为?|以下简称): two
@@ -130,7 +133,8 @@ class ConsistencyCheck(Check):
             self.suffixes = frozenset(params.strings("suffixes", required=True))
             self.min_length = params.integer("min_length", 5, minimum=3)
             self.max_tokens = params.integer("max_tokens", 4, minimum=2, maximum=8)
-            self.relational = frozenset(params.strings("relational") or [])
+            breaks = (params.strings("relational") or []) + (params.strings("predicates") or [])
+            self.relational = frozenset(breaks)
             self.contrasts = tuple(params.strings("contrasts") or [])
         self.declared_by = params.regex("declared_by") if family == "names" else None
         self.forms, self.tables, self.within, self.prefer_first = [], [], None, False
