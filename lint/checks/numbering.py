@@ -25,6 +25,9 @@ params:
           such as 最后, counted only while its series is open)
   clause_boundary: regex  the character before an in-paragraph marker (a line start also counts)
   resets: regex           a line starting with it opens a new numbering (附件：1.… 2.…)
+  articles: regex         a line starting with it is an article of a law, regulation or charter (第九条):
+                          the levels below the top start again in it (第九条 …（一）… 第十条 …（一）…),
+                          while the top level (一、 sections holding articles) goes on counting
 A series whose first item is above 一 (an excerpt starting mid-document) is not a gap; nor is a
 second-level series that goes on counting from the section before (（一）（二）… 二、（三）…).
 A suggested heading is written with the level's own mark (1、 2、 4、 → 3.), and an item that goes
@@ -46,13 +49,16 @@ from lint.regexes import compiled
 from lint.source import Document
 
 RESET = "reset"
+ARTICLE = "article"
 REPORTS = ("gap", "repeat", "mixed", "nested", "order", "start")
 CHINESE_DIGITS = "〇一二三四五六七八九"
 INDENT = f"[{SPACES}]*"
 # GB/T 9704 heading levels, tolerant of the wrong marks other rules report (一. （一）、 1、).
 HEADING_LEVELS = (
-    # 二、2018年工作 is a heading; 一、二、三产业 and 一.5 are not
-    compiled(INDENT + r"(?P<mark>(?P<n>[一二三四五六七八九十]+)(?:、|[.．，,](?!\d)))(?![一二三四五六七八九十])"),
+    # 二、2018年工作 and 一、一般规定 are headings; 一、二、三产业 and 一.5 are not
+    compiled(
+        INDENT + r"(?P<mark>(?P<n>[一二三四五六七八九十]+)(?:、|[.．，,](?!\d)))(?![一二三四五六七八九十]+[、，,.．产])"
+    ),
     compiled(INDENT + r"(?P<mark>[（(](?P<n>[一二三四五六七八九十]+)[）)])"),
     # 2.2018年4月20日前 and 1.5月18日前 are items whose text starts with a date; 1.5 and 2.1.3 are not items
     compiled(INDENT + r"(?P<mark>(?P<n>\d{1,2})[.．、])(?!(?!(?:19|20)\d\d年|\d{1,2}月\d{1,2}日)[\d.．、])"),
@@ -222,6 +228,10 @@ class HeadingState:
         if earlier is None and self.closed[level] is None and item.number == 1:
             self.from_one.add(level)
         self.open[level] = item
+        self.close_below(level)
+
+    def close_below(self, level: int) -> None:
+        """Close the headings deeper than ``level`` (a heading of that level, or an article, begins)."""
         for deeper in range(level + 1, len(self.open)):
             if self.open[deeper] is not None:
                 self.closed[deeper] = self.open[deeper]
@@ -291,6 +301,7 @@ class NumberingCheck(Check):
         self.series = [self._series(params, index, raw) for index, raw in enumerate(raw_series)]
         self.boundary = params.regex("clause_boundary", required=True)
         self.resets = params.regex("resets")
+        self.articles = params.regex("articles")
 
     @staticmethod
     def _series(params: Params, index: int, raw: object) -> Series:
@@ -326,7 +337,8 @@ class NumberingCheck(Check):
         """Everything but ``report``: rules with equal structures find the same problems."""
         series = tuple((s.name, s.pattern.pattern, s.pattern.flags, s.words) for s in self.series)
         resets = None if self.resets is None else (self.resets.pattern, self.resets.flags)
-        return series, self.boundary.pattern, self.boundary.flags, resets
+        articles = None if self.articles is None else (self.articles.pattern, self.articles.flags)
+        return series, self.boundary.pattern, self.boundary.flags, resets, articles
 
     def find(self, document: Document) -> Iterator[Finding]:
         return self._findings(document, self._problems(document))
@@ -354,8 +366,11 @@ class NumberingCheck(Check):
         for item in items:
             if top is not None and item.start > top_end and not item.top:
                 top = None  # later paragraphs are no longer inside the item (the enumeration is over)
-            if item.family == RESET:
-                levels = HeadingState.new(levels.preamble)
+            if item.family in (RESET, ARTICLE):
+                if item.family == RESET:
+                    levels = HeadingState.new(levels.preamble)
+                else:
+                    levels.close_below(0)
                 paragraphs.clear()
                 inner.clear()
                 top = None
@@ -393,6 +408,9 @@ class NumberingCheck(Check):
             line_starts.add(content)
             if self.resets is not None and self.resets.match(text, content, end):
                 items.append(Item(RESET, 0, content, content, "", ""))
+                continue
+            if self.articles is not None and self.articles.match(text, content, end):
+                items.append(Item(ARTICLE, 0, content, content, "", ""))
                 continue
             heading = self._heading_item(line, start)
             if heading is not None:
