@@ -17,7 +17,8 @@ and in Word every such line is a paragraph of its own. A line break is reported 
      ``max_layout_width`` columns (two a Han character): the width of the layout every wrapped line
      fills. Paragraphs end at any width; three of one width are a layout.
 
-Markdown is never checked: a line break inside a Markdown paragraph is the format's own soft break.
+Only plain text is checked: a line break inside a Markdown paragraph is the format's own soft break,
+and a .docx's lines include its table cells, one paragraph each, which end wherever a cell ends.
 
 params:
   heading: regex            a heading or list item, searched from the line's start
@@ -78,7 +79,7 @@ class BrokenLineCheck(Check):
         self.unless_line_ends = params.regex("unless_line_ends")
 
     def find(self, document: Document) -> Iterator[Finding]:
-        if document.format == "markdown":
+        if document.format != "text":
             return
         breaks = list(self._candidates(document))
         widths = Counter(display_width(item.before) for item in breaks)

@@ -73,8 +73,10 @@ def test_a_run_in_heading_with_its_text_on_the_line_is_running_text() -> None:
     assert messages(WORD_ACROSS) != []  # 3.完善评价机制。 then its text, broken
 
 
-def test_markdown_soft_breaks_are_the_formats_own() -> None:
-    assert messages(WORD_ACROSS, fmt="markdown") == []
+@pytest.mark.parametrize("fmt", ["markdown", "docx"])
+def test_only_plain_text_is_checked(fmt: str) -> None:
+    """Markdown's soft breaks are the format's own; a .docx's lines include table cells."""
+    assert messages(WORD_ACROSS, fmt=fmt) == []
 
 
 def test_lines_ending_as_the_rule_allows_are_whole() -> None:
