@@ -255,7 +255,10 @@ def test_items_whose_text_starts_with_a_date_keep_their_numbers(numbering):
 def test_each_article_starts_its_own_list_and_the_sections_around_articles_go_on(numbering):
     """第九条 …（一） then 第十条 …（一）: each article of a law or charter numbers its items from （一）;
     the 一、 sections that hold articles count on across them (a reset of every level made 二、 a new start)."""
-    law = "第九条　市政府履行下列职责：\n（一）执行法律。\n第十条　镇政府履行下列职责：\n（一）落实责任；\n（二）指导村委会。"
+    law = (
+        "第九条　市政府履行下列职责：\n（一）执行法律。\n"
+        "第十条　镇政府履行下列职责：\n（一）落实责任；\n（二）指导村委会。"
+    )
     assert found(numbering, law) == []
     sections = "一、一般规定\n第一条　相互委托送达。\n第二条　以中文提出。\n二、送达\n第三条　出具委托书。\n四、附则"
     assert found(numbering, sections) == [("gap", "四、", 6)]
