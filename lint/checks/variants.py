@@ -38,7 +38,8 @@ from lint.checks.text import HAN, is_han
 
 # Characters a spelling may differ by without being a slip: function words, and negations and place
 # particles, which change what is said (定期 / 不定期对学校, 校园内 / 校园和学校)
-FUNCTION_CHARACTERS = frozenset("的和与及之并而在了是对把被将从为以等或也都又还就其不没未非内外里")
+# 型 makes an adjective of what it ends (节能环保型产业 beside 节能环保产业, one local regulation of 2020)
+FUNCTION_CHARACTERS = frozenset("的和与及之并而在了是对把被将从为以等或也都又还就其不没未非内外里型")
 # A place word written without its level before a nested place (上海长宁区 beside 上海市长宁区, 新华社 2025-11-16)
 # is the usual short form, not a character left out; before an organisation (镇海信息技术协会) it is
 ADMINISTRATIVE_LEVELS = frozenset("省市县区州")
