@@ -16,6 +16,10 @@ params (give exactly one of ``words``, ``regex`` or ``order``):
   replacement: template        optional fix; ``\\g<name>`` references allowed
   translate: {from: s, to: t}  optional fix instead: map characters of the match (０→0, 零→〇);
                                ``to`` is one character (all map to it) or as long as ``from``
+  unless_document_has: template  report nothing when the document contains this regex, once each
+                               ``{group}`` in it is replaced by what that named group of the match
+                               holds (escaped): 十九大精神 is left alone where the draft writes 党的十九大
+                               anywhere, but not where it writes only 党的十八大
 plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
 unless_quoted, unless_paragraph_matches, only_if_document_matches, unless_document_matches,
 unless_header_matches).
@@ -29,9 +33,11 @@ from collections.abc import Iterator
 from lint.checks.base import Check, Finding, Params
 from lint.checks.context import Context
 from lint.checks.scan import Scanner, required_words
+from lint.regexes import compiled
 from lint.source import Document
 
 FORMATS = frozenset({"text", "markdown", "docx"})  # lint.document.Document.format
+PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w*)\}")  # {group} in unless_document_has; {2} stays a quantifier
 
 
 class PatternCheck(Check):
@@ -72,6 +78,11 @@ class PatternCheck(Check):
         if self.translation is not None and self.replacement is not None:
             raise params.error("translate", "give either 'replacement' or 'translate', not both")
         self.context = Context(params)
+        self.document_has = params.string("unless_document_has")
+        if self.document_has is not None:
+            strays = sorted(set(PLACEHOLDER.findall(self.document_has)) - set(self.pattern.groupindex))
+            if strays:
+                raise params.error("unless_document_has", f"names no group of the pattern: {strays[0]}")
         self.scanner = Scanner(self.pattern)
         self.required = required_words(self.pattern)  # one of these is in every match
 
@@ -95,8 +106,15 @@ class PatternCheck(Check):
                 finding = self._finding(match, 0)
                 if finding is None or source[finding.start : finding.end] != text[finding.start : finding.end]:
                     continue
-                if self.context.allows(text, finding.start, finding.end):
+                if self.context.allows(text, finding.start, finding.end) and not self._document_has(text, match):
                     yield finding
+
+    def _document_has(self, text: str, match: re.Match[str]) -> bool:
+        """Whether ``unless_document_has``, filled in from ``match``, occurs in ``text``."""
+        if self.document_has is None:
+            return False
+        source = PLACEHOLDER.sub(lambda name: re.escape(match.group(name.group(1)) or ""), self.document_has)
+        return compiled(source).search(text) is not None
 
     def _find_lines(self, document: Document) -> Iterator[Finding]:
         text = document.text

@@ -106,6 +106,23 @@ class TestDocumentConditions:
         with pytest.raises(PackError):
             found("pattern", "", regex="a", unless_document_matches="(")
 
+    def test_unless_document_has_is_filled_in_from_each_match(self):
+        params = {"regex": "(?P<n>[一二三])号", "unless_document_has": "甲{n}"}
+        assert found("pattern", "甲一。一号，二号", **params) == [("二号", None)]
+
+    def test_unless_document_has_escapes_what_it_fills_in(self):
+        params = {"regex": "(?P<n>[.])号", "unless_document_has": "甲{n}"}
+        assert found("pattern", "甲x。.号", **params) == [(".号", None)]
+
+    def test_unless_document_has_naming_no_group_is_a_pack_error(self):
+        with pytest.raises(PackError, match="unless_document_has"):
+            found("pattern", "", regex="(?P<n>a)", unless_document_has="{m}")
+
+    def test_unless_document_has_leaves_quantifiers_alone(self):
+        params = {"regex": "(?P<n>a)b", "unless_document_has": "x{2}{n}"}
+        assert found("pattern", "xxa ab", **params) == []
+        assert found("pattern", "xa ab", **params) == [("ab", None)]
+
 
 class TestPrecededFollowed:
     def test_context_before_and_after(self):
