@@ -43,11 +43,11 @@ FUNCTION_CHARACTERS = frozenset("的和与及之并而在了是对把被将从�
 # A place word written without its level before a nested place (上海长宁区 beside 上海市长宁区, 新华社 2025-11-16)
 # is the usual short form, not a character left out; before an organisation (镇海信息技术协会) it is
 ADMINISTRATIVE_LEVELS = frozenset("省市县区州")
-# A character a name may drop after the one given (未成年人社区矫正 / 未成年社区矫正对象, 社区矫正法 2019)
-OPTIONAL_AFTER = {"人": "年"}
 PLACE_ENDINGS = ("省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "村", "街道", "社区")
 NUMERALS = frozenset("一二三四五六七八九十百千万亿〇零两第")
 MAX_NAME_LENGTH = 14
+# A character a name may drop after the one given (未成年人社区矫正 / 未成年社区矫正对象, 社区矫正法 2019)
+OPTIONAL_AFTER = {"人": "年"}
 
 
 @dataclass(frozen=True)
