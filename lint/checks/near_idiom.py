@@ -37,6 +37,9 @@ params:
   phrases: [phrase, ...]  four-character set phrases of official writing that jieba's dictionary does not
                           hold as idioms (攻坚克难, 风清气正, 履职尽责), checked as idioms: 攻坚克南 is
                           reported as 攻坚克难 on the same conditions
+  transliteration: chars  characters that spell foreign names by sound: a dictionary name (a tag other
+                          than i and l) that differs from the window in two of them, one each, is
+                          another spelling of the name (菲尔兹奖 beside jieba's 菲尔茨奖), not reported
 plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
 unless_quoted, unless_paragraph_matches, only_if_document_matches, unless_document_matches,
 unless_header_matches). Message fields: ``{idiom}``, the idiom; ``{wrong}`` and ``{right}``, the
@@ -195,6 +198,7 @@ class NearIdiomCheck(Check):
                 raise params.error("phrases", f"“{phrase}” is not four Chinese characters")
         self.tile_frequency = params.integer("tile_frequency", 200, minimum=1, maximum=10**9)
         self.swap_frequency = params.integer("swaps", 0, minimum=0, maximum=10**9)
+        self.transliteration = frozenset(params.string("transliteration") or "")
         self.context = Context(params)
 
     def patterns(self) -> list[re.Pattern[str] | None]:
@@ -244,6 +248,8 @@ class NearIdiomCheck(Check):
             idiom = idioms[0]
             if not sound_alike(window[position], idiom[position], common_readings()):
                 continue
+            if self.spells_foreign_name(window[position], idiom):
+                continue
             intact = window[1:] if position == 0 else window[:3] if position == 3 else ""
             if intact and segment.is_dictionary_word(intact):
                 continue
@@ -267,6 +273,16 @@ class NearIdiomCheck(Check):
         idiom = idioms[0]
         position = next(index for index in range(3) if window[index] != idiom[index])
         return Correction(idiom, position, listed=False, width=2)
+
+    def spells_foreign_name(self, wrong: str, idiom: str) -> bool:
+        """Whether ``idiom`` is a name spelt by sound (a proper noun of jieba's with a transliterating
+        character besides ``wrong``'s counterpart) and ``wrong`` transliterates too: 菲尔兹奖/菲尔茨奖."""
+        if wrong not in self.transliteration or sum(char in self.transliteration for char in idiom) < 2:
+            return False
+        from lint import wordcut
+
+        fast = wordcut.load()
+        return fast is None or fast.tag(idiom) not in ("i", "l")
 
     def ordinary_word(self, token: str) -> bool:
         """A word of two characters or more, at least ``tile_frequency`` frequent in jieba's dictionary."""
