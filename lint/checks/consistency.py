@@ -29,6 +29,8 @@ variants (no list of forms: lint.checks.variants and lint.checks.phrase_variants
                                        股东大会是公司 are two clauses, not two spellings of a name)
   contrasts: [chars, ...]              (names) groups of contrasting characters (初中高, 东西南北): names
                                        differing only by two of one group are two units, no slip
+  distinct: [word/word, ...]           (names) pairs of words that are two terms, not one spelt two
+                                       ways (高技术/高新技术: 高技术产业 and 高新技术产业 are two statistics)
   declared_by: regex                   (names) what declares a short form (简称为?|以下简称): two
                                        spellings are not a slip when the document writes either
                                        right after it (……协会，简称为镇海信息技术协会)
@@ -136,6 +138,10 @@ class ConsistencyCheck(Check):
             breaks = (params.strings("relational") or []) + (params.strings("predicates") or [])
             self.relational = frozenset(breaks)
             self.contrasts = tuple(params.strings("contrasts") or [])
+            pairs = [pair.split("/") for pair in params.strings("distinct") or []]
+            if any(len(pair) != 2 or not all(pair) for pair in pairs):
+                raise params.error("distinct", "each entry is two words joined by '/'")
+            self.distinct = frozenset(frozenset(pair) for pair in pairs)
         self.declared_by = params.regex("declared_by") if family == "names" else None
         self.forms, self.tables, self.within, self.prefer_first = [], [], None, False
 
@@ -203,7 +209,14 @@ class ConsistencyCheck(Check):
     def _variant_findings(self, text: str) -> Iterator[Finding]:
         if self.variants == "names":
             found = variants.name_variants(
-                text, self.suffixes, self.min_length, self.max_tokens, self.edit, self.relational, self.contrasts
+                text,
+                self.suffixes,
+                self.min_length,
+                self.max_tokens,
+                self.edit,
+                self.relational,
+                self.contrasts,
+                self.distinct,
             )
         elif self.variants == "title-names":
             found = phrase_variants.title_variants(text, self.event_words, self.min_length)

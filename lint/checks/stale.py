@@ -11,6 +11,8 @@ params:
   narrated_year: regex         a year (group ``year``) in a paragraph's first sentence; when it is before
                                the as-of year the whole paragraph narrates that year (全会指出，2020年，…
                                and several sentences on 2020)
+  narrated_period: regex       a past period (这五年，过去一年) in a paragraph's first sentence: the whole
+                               paragraph narrates it (a report's review: 这五年，民生保障扎实稳固。我们……)
   references:                  the table of events
     - regex: pattern           the stale wording in its frame; a group ``hit`` narrows the span
       current_from: YYYY-MM-DD optional: before this date the wording is not yet current
@@ -62,6 +64,7 @@ class StaleCheck(Check):
             params.compile(f"frames.{name}", source)
         self.historical = params.regex("historical")
         self.narrated_year = params.regex("narrated_year")
+        self.narrated_period = params.regex("narrated_period")
         if self.narrated_year is not None and "year" not in self.narrated_year.groupindex:
             raise params.error("narrated_year", "needs a group named 'year' (four digits)")
         self.day: datetime.date | None = None
@@ -97,7 +100,12 @@ class StaleCheck(Check):
         return False
 
     def patterns(self) -> list[re.Pattern[str] | None]:
-        return [*(reference.pattern for reference in self.references), self.historical, self.narrated_year]
+        return [
+            *(reference.pattern for reference in self.references),
+            self.historical,
+            self.narrated_year,
+            self.narrated_period,
+        ]
 
     def on(self, day: datetime.date) -> StaleCheck | None:
         stale = [reference for reference in self.references if reference.stale_on(day)]
@@ -132,11 +140,15 @@ class StaleCheck(Check):
         return self.historical.search(text, first, last) is not None
 
     def _in_narrated_paragraph(self, text: str, start: int) -> bool:
-        """Whether the paragraph's first sentence names a year before the as-of year."""
-        if self.narrated_year is None or self.day is None:
+        """Whether the paragraph's first sentence names a past period or a year before the as-of year."""
+        if self.narrated_year is None and self.narrated_period is None:
             return False
         head = text.rfind("\n", 0, start) + 1
         first_end = next((i for i in range(head, len(text)) if text[i] in SENTENCE_END), len(text))
+        if self.narrated_period is not None and self.narrated_period.search(text, head, first_end):
+            return True
+        if self.narrated_year is None or self.day is None:
+            return False
         for found in self.narrated_year.finditer(text, head, first_end):
             if found.group("year").isdigit() and int(found.group("year")) < self.day.year:
                 return True

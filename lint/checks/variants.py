@@ -81,11 +81,13 @@ def name_variants(
     edit: str,
     relational: frozenset[str] = frozenset(),
     contrasts: tuple[str, ...] = (),
+    distinct: frozenset[frozenset[str]] = frozenset(),
 ) -> list[Variant]:
     """``relational``: words that name a place by its relation to something (所在地, 当地): a phrase
     holding one (申请人所在地省 / 申请人所在省) describes a place and is no name, so none is read across it.
     ``contrasts``: groups of characters that set names apart (初中高: 中等职业学校 / 高等职业学校 are two
-    kinds of school), so a name differing from another only by two characters of one group is no slip."""
+    kinds of school), so a name differing from another only by two characters of one group is no slip.
+    ``distinct``: pairs of words that are two terms (高技术 / 高新技术 产业): names differing by them are two."""
     if not any(suffix in text for suffix in suffixes):
         return []
     places: dict[str, list[Name]] = defaultdict(list)
@@ -95,7 +97,7 @@ def name_variants(
     spellings = sorted(places, key=lambda spelling: places[spelling][0].start)
     for index, other_index in _one_token_apart([places[spelling][0].tokens for spelling in spellings]):
         first, second = spellings[index], spellings[other_index]
-        preferred = _preferred(places[first], places[second], edit, contrasts)
+        preferred = _preferred(places[first], places[second], edit, contrasts, distinct)
         if preferred is None:
             continue
         other = second if preferred == first else first
@@ -180,7 +182,13 @@ def _run_names(
                 yield Name(spelling, parts, ends[last] - len(spelling), ends[last], token in suffixes)
 
 
-def _preferred(first: list[Name], second: list[Name], edit: str, contrasts: tuple[str, ...] = ()) -> str | None:
+def _preferred(
+    first: list[Name],
+    second: list[Name],
+    edit: str,
+    contrasts: tuple[str, ...] = (),
+    distinct: frozenset[frozenset[str]] = frozenset(),
+) -> str | None:
     """The spelling the document should use when the two are spellings of one name, else None."""
     a, b = first[0].tokens, second[0].tokens
     if len(a) != len(b):
@@ -189,6 +197,8 @@ def _preferred(first: list[Name], second: list[Name], edit: str, contrasts: tupl
     if len(differing) != 1:
         return None
     one, two = a[differing[0]], b[differing[0]]
+    if frozenset((one, two)) in distinct:
+        return None
     # a character before the name (各单项体育协会 / 单项体育协会) is not a spelling of it
     leading = differing[0] == 0
     if edit == "insertion" and abs(len(one) - len(two)) == 1 and first[0].suffix_token and second[0].suffix_token:
