@@ -110,7 +110,7 @@ def test_fixes_of_redundancy_and_collocation(linter, text, expected):
     [
         ("指明了方向。是我们党的重大理论创新成果。", "subjectless-shi-sentence"),
         ("近几年来，随着改革的深入，推动了事业的发展。", "subjectless-with-suizhe"),
-        ("通过开展志愿服务活动，增强了党员的身份意识。", "subjectless-with-tongguo"),
+        ("通过学习召开党代会的内容，使从中学到和了解很多知识。", "subjectless-with-tongguo"),
         ("通过系列主题党日活动的开展，使公司党员干部深受教育。", "subjectless-with-tongguo"),
         ("嘉宾围绕“发展趋势”为主题开展讨论。", "around-as-theme"),
         ("最后，总裁作总结讲话。\n最后，与会人员合影留念。", "second-finally"),
