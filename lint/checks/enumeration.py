@@ -6,8 +6,8 @@ a ``announce`` match with a group ``count`` (一 … 十, 两, or an Arabic nume
 within ``reach`` characters after it, and its items are the ordinals written into ``item`` (``{n}``
 stands for 一, 二, 三 …), each after the one before it in the same paragraph and each at the start
 of a clause (after a colon, a semicolon, a comma, a full stop or the line's start). The items
-counted are 一, 二 … up to the last one found in order, before any new 一 (a second list); a finding needs at least two of them, so a
-paragraph that only mentions 一是 is not a list.
+counted are 一, 二 … up to the last one found in order, before any new 一 (a second list); a
+finding needs at least two of them, so a paragraph that only mentions 一是 is not a list.
 
 params:
   announce: regex   where a count is announced, group ``count``; the list starts after the match
