@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 # Below this, importing hyperscan and loading the database cost what they save (docs/performance.md).
 MIN_CHARACTERS = 50_000
 CACHE_KIND = "prefilter"
-DATABASE_FORMAT = "3"  # bump when what goes into the database changes for the same regexes and words
+DATABASE_FORMAT = "4"  # bump when what goes into the database changes for the same regexes and words
 KEEP_DAYS = 14
 WINDOWS, PRESENCE = "windows", "presence"  # what a regex's reports are used for
 # Regexes that stay on one line report ends only, not starts (lint.prefilter.lines: a smaller database

@@ -39,6 +39,7 @@ TRICKY = [
     r"(?P<w>[一-龥]{2})(?P=w)",
     r"\d+(?:\.\d+)?%",  # no bound on its length
     r"[^\n]{0,5}?年(?=\d)",
+    r"[^\n]{0,12}?年(?=\d)",  # written unbounded for hyperscan
     r"(?<=a(?=bcd))b",  # a look-ahead inside a look-behind looks past the match
     r"x\s*y",
 ]
@@ -90,6 +91,18 @@ def test_what_is_not_rewritten_keeps_the_pure_path() -> None:
     for source in (r"(?i)ab", r"a*"):
         with pytest.raises(Unsupported):
             translate(re.compile(source))
+
+
+def test_a_wide_counted_repeat_loses_its_upper_bound_but_not_its_width() -> None:
+    """[^\n。]{2,200}? compiled as written took hyperscan 19 s (a state per count of a multi-byte
+    class); unbounded it takes a fraction of a second, and windows still use re's own bounds."""
+    from lint.prefilter.translate import WIDEST_COUNTED_REPEAT
+
+    wide = translate(re.compile(r"抄送：[^\n。]{2,200}?局$"))
+    assert "{2,}" in wide.expression and "200" not in wide.expression
+    assert wide.width == 3 + 200 + 1 and wide.reach == 3 + 200 + 1
+    narrow = translate(re.compile(f"年[0-9]{{1,{WIDEST_COUNTED_REPEAT}}}"))
+    assert f"{{1,{WIDEST_COUNTED_REPEAT}}}" in narrow.expression
 
 
 def test_a_regex_anchored_at_the_start_of_the_text_keeps_the_pure_path() -> None:
