@@ -32,7 +32,7 @@ objects (增强……水平, 发挥……主体责任, 培养……环境: a ver
   A finding spans the verb to the head; its fix (unsafe) puts the first right verb for the wrong one.
 
 All three forms take the context conditions of lint.checks.context (unless_preceded_by,
-unless_followed_by, unless_quoted, unless_paragraph_matches, only_if_document_matches,
+unless_followed_by, unless_quoted, unless_paragraph_matches, unless_line_matches, only_if_document_matches,
 unless_document_matches, unless_header_matches). A verb rule
 gives ``unless_followed_by: 的``: in 增强“两个维护”的自觉性 the term modifies the noun after 的, and
 the verb governs that noun, not the term.

@@ -7,6 +7,9 @@ params:
                                    someone else's words, which the draft may not change)
   unless_paragraph_matches: regex  ... or when this occurs in its paragraph before it (words reported
                                    over several sentences after 习近平指出，); ``^`` is the paragraph's start
+  unless_line_matches: regex       ... or when its whole line matches this (``^`` and ``$`` are the
+                                   line's ends): a headline of two phrases set apart by a space
+                                   (做足“山水文章” 风景这边独好) is no sentence with a stray space
   only_if_document_matches: regex  report only in documents where this also occurs somewhere
   unless_document_matches: regex   report nothing in documents where this occurs somewhere
   unless_header_matches: regex     report nothing in documents whose header (the first HEADER_LINES
@@ -42,6 +45,7 @@ class Context:
         self.after = None if after is None else params.compile("unless_followed_by", after)
         self.quoted = params.boolean("unless_quoted", False)
         self.paragraph_excluded = params.regex("unless_paragraph_matches")
+        self.line_excluded = params.regex("unless_line_matches")
         self.document_required = params.regex("only_if_document_matches")
         self.document_excluded = params.regex("unless_document_matches")
         speaker = params.string("unless_header_matches")
@@ -80,6 +84,11 @@ class Context:
         excluded = self.paragraph_excluded
         if excluded is not None and excluded.search(text[paragraph_start(text, start) : start]):
             return False  # searched in a slice: ``^`` is the paragraph's start, not only the text's
+        if self.line_excluded is not None:
+            line_end = text.find("\n", end)
+            line = text[text.rfind("\n", 0, start) + 1 : len(text) if line_end < 0 else line_end]
+            if self.line_excluded.search(line):
+                return False
         return not (self.quoted and inside_quotation(text, start, end))
 
 

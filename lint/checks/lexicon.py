@@ -8,7 +8,7 @@ params:
                                  coincidence, as 机关 and 健身 are words; 全部份额 holds 部份 the same way
   window: int                    characters on each side given to jieba (default 6)
 plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
-unless_quoted, unless_paragraph_matches, only_if_document_matches, unless_document_matches,
+unless_quoted, unless_paragraph_matches, unless_line_matches, only_if_document_matches, unless_document_matches,
 unless_header_matches).
 
 The message may use ``{right}``. One rule holds many entries of one kind and one source; the test

@@ -41,7 +41,7 @@ params:
                           than i and l) that differs from the window in two of them, one each, is
                           another spelling of the name (菲尔兹奖 beside jieba's 菲尔茨奖), not reported
 plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
-unless_quoted, unless_paragraph_matches, only_if_document_matches, unless_document_matches,
+unless_quoted, unless_paragraph_matches, unless_line_matches, only_if_document_matches, unless_document_matches,
 unless_header_matches). Message fields: ``{idiom}``, the idiom; ``{wrong}`` and ``{right}``, the
 characters. The fix writes the idiom.
 

@@ -27,7 +27,7 @@ params:
   deletions: n            also report a phrase of n characters or more with an inner character
                           missing (default 0: none)
 plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
-unless_quoted, unless_paragraph_matches, only_if_document_matches, unless_document_matches,
+unless_quoted, unless_paragraph_matches, unless_line_matches, only_if_document_matches, unless_document_matches,
 unless_header_matches). Message fields: ``{phrase}``, the formulation; ``{wrong}`` and ``{right}``,
 the characters. The fix writes the formulation.
 """

@@ -21,7 +21,7 @@ params (give exactly one of ``words``, ``regex`` or ``order``):
                                holds (escaped): 十九大精神 is left alone where the draft writes 党的十九大
                                anywhere, but not where it writes only 党的十八大
 plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
-unless_quoted, unless_paragraph_matches, only_if_document_matches, unless_document_matches,
+unless_quoted, unless_paragraph_matches, unless_line_matches, only_if_document_matches, unless_document_matches,
 unless_header_matches).
 """
 

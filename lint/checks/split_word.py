@@ -19,7 +19,7 @@ params:
   whole_words: bool      report spaces between two whole words instead of inside one (default false)
   min_run: int           with whole_words: Chinese characters the two sides hold together (default 4)
 plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
-unless_quoted, unless_paragraph_matches, only_if_document_matches, unless_document_matches,
+unless_quoted, unless_paragraph_matches, unless_line_matches, only_if_document_matches, unless_document_matches,
 unless_header_matches). The fix deletes the space.
 """
 

@@ -4,7 +4,7 @@ params:
   wrong: [string, ...]   the wrong forms (literal)
   right: string          what to write instead
 plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
-unless_quoted, unless_paragraph_matches, only_if_document_matches, unless_document_matches,
+unless_quoted, unless_paragraph_matches, unless_line_matches, only_if_document_matches, unless_document_matches,
 unless_header_matches).
 """
 

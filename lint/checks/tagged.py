@@ -23,7 +23,7 @@ params:
                                by the reported word, when the stem is a dictionary word of two or more
                                characters. Other words (当地 n, 心地 s; 湿地 z: one-character stem) stay whole.
 plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
-unless_quoted, unless_paragraph_matches, only_if_document_matches, unless_document_matches,
+unless_quoted, unless_paragraph_matches, unless_line_matches, only_if_document_matches, unless_document_matches,
 unless_header_matches).
 
 A sequence is matched inside one clause: the words of the run of Chinese characters, letters and
