@@ -84,6 +84,7 @@ def test_seeds_are_silent(consistency, seed):
         ("{variants: title-names, suffixes: [会], min_length: 3}", "params.min_length"),
         ("{variants: place-short-names, places: [安徽], suffixes: [院]}", "params.level"),
         ("{variants: place-short-names, level: 省, suffixes: [院]}", "params.places"),
+        ("{variants: names, suffixes: [业], distinct: [高技术]}", "params.distinct"),
     ],
 )
 def test_bad_params_name_the_field(params, field):
@@ -113,6 +114,12 @@ def test_a_name_missing_a_character_is_reported_with_the_longer_name(consistency
     text = "黄河口蒙古镇位于县城东部。\n黄河口蒙古镇大力发展茶产业，黄河口蒙古族镇的茶园面积逐年扩大。"
     hits = [h for h in found(consistency, text) if h[0] == "name-missing-character"]
     assert hits == [("name-missing-character", "黄河口蒙古镇", "黄河口蒙古族镇")] * 2
+
+
+def test_words_declared_distinct_are_two_names(consistency):
+    """高技术产业 (国家统计局) and 高新技术产业 (科技部) are two statistics, as the packs declare."""
+    text = "高新技术产业增加值增长。加大高技术产业投资，高新技术产业占比提高。"
+    assert found(consistency, text) == []
 
 
 def test_a_character_in_front_of_a_name_is_not_a_spelling_of_it(consistency):

@@ -54,6 +54,12 @@ def test_allowed_windows_and_the_word_ratio() -> None:
     assert near_linter("{tile_frequency: 1}").lint_text("大家一如继往地支持。") == []
 
 
+def test_a_foreign_name_spelt_with_other_transliterating_characters_is_not_reported() -> None:
+    text = "中国数学家获得菲尔兹奖。"
+    assert [d.message for d in near_linter().lint_text(text)] == ["菲尔茨奖|兹|茨"]
+    assert near_linter("{tags: [i, l, n, nr, nz, ns], transliteration: 菲尔兹茨}").lint_text(text) == []
+
+
 def test_the_fix_writes_the_idiom() -> None:
     text = "这笔资金可谓雪中送碳。"
     assert apply_fixes(text, near_linter().lint_text(text), unsafe=True)[0] == "这笔资金可谓雪中送炭。"

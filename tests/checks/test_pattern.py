@@ -130,6 +130,16 @@ class TestPrecededFollowed:
         assert found("substitution", "甲乙，乙丙，乙", **params) == [("乙", "丁")]
 
 
+class TestLineCondition:
+    def test_unless_line_matches_looks_at_the_whole_line_of_the_match(self):
+        params = {"regex": "乙", "unless_line_matches": "^甲[^，]*丙$"}
+        assert found("pattern", "甲乙丙\n甲乙，丙\n乙", **params) == [("乙", None), ("乙", None)]
+
+    def test_unless_line_matches_a_bad_regex_is_a_pack_error(self):
+        with pytest.raises(PackError, match="unless_line_matches"):
+            found("pattern", "", regex="a", unless_line_matches="(")
+
+
 class TestWholeLine:
     def test_only_whole_lines_match_and_the_span_skips_indentation(self):
         text = "正文来源于此\n  来源：人民网  \n"

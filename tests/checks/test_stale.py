@@ -92,6 +92,14 @@ def test_a_year_at_the_head_of_a_paragraph_narrates_the_whole_paragraph():
     assert matched(datetime.date(2021, 1, 24), later) == ["决战脱贫攻坚"]
 
 
+def test_a_past_period_at_the_head_of_a_paragraph_narrates_the_whole_paragraph():
+    """A report's review: 这五年，…… then sentences without a year (2026年河北政府工作报告)."""
+    review = "这五年，民生保障扎实稳固。我们推动巩固拓展脱贫攻坚成果同乡村振兴有效衔接。\n"
+    assert matched(datetime.date(2026, 2, 2), review) == []
+    task = "今年，我们要推动巩固拓展脱贫攻坚成果同乡村振兴有效衔接。\n"
+    assert matched(datetime.date(2026, 2, 2), task) == ["巩固拓展脱贫攻坚成果同乡村振兴有效衔接"]
+
+
 @pytest.mark.parametrize(
     ("params", "field"),
     [
