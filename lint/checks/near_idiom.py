@@ -37,9 +37,10 @@ params:
   phrases: [phrase, ...]  four-character set phrases of official writing that jieba's dictionary does not
                           hold as idioms (攻坚克难, 风清气正, 履职尽责), checked as idioms: 攻坚克南 is
                           reported as 攻坚克难 on the same conditions
-  transliteration: chars  characters that spell foreign names by sound: a dictionary name (a tag other
-                          than i and l) that differs from the window in two of them, one each, is
-                          another spelling of the name (菲尔兹奖 beside jieba's 菲尔茨奖), not reported
+  transliteration: chars  characters that spell foreign names by sound: a window that differs from a
+                          dictionary name (a tag other than i and l) holding two or more of them, by one
+                          of them for another, is another spelling of the name (菲尔兹奖 beside jieba's
+                          菲尔茨奖), not reported
 plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
 unless_quoted, unless_paragraph_matches, unless_line_matches, only_if_document_matches, unless_document_matches,
 unless_header_matches). Message fields: ``{idiom}``, the idiom; ``{wrong}`` and ``{right}``, the
@@ -275,8 +276,8 @@ class NearIdiomCheck(Check):
         return Correction(idiom, position, listed=False, width=2)
 
     def spells_foreign_name(self, wrong: str, idiom: str) -> bool:
-        """Whether ``idiom`` is a name spelt by sound (a proper noun of jieba's with a transliterating
-        character besides ``wrong``'s counterpart) and ``wrong`` transliterates too: 菲尔兹奖/菲尔茨奖."""
+        """Whether ``idiom`` is a name spelt by sound (a proper noun of jieba's holding two or more
+        transliterating characters) and ``wrong``, the window's character, transliterates too: 菲尔兹奖."""
         if wrong not in self.transliteration or sum(char in self.transliteration for char in idiom) < 2:
             return False
         from lint import wordcut
