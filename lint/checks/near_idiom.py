@@ -280,10 +280,7 @@ class NearIdiomCheck(Check):
         transliterating characters) and ``wrong``, the window's character, transliterates too: 菲尔兹奖."""
         if wrong not in self.transliteration or sum(char in self.transliteration for char in idiom) < 2:
             return False
-        from lint import wordcut
-
-        fast = wordcut.load()
-        return fast is None or fast.tag(idiom) not in ("i", "l")
+        return segment.tag_of(idiom) not in ("i", "l")
 
     def ordinary_word(self, token: str) -> bool:
         """A word of two characters or more, at least ``tile_frequency`` frequent in jieba's dictionary."""
