@@ -29,6 +29,7 @@ KIND_MODULES = {
     "calendar": "lint.checks.calendar",
     "enumeration": "lint.checks.enumeration",
     "broken_line": "lint.checks.broken_line",
+    "heading_marks": "lint.checks.heading_marks",
 }
 
 __all__ = ["KIND_MODULES", "Check", "Finding", "Params", "build_checks", "check_class"]
