@@ -33,8 +33,8 @@ def edge_inside_word(
     segmentation of a window around the span that crosses an edge (学习|习近平). Before the span only
     the segmentation counts: in 落实习总书记 the dictionary has 实习, but the text reads 落实|习总书记.
     An unknown name jieba's HMM glued to its neighbour is no evidence. A fixed informal form
-    (``garbled=False``: 习大大) is segmented reliably, so only the segmentation counts after it too:
-    习大大|系列 is not 习大|大系.
+    (``garbled=False``: 习大大, 习总书记) is itself the evidence of its end: only a word crossing its
+    start counts (学习|总书记), not one jieba makes across its end (习|大大的, 习大大|系列).
     """
     low, high = max(0, start - WINDOW), min(len(text), end + WINDOW)
     window = text[low:high]
@@ -49,7 +49,8 @@ def edge_inside_word(
     position = low
     for token in segment.tokens(window):
         token_start, position = position, position + len(token)
-        if len(token) > 1 and _crosses(token_start, position, start, end) and segment.is_dictionary_word(token):
+        crossing = _crosses(token_start, position, start, end) if garbled else token_start < start < position
+        if len(token) > 1 and crossing and segment.is_dictionary_word(token):
             return True
     return False
 
