@@ -22,10 +22,17 @@ on the same word-edge condition; the fields then show the two characters around 
 they should be. Shorter phrases have shorter phrases of their own one character away (中国现代化 beside
 中国式现代化, 现代产业体系 beside 现代化产业体系, 全国统一市场: all in central texts).
 
+With ``doublings``, a span one character longer than a phrase is reported too when it is the phrase
+with one of its inner characters typed twice (全面从严治治党, 新发展理理念), on the same word-edge
+condition; the fields then show the doubled pair and the one character it stands for. A doubled first
+or last character is not looked for: the next word often begins with it (中国人民解放军军歌声,
+粤港澳大湾区区域协调发展, both in 新闻联播).
+
 params:
   phrases: [phrase, ...]  the formulations, five Chinese characters or more
   deletions: n            also report a phrase of n characters or more with an inner character
                           missing (default 0: none)
+  doublings: bool         also report a phrase with a character typed twice (default false)
 plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
 unless_quoted, unless_paragraph_matches, unless_line_matches, only_if_document_matches, unless_document_matches,
 unless_header_matches). Message fields: ``{phrase}``, the formulation; ``{wrong}`` and ``{right}``,
@@ -87,6 +94,7 @@ class NearPhraseCheck(Check):
             for found in self.anchors
         }
         self.deletions = params.integer("deletions", 0, minimum=0, maximum=1000)
+        self.doublings = params.boolean("doublings", False)
         self.context = Context(params)
 
     def patterns(self) -> list[re.Pattern[str] | None]:
@@ -108,15 +116,23 @@ class NearPhraseCheck(Check):
 
     def candidates(self, text: str, at: int, anchor: Anchor) -> Iterator[Finding]:
         """The slips of ``anchor.phrase`` the anchor found at ``at`` may belong to: the phrase's length
-        with a character replaced, and (with ``deletions``) one character shorter."""
+        with a character replaced, (with ``deletions``) one character shorter and (with ``doublings``)
+        one longer."""
         phrase = anchor.phrase
-        lengths = (len(phrase), len(phrase) - 1) if 0 < self.deletions <= len(phrase) else (len(phrase),)
+        lengths = [len(phrase)]
+        if 0 < self.deletions <= len(phrase):
+            lengths.append(len(phrase) - 1)
+        if self.doublings:
+            lengths.append(len(phrase) + 1)
         for length in lengths:
             start = at if anchor.at_start else at + len(anchor.text) - length
             span = text[max(start, 0) : start + length]
             if start < 0 or len(span) != length or span in self.phrases:
                 continue
-            change = replaced(span, phrase) if length == len(phrase) else dropped(span, phrase)
+            if length == len(phrase):
+                change = replaced(span, phrase)
+            else:
+                change = dropped(span, phrase) if length < len(phrase) else doubled(span, phrase)
             if change is not None:
                 wrong, right = change
                 yield Finding(start, start + length, phrase, {"phrase": phrase, "wrong": wrong, "right": right})
@@ -141,6 +157,18 @@ def dropped(span: str, phrase: str) -> tuple[str, str] | None:
     position = next((index for index, (one, other) in pairs if one != other), len(span))
     if 0 < position < len(phrase) - 1 and span[position:] == phrase[position + 1 :]:
         return span[position - 1 : position + 1], phrase[position - 1 : position + 2]
+    return None
+
+
+def doubled(span: str, phrase: str) -> tuple[str, str] | None:
+    """(wrong, right): the doubled pair of ``span`` and the character it stands for, when ``span`` is
+    ``phrase`` with one of its inner characters typed twice, else None. The first and the last are
+    left: a neighbouring word often starts or ends with them (解放军|军歌声, 大湾区|区域, 共和国|国境)."""
+    pairs = enumerate(zip(span, phrase, strict=False))
+    position = next((index for index, (one, other) in pairs if one != other), len(phrase))
+    inner = 1 < position < len(phrase)
+    if inner and span[position] == span[position - 1] and span[position + 1 :] == phrase[position:]:
+        return span[position - 1 : position + 1], span[position]
     return None
 
 

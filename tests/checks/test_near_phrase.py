@@ -69,6 +69,29 @@ def test_an_inner_character_missing_from_a_long_phrase_with_deletions() -> None:
     assert phrase_linter(f"{{phrases: {PHRASES}}}").lint_text("实现中华民族伟复兴。") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "messages"),
+    [
+        ("坚持全面从严治治党。", ["全面从严治党|治治|治"]),
+        ("坚持全面从从严治党。", ["全面从严治党|从从|从"]),
+        # the first and the last character: the next word often starts with it (解放军|军歌声)
+        ("坚持全全面从严治党。", []),
+        ("全体中国共产党党员，中国共产党党章。", []),
+        ("坚持全面从严治党。", []),
+    ],
+)
+def test_a_character_typed_twice_with_doublings(text: str, messages: list[str]) -> None:
+    params = "{phrases: [全面从严治党, 中国共产党], doublings: true}"
+    assert [d.message for d in phrase_linter(params).lint_text(text)] == messages
+    assert phrase_linter("{phrases: [全面从严治党, 中国共产党]}").lint_text(text) == []
+
+
+def test_the_fix_of_a_doubled_character_writes_the_phrase() -> None:
+    text = "坚持全面从严治治党。"
+    found = phrase_linter("{phrases: [全面从严治党], doublings: true}").lint_text(text)
+    assert apply_fixes(text, found, unsafe=True)[0] == "坚持全面从严治党。"
+
+
 def test_a_half_inside_a_longer_anchor_is_still_an_anchor() -> None:
     """中国共产党章程's left half 中国共产 starts with 中国共, the left half of 中国共产党: the regex finds
     the longer one, and the slip of the shorter phrase must still be found."""
