@@ -37,7 +37,6 @@ two lines.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -46,14 +45,15 @@ from lint.checks import segment
 from lint.checks.base import Check, Finding, Params
 from lint.checks.paragraph import DEFAULT_PARAGRAPH_INDENT, display_width
 from lint.checks.text import HAN, SPACES, is_han
+from lint.regexes import compiled
 from lint.source import Document
 
 DEFAULT_PROSE_MARKS = "，。；！？"
-LINE_END = re.compile(f"[{HAN}，、；]$")
-LINE_START = re.compile(f"[{HAN}0-9０-９]")
-SENTENCE_END = re.compile("[。；！？]")
+LINE_END = compiled(f"[{HAN}，、；]$")
+LINE_START = compiled(f"[{HAN}0-9０-９]")
+SENTENCE_END = compiled("[。；！？]")
 RUN = 6  # Han characters on each side of the break segmented to find a word across it
-CLAUSE = re.compile(f"[^{SPACES}，。；：！？、“”（）]{{1,12}}[，、；]?$")
+CLAUSE = compiled(f"[^{SPACES}，。；：！？、“”（）]{{1,12}}[，、；]?$")
 
 
 @dataclass(frozen=True)

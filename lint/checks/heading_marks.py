@@ -33,11 +33,12 @@ from dataclasses import dataclass
 
 from lint.checks.base import Check, Finding, Params
 from lint.checks.text import SPACES, is_han
+from lint.regexes import compiled
 from lint.source import Document
 
 PLAIN_CLOSERS = "”’」』）》)"
 LIST_ITEM_ENDS = "；;"
-FIRST_NUMBER = re.compile(r"[（(]?一[、）)]")  # the number a level's run starts from
+FIRST_NUMBER = compiled(r"[（(]?一[、）)]")  # the number a level's run starts from
 
 
 @dataclass(frozen=True)

@@ -65,10 +65,11 @@ from lint.checks import segment
 from lint.checks.base import Check, Finding, Params
 from lint.checks.context import Context
 from lint.checks.readings import common_readings, sound_alike
+from lint.regexes import compiled
 from lint.source import Document
 
 HAN_RANGE = "\u4e00-\u9fff"
-WINDOW = re.compile(f"(?=([{HAN_RANGE}]{{4}}))")
+WINDOW = compiled(f"(?=([{HAN_RANGE}]{{4}}))")
 MASK = "\0"
 CACHE_KIND = "idioms"
 # The distinct windows are sieved a chunk of text at a time: a set of all of a 10 MB file's held

@@ -24,13 +24,14 @@ from dataclasses import dataclass
 from lint.checks import segment
 from lint.checks.text import HAN, SPACES, is_han
 from lint.checks.variants import LINES_KEPT, Variant, is_doubled, is_plain
+from lint.regexes import compiled
 
 # quoted series ------------------------------------------------------------------------------------
 
 PART = f"[{HAN}]{{2,10}}"
 SEPARATORS = "，、；,;"
-QUOTED_SERIES = re.compile(f"“(?P<series>{PART}(?:[{SEPARATORS}]{PART})+)”")
-SEPARATOR = re.compile(f"[{SEPARATORS}]")
+QUOTED_SERIES = compiled(f"“(?P<series>{PART}(?:[{SEPARATORS}]{PART})+)”")
+SEPARATOR = compiled(f"[{SEPARATORS}]")
 
 
 @dataclass(frozen=True)
