@@ -21,8 +21,9 @@ A finding starts at an unclosed opener and runs to the next sentence end, the ne
 same kind or the paragraph end; for a closer without an opener it runs from the sentence start up
 to the closer. So the column points at the opener (the end column at the closer) and the matched
 text shows the stretch the mark belongs to. A mark between two Latin letters is an apostrophe
-(don’t), not a quote. An opener left open at a line's end and closed by the first unopened closer of
-the next line (no blank line between) is one pair broken over two lines (a title's bracketed note).
+(don’t), not a quote, and so is ’ before a year's last two digits (’99昆明世界园艺博览会). An
+opener left open at a line's end and closed by the first unopened closer of the next line (no blank
+line between) is one pair broken over two lines (a title's bracketed note).
 No fix: where the missing mark goes is the writer's call.
 """
 
@@ -34,7 +35,7 @@ from collections.abc import Iterator
 
 from lint.checks.base import Check, Finding, Params
 from lint.checks.linememo import LineMemo
-from lint.checks.text import SPACES, is_latin
+from lint.checks.text import SPACES, is_latin, is_year_apostrophe
 from lint.regexes import compiled
 from lint.source import Document
 
@@ -177,6 +178,8 @@ class PairingCheck(Check):
             char = text[index]
             if index > start and index + 1 < end and is_latin(text[index - 1]) and is_latin(text[index + 1]):
                 continue  # an apostrophe: don’t
+            if text[index] in "’'" and is_year_apostrophe(text, index, start, end):
+                continue  # a year's apostrophe: ’99昆明世界园艺博览会
             if char in self.closer_of:
                 stack.append(index)
             elif char in self.opener_of and self.opener_of[char] in (text[i] for i in stack):
@@ -201,6 +204,8 @@ class PairingCheck(Check):
                 continue
             if index > start and index + 1 < end and is_latin(text[index - 1]) and is_latin(text[index + 1]):
                 continue  # an apostrophe: don’t
+            if text[index] in "’'" and is_year_apostrophe(text, index, start, end):
+                continue  # a year's apostrophe: ’99昆明世界园艺博览会
             if char in self.closer_of:
                 stack.append(index)
                 open_marks[char] += 1

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks.base import Check, Finding, Params
-from lint.checks.text import CJK_PUNCT, HAN, SPACES, is_cjk_text, is_han, is_latin
+from lint.checks.text import CJK_PUNCT, HAN, SPACES, is_cjk_text, is_han, is_latin, is_year_apostrophe
 from lint.regexes import compiled
 from lint.source import Document
 
@@ -208,13 +208,20 @@ def _finding(start: int, end: int, replacement: str | None, expected: str | None
 def _quotes(
     paragraph: Paragraph, straight: str, curly: str, straight_pattern: re.Pattern[str], any_quote: re.Pattern[str]
 ) -> Iterator[Finding]:
-    """Straight quotes become opening or closing quotes by their order in the paragraph."""
+    """Straight quotes become opening or closing quotes by their order in the paragraph; a straight
+    single quote before a year's last two digits ('93上海国际电影节) becomes the apostrophe ’."""
     positions = [
         i
         for i in (match.start() for match in paragraph.finditer(straight_pattern))
         if not paragraph.is_protected(i)
         and not (is_ascii_alnum(paragraph.char(i - 1)) and is_ascii_alnum(paragraph.char(i + 1)))
     ]
+    if straight == "'":
+        years = [i for i in positions if is_year_apostrophe(paragraph.text, i, paragraph.start, paragraph.end)]
+        positions = [i for i in positions if i not in years]
+        for index in years:
+            if is_chinese(paragraph.char(index - 1)) or is_chinese(paragraph.char(index + 3)):
+                yield _finding(index, index + 1, "’")
     if not positions:
         return
     if len(positions) % 2 == 0:
