@@ -20,6 +20,11 @@ params:
                                given name (屠呦呦, 张丹丹), not a slip
   not_given_names: str         characters never doubled in a given name (的, 了, 和, 把 …): their
                                doubling after a surname character (党和和国家) is still a slip
+  literary_doubles: bool       a character outside the 1,500 most frequent (lint/data/common_hanzi.txt)
+                               doubled is a literary reduplication (芳草萋萋, 皎皎河汉女, 杳杳钟声晚: quoted
+                               poetry, descriptive prose), not a slip (default false); the doubled
+                               function words and common characters that slips produce (的的, 在在,
+                               和和) are all among the 1,500
   suffixes: str                characters that end words and never begin one (们, 式, 者): typed again
                                right after a word ending in them (装配式式公路, 我们们), the second copy
                                is a slip; any other character may begin the next word (安全|全链条,
@@ -59,7 +64,7 @@ from lint.checks.base import Check, Finding, Params
 from lint.checks.context import Context
 from lint.checks.linememo import LineMemo
 from lint.checks.paragraph import LineJoin
-from lint.checks.text import HAN, SPACES, is_han
+from lint.checks.text import HAN, SPACES, frequent_hanzi, is_han
 from lint.regexes import compiled
 from lint.source import Document
 
@@ -100,6 +105,7 @@ class RepetitionCheck(Check):
         self.surnames = frozenset(params.string("surnames", "") or "")
         self.not_given_names = frozenset(params.string("not_given_names", "") or "")
         self.suffixes = frozenset(params.string("suffixes", "") or "")
+        self.literary_doubles = params.boolean("literary_doubles", False)
         self.context = Context(params)
         self.line_join = LineJoin(params)
         self.allowed = _allow_index(allowed)
@@ -166,6 +172,8 @@ class RepetitionCheck(Check):
         if candidate.gap and not self.line_join.wraps_after(document, document.position(candidate.start)[0]):
             return False
         if self._reduplicated_verb(text, candidate):
+            return False
+        if self.literary_doubles and len(candidate.unit) == 1 and candidate.unit not in frequent_hanzi():
             return False
         joined, offset = self._joined(text, candidate, max(self.reach, 2 * self.max_unit))
         if self._allowlisted(joined, offset, candidate.unit):
