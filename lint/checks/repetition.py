@@ -64,7 +64,8 @@ from lint.checks.base import Check, Finding, Params
 from lint.checks.context import Context
 from lint.checks.linememo import LineMemo
 from lint.checks.paragraph import LineJoin
-from lint.checks.text import HAN, SPACES, frequent_hanzi, is_han
+from lint.checks.text import HAN, SPACES, is_han
+from lint.encodings import frequent_hanzi
 from lint.regexes import compiled
 from lint.source import Document
 

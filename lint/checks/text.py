@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-from pathlib import Path
-
 # CJK Unified Ideographs with extension A and compatibility ideographs, plus 〇.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007"
 # Full-width Chinese punctuation that sits inside Chinese text.
@@ -47,11 +44,3 @@ def is_year_apostrophe(text: str, index: int, start: int = 0, end: int | None = 
         and (len(following) == 2 or following[2] not in ASCII_DIGITS)
         and not (before.isascii() and before.isalnum())
     )
-
-
-@functools.cache
-def frequent_hanzi() -> frozenset[str]:
-    """The 1,500 most frequent characters of jieba's dictionary (lint/data/common_hanzi.txt)."""
-    table = Path(__file__).resolve().parent.parent / "data" / "common_hanzi.txt"
-    lines = table.read_text(encoding="utf-8").splitlines()
-    return frozenset("".join(line.strip() for line in lines if not line.startswith("#")))
