@@ -41,3 +41,11 @@ def test_readme_starts_with_install_and_test_commands_that_ci_runs():
     head = README[:1500]
     assert "pip install . && gwlint seeds/" in head
     assert test_command in head
+
+
+def test_the_pack_guide_names_every_check_kind():
+    """docs/packs.md lists the kinds a pack may use; a kind registered without it there is undocumented."""
+    from lint.checks import KIND_MODULES
+
+    guide = (ROOT / "docs" / "packs.md").read_text(encoding="utf-8")
+    assert [kind for kind in KIND_MODULES if f"`{kind}`" not in guide] == []
