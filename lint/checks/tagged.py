@@ -11,6 +11,8 @@ params:
                                mapping of any of:
     words: [word, ...]           the word is one of these
     tags: [tag, ...]             its tag is one of these
+    also_words: [word, ...]      these words too, whatever their tag: words jieba's dictionary tags
+                                 otherwise than they are used here (深入 v, 热情 n used as adverbials)
     not_words: [word, ...]       it is none of these
     not_tags: [tag, ...]         its tag is none of these
     max_length: n                it has at most n characters (default 8)
@@ -55,7 +57,7 @@ from lint.source import Document
 DEFAULT_MAX_LENGTH = 8
 MAX_CONDITIONS = 8
 FUSED_STEM_MIN = 2
-CONDITION_KEYS = frozenset({"words", "tags", "not_words", "not_tags", "max_length", "edge", "report"})
+CONDITION_KEYS = frozenset({"words", "tags", "also_words", "not_words", "not_tags", "max_length", "edge", "report"})
 ANY_CHARACTER = "[^\\r\\n]"
 LINE_END = f"(?!{ANY_CHARACTER})"
 
@@ -66,6 +68,7 @@ Token = tuple[str, str]  # (word, tag)
 class Condition:
     words: frozenset[str] | None
     tags: frozenset[str] | None
+    also_words: frozenset[str]
     not_words: frozenset[str]
     not_tags: frozenset[str]
     max_length: int
@@ -76,10 +79,10 @@ class Condition:
         if token is None:
             return self.edge
         word, tag = token
+        described = (self.words is None or word in self.words) and (self.tags is None or tag in self.tags)
         return (
             len(word) <= self.max_length
-            and (self.words is None or word in self.words)
-            and (self.tags is None or tag in self.tags)
+            and (described or word in self.also_words)
             and word not in self.not_words
             and tag not in self.not_tags
         )
@@ -92,7 +95,8 @@ class Condition:
     def characters(self) -> str:
         """A regular expression for the characters of a word this condition accepts (a superset)."""
         if self.words is not None:
-            source = _alternatives(word for word in self.words if len(word) <= self.max_length)
+            listed = self.words | self.also_words
+            source = _alternatives(word for word in listed if len(word) <= self.max_length)
         else:
             source = f"{ANY_CHARACTER}{{1,{self.max_length}}}"
         return f"(?:{source}|{LINE_END})" if self.edge else f"(?:{source})"
@@ -129,6 +133,7 @@ def _condition(params: Params, number: int, raw: object) -> Condition:
     return Condition(
         words=_words(params, f"{key}.words", raw.get("words")),
         tags=_words(params, f"{key}.tags", raw.get("tags")),
+        also_words=_words(params, f"{key}.also_words", raw.get("also_words")) or frozenset(),
         not_words=_words(params, f"{key}.not_words", raw.get("not_words")) or frozenset(),
         not_tags=_words(params, f"{key}.not_tags", raw.get("not_tags")) or frozenset(),
         max_length=max_length,

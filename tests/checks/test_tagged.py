@@ -46,6 +46,14 @@ class TestSequences:
         tags_out = [{"tags": ["d", "ad"], "not_tags": ["d"]}, {"words": ["的"], "report": True}, {"words": ["为"]}]
         assert found("更好的为群众服务", tags_out) == []
 
+    def test_also_words_are_accepted_whatever_their_tag(self):
+        """深入 is tagged v in jieba's dictionary: ``also_words`` lets an adverbial rule take it."""
+        with_also = [{**ADVERBIAL_DE[0], "also_words": ["深入"]}, *ADVERBIAL_DE[1:]]
+        assert found("全体党员深入的开展了调查研究。", ADVERBIAL_DE) == []
+        assert [hit for hit, _, _ in found("全体党员深入的开展了调查研究。", with_also)] == ["的"]
+        excluded = [{**with_also[0], "not_words": ["深入"]}, *ADVERBIAL_DE[1:]]
+        assert found("全体党员深入的开展了调查研究。", excluded) == []
+
     def test_edge_is_met_by_a_mark_or_the_line_end_only_when_asked(self):
         at_end = [{"tags": ["a"]}, {"words": ["地"], "report": True}, {"tags": ["n"]}, {"words": ["。"], "edge": True}]
         assert len(found("迈着坚定地步伐。", at_end)) == 1
