@@ -249,7 +249,12 @@ def _code_sources() -> list[Path]:
     checks = here / "checks"
     kinds = sorted(checks / name for name in os.listdir(checks) if name.endswith(".py"))  # no glob: no fnmatch regex
     prefilter = sorted(here / "prefilter" / name for name in os.listdir(here / "prefilter") if name.endswith(".py"))
-    return [here / "engine.py", here / "packs.py", here / "dating.py", *kinds, *prefilter]  # a Linter holds a Prefilter
+    readers = [
+        here / "packs.py",
+        here / "safeyaml.py",
+        here / "dating.py",
+    ]  # the rules' text comes through the YAML reader
+    return [here / "engine.py", *readers, *kinds, *prefilter]  # a Linter holds a Prefilter
 
 
 @functools.cache

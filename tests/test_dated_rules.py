@@ -141,6 +141,30 @@ def test_a_cached_pack_is_parsed_again_when_the_parser_changes(tmp_path, monkeyp
     assert load_pack(path) == first
 
 
+def test_a_cached_pack_is_parsed_again_when_the_yaml_reader_changes(tmp_path, monkeypatch):
+    """The rules' text comes through lint.safeyaml (its reading of folded Chinese lines, for one):
+    a change there must not leave packs read by the older reader in the cache."""
+    import lint.packs
+
+    (tmp_path / "packs.py").write_text("# parser\n", encoding="utf-8")
+    reader = tmp_path / "safeyaml.py"
+    reader.write_text("# v1\n", encoding="utf-8")
+    monkeypatch.setattr(lint.packs, "__file__", str(tmp_path / "packs.py"))
+    lint.packs._parser_stamp.cache_clear()
+    stamp_v1 = lint.packs._parser_stamp()
+    reader.write_text("# version 2\n", encoding="utf-8")
+    os.utime(reader, (time.time() + 5, time.time() + 5))
+    lint.packs._parser_stamp.cache_clear()
+    assert lint.packs._parser_stamp() != stamp_v1
+    lint.packs._parser_stamp.cache_clear()
+
+
+def test_the_cached_linter_depends_on_the_yaml_reader():
+    from lint.plans import _code_sources
+
+    assert any(path.name == "safeyaml.py" for path in _code_sources())
+
+
 # --- the document's own date -------------------------------------------------------------------
 
 
