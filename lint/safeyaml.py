@@ -9,6 +9,12 @@ On top of PyYAML's safe loader (no ``!!python/...`` tags), a document is refused
 - a key given twice in one mapping (PyYAML silently keeps the last one);
 - a value that cannot be built, such as the date ``2024-02-30``.
 
+One reading differs from plain YAML, for Chinese prose: a folded block scalar (``>`` or ``>-``) joins
+two lines without the space YAML puts in their place when the break falls between two Han characters
+or beside a full-width punctuation mark, so a rationale wrapped in the middle of a Chinese sentence
+reads as written (YAML would show 带着 同一个). Where the folded value is not simply its lines joined
+by spaces (blank lines, more-indented lines), it is left as YAML reads it.
+
 Each refusal is a YamlError whose message says what and, where known, at which line.
 """
 
@@ -36,6 +42,7 @@ def load_yaml(text: str, aliases: bool = False) -> object:
     import yaml  # only when a pack or a configuration is parsed: the import alone is ~20 ms
 
     loader = _loader()(text)
+    loader.source_lines = text.splitlines()
     try:
         node = loader.get_single_node()
         if node is None:
@@ -119,6 +126,13 @@ def _loader() -> type:
                 seen.add(key)
             return super().construct_mapping(node, deep=deep)
 
+        def construct_scalar(self, node: yaml.ScalarNode) -> object:
+            value = super().construct_scalar(node)
+            if node.style != ">" or not isinstance(value, str):
+                return value
+            lines = getattr(self, "source_lines", [])[node.start_mark.line + 1 : node.end_mark.line + 1]
+            return _fold_chinese(value, [line.strip() for line in lines if line.strip()])
+
         def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:
             try:
                 return super().construct_yaml_timestamp(node)
@@ -128,3 +142,32 @@ def _loader() -> type:
 
     Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
     return Loader
+
+
+def _fold_chinese(value: str, lines: list[str]) -> str:
+    """``value`` (a folded scalar) with the spaces YAML put between ``lines`` dropped where a Chinese
+    sentence was wrapped; unchanged unless ``value`` is exactly those lines joined by spaces."""
+    body = value.rstrip("\n")
+    for end in range(len(lines), max(len(lines) - 3, 0), -1):  # it may end a line or two on (a key, a comment)
+        if " ".join(lines[:end]) == body:
+            break
+    else:
+        return value
+    joined = lines[0]
+    for line in lines[1:end]:
+        joined += ("" if _unspaced(joined[-1], line[0]) else " ") + line
+    return joined + value[len(body) :]
+
+
+def _unspaced(left: str, right: str) -> bool:
+    """Whether a line break between ``left`` and ``right`` is no space in the text: between two Han
+    characters, or beside a full-width punctuation mark (a Han character beside Latin keeps it)."""
+    return (_han(left) and _han(right)) or _wide_mark(left) or _wide_mark(right)
+
+
+def _han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def _wide_mark(char: str) -> bool:
+    return "\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef" or char in "“”‘’…—·"
