@@ -120,43 +120,41 @@ def test_stale_example_is_judged_at_its_own_date(tmp_path, capsys):
     assert "stale.outdated-reference" in capsys.readouterr().out
 
 
-def test_a_cached_pack_is_parsed_again_when_the_parser_changes(tmp_path, monkeypatch):
-    """A pack cached by an older parser (another Rule shape) must not be read back."""
+def _stamp_changes_with(tmp_path, monkeypatch, changed: str) -> bool:
+    """Whether lint.packs' parser stamp changes when ``changed`` (a module beside packs.py) is edited."""
     import lint.packs
 
+    for name in ("packs.py", "safeyaml.py"):
+        (tmp_path / name).write_text("# v1\n", encoding="utf-8")
+    monkeypatch.setattr(lint.packs, "__file__", str(tmp_path / "packs.py"))
+    lint.packs._parser_stamp.cache_clear()
+    before = lint.packs._parser_stamp()
+    (tmp_path / changed).write_text("# version 2\n", encoding="utf-8")
+    os.utime(tmp_path / changed, (time.time() + 5, time.time() + 5))
+    lint.packs._parser_stamp.cache_clear()
+    after = lint.packs._parser_stamp()
+    lint.packs._parser_stamp.cache_clear()
+    return after != before
+
+
+def test_a_cached_pack_is_parsed_again_when_the_parser_changes(tmp_path, monkeypatch):
+    """A pack cached by an older parser (another Rule shape) must not be read back."""
     monkeypatch.setenv("GWLINT_CACHE_DIR", str(tmp_path / "cache"))
     path = tmp_path / "team.yaml"
     path.write_text(DATED_PACK, encoding="utf-8")
     first = load_pack(path)
-    parser = tmp_path / "packs.py"
-    parser.write_text("# v1\n", encoding="utf-8")
-    monkeypatch.setattr(lint.packs, "__file__", str(parser))
-    lint.packs._parser_stamp.cache_clear()
-    stamp_v1 = lint.packs._parser_stamp()
-    parser.write_text("# version 2\n", encoding="utf-8")
-    os.utime(parser, (time.time() + 5, time.time() + 5))
-    lint.packs._parser_stamp.cache_clear()
-    assert lint.packs._parser_stamp() != stamp_v1
-    lint.packs._parser_stamp.cache_clear()
+    code = tmp_path / "code"
+    code.mkdir()
+    assert _stamp_changes_with(code, monkeypatch, "packs.py")
+    monkeypatch.undo()
+    monkeypatch.setenv("GWLINT_CACHE_DIR", str(tmp_path / "cache"))
     assert load_pack(path) == first
 
 
 def test_a_cached_pack_is_parsed_again_when_the_yaml_reader_changes(tmp_path, monkeypatch):
     """The rules' text comes through lint.safeyaml (its reading of folded Chinese lines, for one):
     a change there must not leave packs read by the older reader in the cache."""
-    import lint.packs
-
-    (tmp_path / "packs.py").write_text("# parser\n", encoding="utf-8")
-    reader = tmp_path / "safeyaml.py"
-    reader.write_text("# v1\n", encoding="utf-8")
-    monkeypatch.setattr(lint.packs, "__file__", str(tmp_path / "packs.py"))
-    lint.packs._parser_stamp.cache_clear()
-    stamp_v1 = lint.packs._parser_stamp()
-    reader.write_text("# version 2\n", encoding="utf-8")
-    os.utime(reader, (time.time() + 5, time.time() + 5))
-    lint.packs._parser_stamp.cache_clear()
-    assert lint.packs._parser_stamp() != stamp_v1
-    lint.packs._parser_stamp.cache_clear()
+    assert _stamp_changes_with(tmp_path, monkeypatch, "safeyaml.py")
 
 
 def test_the_cached_linter_depends_on_the_yaml_reader():
