@@ -370,3 +370,32 @@ def test_a_regex_anchored_at_the_start_of_the_text_is_left_out_of_the_database()
         assert_identical(linter, text, day)
     fast, _ = both_ways(linter, Document("<text>", "标题甲乙丙\n甲乙丙"), day)
     assert [(d.rule, d.span.line) for d in fast.diagnostics] == [("t.anchored", 1), ("t.plain", 1), ("t.plain", 2)]
+
+
+class _Reports:
+    """A stand-in for a hyperscan database: ``scan`` sends the given (id, start, end) reports."""
+
+    def __init__(self, reports: list[tuple[int, int, int]]) -> None:
+        self.reports = reports
+
+    def scan(self, data: bytes, match_event_handler: object) -> None:
+        for index, start, end in self.reports:
+            match_event_handler(index, start, end, 0, None)  # type: ignore[operator]  # the handler _scan passes
+
+
+def test_reports_that_open_overlapping_windows_are_folded_as_they_arrive() -> None:
+    """One window per line for a regex that stays on one line, one per run of ends closer than its
+    width for a bounded one, every report where starts are known; the windows are those of all reports."""
+    entries = [
+        prefilter.Entry(0, prefilter.WINDOWS, None, None, False, lines=True),
+        prefilter.Entry(1, prefilter.WINDOWS, 4, None, False),
+        prefilter.Entry(2, prefilter.WINDOWS, None, None, True),
+    ]
+    data = b"0123456789\n0123456789012345"
+    events = [(0, 0, 3), (0, 0, 7), (0, 0, 14), (1, 0, 3), (1, 0, 6), (1, 0, 20), (2, 1, 3), (2, 2, 6)]
+    database = prefilter.Database(_Reports(events), entries, [])
+    present, positions = prefilter._scan(database, data)
+    assert present == {0, 1, 2}
+    assert positions == {0: [(0, 7), (0, 14)], 1: [(3, 6), (20, 20)], 2: [(1, 3), (2, 6)]}
+    _, unfolded = prefilter._scan(database, data, by_line=False)
+    assert [len(unfolded[index]) for index in range(3)] == [3, 3, 2]
