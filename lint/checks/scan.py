@@ -188,7 +188,8 @@ def _required(sequence: Parsed) -> set[str] | None:
         consider({"".join(run)} if run else None)
         run = []
         if op is sre.SUBPATTERN:
-            consider(_required(av[-1]))
+            if not av[1] & re.IGNORECASE:  # (?i:about) matches About: its letters are no word to look for
+                consider(_required(av[-1]))
         elif op is sre.ATOMIC_GROUP:
             consider(_required(av))
         elif op is sre.BRANCH:

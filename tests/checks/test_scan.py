@@ -113,6 +113,8 @@ REQUIRED = [
     (r"\d{4}年", {"年"}),
     (r".*", None),
     (r"(?i)ab", None),
+    (r"(?i:about|news)", None),  # a case-insensitive group holds no case-sensitive word
+    (r"栏目(?i:about)", {"栏目"}),
     (r"a|\d", None),
 ]
 
