@@ -162,11 +162,11 @@ def _hyperscan() -> object | None:
 
 
 def _scan(
-    database: Database, data: bytes, by_line: bool = True
+    database: Database, data: bytes, fold: bool = True
 ) -> tuple[set[int], dict[int, list[tuple[int, int]]]] | None:
     """The ids reported, and the (start, end) byte offsets reported for each WINDOWS entry.
 
-    An entry without start offsets keeps (first end, last end) pairs: ``by_line`` folds a report into
+    An entry without start offsets keeps (first end, last end) pairs: ``fold`` folds a report into
     the pair before it when the windows they open would overlap anyway, on one line for a regex that
     stays on one line (``line_spans`` opens each window at its line's start) or within the regex's
     width (bytes are at least characters, so the character windows overlap too). What it saves: a
@@ -186,7 +186,7 @@ def _scan(
                 hits.append((start, end))
                 return
             last = hits[-1][1] if hits else -1
-            if by_line and 0 <= last <= end:
+            if fold and 0 <= last <= end:
                 if entry.lines and data.find(b"\n", last, end) < 0:
                     hits[-1] = (start, end)
                     return
@@ -315,7 +315,7 @@ def _dense(hs: object, database: Database, calibration: bytes) -> list[int]:
         database.native.scratch = hs.Scratch(database.native)  # type: ignore[attr-defined]  # hyperscan is imported at run time: an object to the type checker
     except Exception:
         return []
-    reports = _scan(database, calibration, by_line=False)  # every report counts towards density
+    reports = _scan(database, calibration, fold=False)  # every report counts towards density
     if reports is None:
         return []
     limit = DENSE_REPORTS_PER_BYTE * len(calibration)

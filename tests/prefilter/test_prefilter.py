@@ -397,5 +397,5 @@ def test_reports_that_open_overlapping_windows_are_folded_as_they_arrive() -> No
     present, positions = prefilter._scan(database, data)
     assert present == {0, 1, 2}
     assert positions == {0: [(0, 7), (0, 14)], 1: [(3, 6), (20, 20)], 2: [(1, 3), (2, 6)]}
-    _, unfolded = prefilter._scan(database, data, by_line=False)
+    _, unfolded = prefilter._scan(database, data, fold=False)
     assert [len(unfolded[index]) for index in range(3)] == [3, 3, 2]
