@@ -159,7 +159,7 @@ def load_pack(path: Path, builtin: bool = False) -> Pack:
 def _parser_stamp() -> str:
     """What a cached Pack depends on besides its file: the code that parsed it into records."""
     here = Path(__file__).resolve().parent
-    return cache.stat_key([here / "packs.py", here / "safeyaml.py"], cache.runtime_salt())
+    return cache.stat_key([here / "packs.py", here / "safeyaml.py", here / "chars.py"], cache.runtime_salt())
 
 
 def parse_pack(raw: str, path: str, builtin: bool = False) -> Pack:

@@ -252,6 +252,7 @@ def _code_sources() -> list[Path]:
     readers = [
         here / "packs.py",
         here / "safeyaml.py",
+        here / "chars.py",
         here / "dating.py",
     ]  # the rules' text comes through the YAML reader
     return [here / "engine.py", *readers, *kinds, *prefilter]  # a Linter holds a Prefilter

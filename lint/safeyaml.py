@@ -23,6 +23,8 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+from lint.chars import CJK_PUNCT, is_han
+
 if TYPE_CHECKING:
     import yaml
 
@@ -162,12 +164,4 @@ def _fold_chinese(value: str, lines: list[str]) -> str:
 def _unspaced(left: str, right: str) -> bool:
     """Whether a line break between ``left`` and ``right`` is no space in the text: between two Han
     characters, or beside a full-width punctuation mark (a Han character beside Latin keeps it)."""
-    return (_han(left) and _han(right)) or _wide_mark(left) or _wide_mark(right)
-
-
-def _han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
-
-
-def _wide_mark(char: str) -> bool:
-    return "\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef" or char in "“”‘’…—·"
+    return (is_han(left) and is_han(right)) or left in CJK_PUNCT or right in CJK_PUNCT
