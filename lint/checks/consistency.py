@@ -14,7 +14,7 @@ characters (〇 / 零 in years, ０ / 0):
   within: regex                 where the characters are compared (default: everywhere)
 
 variants (no list of forms: lint.checks.variants and lint.checks.phrase_variants find them):
-  variants: names | quoted-series | title-names | place-short-names | person-names
+  variants: names | quoted-series | quoted-names | title-names | place-short-names | person-names
   edit: insertion | replacement        (names) how two spellings of one name differ
   suffixes: [token, ...]               (names) the last word of a name: 镇, 公司, 业 …;
                                        (title-names) what ends an event's name: 会, 活动 …;
@@ -43,6 +43,8 @@ variants (no list of forms: lint.checks.variants and lint.checks.phrase_variants
                                        a space written in their place is the one edit
   titles: [word, ...]                  (person-names) titles a name stands beside: 书记, 副秘书长 …
   surnames: str                        (person-names) the characters a name may start with
+  ignore: [word, ...]                  (quoted-names) words a quoted name may drop without a slip
+                                       (的, 特别: “其他特别严重情节” / “其他严重情节” are two degrees)
   The message may use {majority} (the spelling to use) and {count} (its occurrences).
 
 forms and characters:
@@ -57,7 +59,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks import person_variants, phrase_variants, variants
+from lint.checks import person_variants, phrase_variants, quoted_names, variants
 from lint.checks.base import Check, Finding, Params
 from lint.checks.linememo import LineMemo
 from lint.checks.locality import line_local
@@ -109,9 +111,11 @@ class ConsistencyCheck(Check):
             self._present_in_line = LineMemo(self._forms_in_line)
 
     def _configure_variants(self, params: Params, family: str) -> None:
-        families = ("names", "quoted-series", "title-names", "place-short-names", "person-names")
+        families = ("names", "quoted-series", "quoted-names", "title-names", "place-short-names", "person-names")
         if family not in families:
             raise params.error("variants", f"must be one of: {', '.join(families)}")
+        if family == "quoted-names":
+            self.ignore = frozenset(params.strings("ignore") or [])
         if family == "person-names":
             self.titles = tuple(params.strings("titles", required=True))
             self.surnames = params.string("surnames", required=True)
@@ -224,6 +228,8 @@ class ConsistencyCheck(Check):
             found = variants.place_variants(text, self.places, self.level, self.name_suffixes)
         elif self.variants == "person-names":
             found = person_variants.person_variants(text, self.titles, self.surnames)
+        elif self.variants == "quoted-names":
+            found = quoted_names.dropped_word_variants(text, self.ignore)
         else:
             found = phrase_variants.series_variants(text)
         for variant in found:

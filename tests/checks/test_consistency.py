@@ -85,6 +85,7 @@ def test_seeds_are_silent(consistency, seed):
         ("{variants: place-short-names, places: [安徽], suffixes: [院]}", "params.level"),
         ("{variants: place-short-names, level: 省, suffixes: [院]}", "params.places"),
         ("{variants: names, suffixes: [业], distinct: [高技术]}", "params.distinct"),
+        ("{variants: quoted-names, ignore: 的}", "params.ignore"),
     ],
 )
 def test_bad_params_name_the_field(params, field):
@@ -334,3 +335,18 @@ def test_a_place_named_by_its_relation_is_no_name_to_compare(consistency):
     # a name before the relational word is still compared
     named = "黄河口蒙古镇所在地县城东部。\n黄河口蒙古族镇大力发展茶产业，黄河口蒙古族镇的茶园面积逐年扩大。"
     assert ("name-missing-character", "黄河口蒙古镇", "黄河口蒙古族镇") in found(consistency, named)
+
+
+def test_a_quoted_name_with_a_word_dropped_from_its_middle_is_reported_with_the_full_name(consistency):
+    text = "首次跻身“中国服务业企业500强”。再次跻身“中国服务业500强”，蝉联“中国服务业500强”。"
+    assert found(consistency, text) == [
+        ("quoted-name-dropped-word", "中国服务业500强", "中国服务业企业500强"),
+        ("quoted-name-dropped-word", "中国服务业500强", "中国服务业企业500强"),
+    ]
+
+
+def test_a_quoted_name_shorter_at_its_ends_or_by_a_listed_word_is_not_a_dropped_word(consistency):
+    assert found(consistency, "荣获“全国文明单位”和“省级文明单位”称号，又获“全国文明单位”。") == []
+    assert found(consistency, "评为“县级文明单位”。后又评为“文明单位”。") == []  # the first characters
+    assert found(consistency, "有“其他严重情节”的，或者有“其他特别严重情节”的。") == []  # a degree word
+    assert found(consistency, "有“其他严重的情节”或“其他严重情节”。") == []  # two terms side by side

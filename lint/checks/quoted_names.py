@@ -1,0 +1,61 @@
+"""Quoted names a document writes once with a word and once without it, for the ``consistency`` kind.
+
+“中国服务业企业500强” earlier in a profile and “中国服务业500强” twice later, “国家级农民合作社示范社” and
+“国家级合作社示范社” in one town's profile: an award, list or title put in quotation marks is a fixed
+name, and a copy that drops a word from its middle is a slip. A quoted name (five to twenty Han
+characters, digits or letters, no punctuation: a series of parts is lint.checks.phrase_variants's)
+is compared with every other quoted name of the document; when one is the other with one or two
+neighbouring Han characters taken out of its middle, the shorter is reported with the longer as the
+suggestion, unless
+
+- what was taken out is a word the rule lists in ``ignore`` (的, 特别, 较: “其他特别严重情节” and
+  “其他严重情节” are two degrees the laws define), or
+- the document sets the two side by side as two terms (“计算机信息系统”和“计算机系统”).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lint.chars import HAN
+from lint.checks.variants import Variant
+from lint.regexes import compiled
+
+QUOTED_NAME = compiled(f"“(?P<name>[{HAN}0-9A-Za-z]{{5,20}})”")
+JOINERS = "和与及、或"
+MAX_DROPPED = 2
+
+
+def dropped_word_variants(text: str, ignore: frozenset[str]) -> list[Variant]:
+    if "“" not in text:
+        return []
+    found = [(m.group("name"), m.start("name"), m.end("name")) for m in QUOTED_NAME.finditer(text)]
+    counts = Counter(name for name, _, _ in found)
+    longer_of: dict[str, str] = {}
+    for longer in counts:
+        for shorter in _shortened(longer, ignore):
+            if shorter in counts and not _set_side_by_side(text, longer, shorter):
+                longer_of.setdefault(shorter, longer)
+    return [
+        Variant(start, end, name, longer_of[name], counts[longer_of[name]])
+        for name, start, end in found
+        if name in longer_of
+    ]
+
+
+def _shortened(name: str, ignore: frozenset[str]) -> set[str]:
+    """Each spelling of ``name`` with one or two neighbouring Han characters taken out of its middle
+    (never its first or last character), at least five characters long."""
+    spellings = set()
+    for size in range(1, MAX_DROPPED + 1):
+        for start in range(1, len(name) - size):
+            dropped = name[start : start + size]
+            if len(name) - size >= 5 and re.fullmatch(f"[{HAN}]+", dropped) and dropped not in ignore:
+                spellings.add(name[:start] + name[start + size :])
+    return spellings
+
+
+def _set_side_by_side(text: str, one: str, two: str) -> bool:
+    pair = f"“{re.escape(one)}”[{JOINERS}]“{re.escape(two)}”|“{re.escape(two)}”[{JOINERS}]“{re.escape(one)}”"
+    return re.search(pair, text) is not None
