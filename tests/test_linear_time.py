@@ -10,6 +10,7 @@ import pytest
 from growth import assert_linear
 from pack_helpers import make_rule
 
+from lint.checks.consistency import ConsistencyCheck
 from lint.checks.pattern import PatternCheck
 from lint.diagnostics import Diagnostic, Severity
 from lint.formats.markdown import mask
@@ -102,3 +103,19 @@ def test_conditions_on_the_paragraph_are_linear(condition: str) -> None:
         return list(check.find(document))
 
     assert_linear(lambda n: Document("<text>", "一二三四五六七八九十乙。\n" * n), lint, 40_000)
+
+
+def quoted_pairs(n: int) -> str:
+    """About ``n`` pairs of quoted names, each a name and the same name with a word dropped from its middle."""
+    return "".join(f"评为“第{i:06d}届全国示范单位”和后来的“第{i:06d}届示范单位”。\n" for i in range(n))
+
+
+def test_quoted_names_with_a_word_dropped_are_found_in_linear_time() -> None:
+    """Whether two quoted names stand side by side as two terms was once a search of the whole text for
+    each candidate pair: quadratic in a text full of them."""
+    check = ConsistencyCheck(make_rule("consistency", {"variants": "quoted-names", "ignore": ["的"]}))
+
+    def lint(document: Document) -> object:
+        return list(check.find(document))
+
+    assert_linear(lambda n: Document("<text>", quoted_pairs(n)), lint, 4_000)

@@ -15,6 +15,7 @@ suggestion, unless
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -23,6 +24,7 @@ from lint.checks.variants import Variant
 from lint.regexes import compiled
 
 QUOTED_NAME = compiled(f"“(?P<name>[{HAN}0-9A-Za-z]{{5,20}})”")
+HAN_RUN = compiled(f"[{HAN}]+")
 JOINERS = "和与及、或"
 MAX_DROPPED = 2
 
@@ -30,18 +32,20 @@ MAX_DROPPED = 2
 def dropped_word_variants(text: str, ignore: frozenset[str]) -> list[Variant]:
     if "“" not in text:
         return []
-    found = [(m.group("name"), m.start("name"), m.end("name")) for m in QUOTED_NAME.finditer(text)]
-    counts = Counter(name for name, _, _ in found)
+    matches = list(QUOTED_NAME.finditer(text))
+    counts = Counter(m.group("name") for m in matches)
+    side_by_side = _pairs_set_side_by_side(text, matches)
     longer_of: dict[str, str] = {}
     for longer in counts:
         for shorter in _shortened(longer, ignore):
-            if shorter in counts and not _set_side_by_side(text, longer, shorter):
+            if shorter in counts and frozenset((longer, shorter)) not in side_by_side:
                 longer_of.setdefault(shorter, longer)
-    return [
-        Variant(start, end, name, longer_of[name], counts[longer_of[name]])
-        for name, start, end in found
-        if name in longer_of
-    ]
+    variants = []
+    for m in matches:
+        longer = longer_of.get(m.group("name"))
+        if longer is not None:
+            variants.append(Variant(m.start("name"), m.end("name"), m.group("name"), longer, counts[longer]))
+    return variants
 
 
 def _shortened(name: str, ignore: frozenset[str]) -> set[str]:
@@ -51,11 +55,17 @@ def _shortened(name: str, ignore: frozenset[str]) -> set[str]:
     for size in range(1, MAX_DROPPED + 1):
         for start in range(1, len(name) - size):
             dropped = name[start : start + size]
-            if len(name) - size >= 5 and re.fullmatch(f"[{HAN}]+", dropped) and dropped not in ignore:
+            if len(name) - size >= 5 and HAN_RUN.fullmatch(dropped) and dropped not in ignore:
                 spellings.add(name[:start] + name[start + size :])
     return spellings
 
 
-def _set_side_by_side(text: str, one: str, two: str) -> bool:
-    pair = f"“{re.escape(one)}”[{JOINERS}]“{re.escape(two)}”|“{re.escape(two)}”[{JOINERS}]“{re.escape(one)}”"
-    return re.search(pair, text) is not None
+def _pairs_set_side_by_side(text: str, matches: list[re.Match[str]]) -> set[frozenset[str]]:
+    """The pairs of quoted names the text joins as two terms: “A”和“B”, “A”、“B” (one pass over the
+    quotations in order, so a long text with many names costs no more than reading it)."""
+    pairs = set()
+    for before, after in itertools.pairwise(matches):
+        between = text[before.end() : after.start()]
+        if len(between) == 1 and between in JOINERS:
+            pairs.add(frozenset((before.group("name"), after.group("name"))))
+    return pairs
