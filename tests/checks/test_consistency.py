@@ -349,4 +349,5 @@ def test_a_quoted_name_shorter_at_its_ends_or_by_a_listed_word_is_not_a_dropped_
     assert found(consistency, "荣获“全国文明单位”和“省级文明单位”称号，又获“全国文明单位”。") == []
     assert found(consistency, "评为“县级文明单位”。后又评为“文明单位”。") == []  # the first characters
     assert found(consistency, "有“其他严重情节”的，或者有“其他特别严重情节”的。") == []  # a degree word
-    assert found(consistency, "有“其他严重的情节”或“其他严重情节”。") == []  # two terms side by side
+    assert found(consistency, "本解释所称“计算机信息系统”和“计算机系统”。") == []  # two terms side by side
+    assert found(consistency, "本解释所称“计算机信息系统”。“计算机系统”是指……") != []
