@@ -7,6 +7,8 @@ params:
   max_chars: int           a heading's length after its number (default 40): longer lines are
                            paragraphs that open with a number, not headings
   mark: str                the end mark reported (default 。)
+  unless_heading_matches: regex   optional: a heading whose text matches is left out of the
+                           comparison (a colon after 下列、以下 introduces a list: 具有以下特性之一的：)
 
 A standalone heading is a line opening with a family's number whose nearest non-blank lines before
 and after do not open with a number of the same family: items of a list (一、……；二、……。) follow each
@@ -66,6 +68,8 @@ class HeadingMarksCheck(Check):
         self.families = [params.compile("families", source) for source in sources]
         self.max_chars = params.integer("max_chars", 40, minimum=1)
         self.mark = params.string("mark", "。")
+        unless = params.string("unless_heading_matches", "")
+        self.unless = params.compile("unless_heading_matches", unless) if unless else None
         self.required = frozenset({self.mark})
 
     def patterns(self) -> list[re.Pattern[str]]:
@@ -127,6 +131,8 @@ class HeadingMarksCheck(Check):
 
     def _heading(self, body: str, start: int, family: int, group: int) -> Heading | None:
         if not body or len(body) > self.max_chars:
+            return None
+        if self.unless is not None and self.unless.search(body):
             return None
         if body.endswith(self.mark):
             inner = body[: -len(self.mark)]

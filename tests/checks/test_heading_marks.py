@@ -62,3 +62,28 @@ def test_levels_are_judged_apart(headings):
 )
 def test_what_is_not_a_pair_of_disagreeing_headings_is_silent(headings, text):
     assert headings.lint_text(text) == []
+
+
+COLON_RULE = "punctuation.heading-end-colon-mixed"
+
+
+@pytest.fixture(scope="module")
+def colon_headings():
+    return Linter(select_rules(load_packs(), [COLON_RULE]))
+
+
+def test_the_mark_is_a_parameter_the_colon_heading_among_bare_ones_is_reported(colon_headings):
+    text = "一、出台的必然性\n正文。\n二、办法的特点：\n1、依法落实责任。\n三、重要意义\n正文。\n"
+    (found,) = colon_headings.lint_text(text)
+    assert (found.span.line, found.span.column) == (3, 8)
+    assert _fixed(colon_headings, text) == text.replace("特点：", "特点")
+
+
+def test_a_heading_announcing_a_list_is_left_out_of_the_comparison(colon_headings):
+    # unless_heading_matches: 以下 says the colon introduces the items below it
+    text = (
+        "（十三）精密跟踪系统\n1．雷达。\n（十四）具有以下特性之一的转换器：\n1．能连续工作。\n"
+        "（十五）材料\n1．涂料。\n"
+    )
+    assert colon_headings.lint_text(text) == []
+    assert len(colon_headings.lint_text(text.replace("具有以下特性之一的", "特殊的"))) == 1
