@@ -184,8 +184,8 @@ class _Windows:
 # The way back from a worker: plain tuples of strings and numbers.
 PackedExcerpt = tuple[str, str, str, dict[int, str], int, list[int], list[str]]
 PackedDiagnostic = tuple[
-    str | None, int, int, int, int, int, int, str, int, str, str, tuple[str, bool] | None
-]  # own path (None: the result's), span, rule, severity, message, matched, fix
+    str | None, int, int, int, int, int, int, str, int, str, str, tuple[str, bool] | None, tuple[str, ...]
+]  # own path (None: the result's), span, rule, severity, message, matched, fix, also
 PackedResult = tuple[str, str | None, PackedExcerpt | None, list[PackedDiagnostic], tuple[str, int] | None, str | None]
 
 SEVERITIES = {int(level): level for level in Severity}  # a dict lookup: Severity(n) costs a Python-level call
@@ -218,12 +218,12 @@ def _pack_diagnostic(diagnostic: Diagnostic, path: str) -> PackedDiagnostic:
         None if diagnostic.path == path else diagnostic.path,
         span.start, span.end, span.line, span.column, span.end_line, span.end_column,
         diagnostic.rule, int(diagnostic.severity), diagnostic.message, diagnostic.matched,
-        None if fix is None else (fix.replacement, fix.safe),
+        None if fix is None else (fix.replacement, fix.safe), diagnostic.also,
     )  # fmt: skip
 
 
 def _unpack_diagnostic(packed: PackedDiagnostic, path: str) -> Diagnostic:
-    own, start, end, line, column, end_line, end_column, rule, severity, message, matched, fix = packed
+    own, start, end, line, column, end_line, end_column, rule, severity, message, matched, fix, also = packed
     return Diagnostic(
         path if own is None else own,
         Span(start, end, line, column, end_line, end_column),
@@ -232,4 +232,5 @@ def _unpack_diagnostic(packed: PackedDiagnostic, path: str) -> Diagnostic:
         message,
         matched,
         None if fix is None else Fix(*fix),
+        also,
     )

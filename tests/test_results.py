@@ -13,7 +13,9 @@ def test_a_result_packed_for_the_way_back_from_a_worker_unpacks_the_same() -> No
     from lint.source import Document
 
     document = Document("a.txt", "第一行\n请于XX月XX日前报送，，谢谢。\n")
-    fixed = Diagnostic("a.txt", Span(14, 16, 2, 11, 2, 13), "p.comma", Severity.ERROR, "重复", "，，", Fix("，"))
+    fixed = Diagnostic(
+        "a.txt", Span(14, 16, 2, 11, 2, 13), "p.comma", Severity.ERROR, "重复", "，，", Fix("，"), also=("p.twice",)
+    )  # the rules merged into it come back too (they were lost on the way back: SARIF -j 2 had no properties.also)
     unsafe = Diagnostic("other.txt", Span(6, 8, 2, 3, 2, 5), "p.xx", Severity.INFO, "占位", "XX", Fix("", False))
     plain = Diagnostic("a.txt", Span(0, 3, 1, 1, 1, 4), "p.line", Severity.WARNING, "行", "第一行")
     original = FileResult("a.txt", [fixed, unsafe, plain], document, "rule p.slow stopped")
