@@ -75,23 +75,61 @@ class Diagnostic:
 
 
 def merge_same_findings(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """One diagnostic per span and fix: two rules that flag the same characters with the same
-    correction (a word list and a part-of-speech rule both finding 坚定地步伐) are one defect to the
-    reader. The most severe is kept, then the first by rule id; the others' ids go to its ``also``.
-    Diagnostics come sorted by ``sort_key``; spans with different fixes stay apart."""
+    """One diagnostic per defect: two rules that flag the same characters with the same correction
+    (a word list and a part-of-speech rule both finding 坚定地步伐), or one inside the other's span
+    with fixes that give the same text (做的很好 → 做得很好 and, inside it, 的 → 得), are one defect to the
+    reader. The most severe is kept, then the widest, then the first by ``sort_key``; the others' ids
+    go to its ``also``, sorted. Diagnostics come sorted by ``sort_key``; overlapping spans whose fixes differ, or that
+    have no fix, stay apart."""
     kept: dict[tuple[str, int, int, str | None], int] = {}
     merged: list[Diagnostic] = []
+    open_fixes: list[int] = []  # merged diagnostics with a fix whose span may still hold a later one
     for diagnostic in diagnostics:
         key = (diagnostic.path, diagnostic.span.start, diagnostic.span.end, _replacement(diagnostic))
         place = kept.get(key)
+        if place is None and diagnostic.fix is not None:
+            open_fixes = [
+                index
+                for index in open_fixes
+                if merged[index].path == diagnostic.path and merged[index].span.end > diagnostic.span.start
+            ]
+            place = next((index for index in open_fixes if _same_correction(merged[index], diagnostic)), None)
         if place is None:
             kept[key] = len(merged)
+            if diagnostic.fix is not None:
+                open_fixes.append(len(merged))
             merged.append(diagnostic)
             continue
         first = merged[place]
-        keeper, other = (diagnostic, first) if diagnostic.severity > first.severity else (first, diagnostic)
-        merged[place] = replace(keeper, also=(*keeper.also, other.rule, *other.also))
+        keeper, other = (diagnostic, first) if _outranks(diagnostic, first) else (first, diagnostic)
+        # sorted, so that merging in steps (a line's findings first, as lint.incremental does) names the same
+        merged[place] = replace(keeper, also=tuple(sorted({*keeper.also, other.rule, *other.also})))
     return merged
+
+
+def _outranks(later: Diagnostic, first: Diagnostic) -> bool:
+    """Whether the later of two diagnostics of one defect is the one to keep: the more severe, then the
+    one with the wider span (历行节约 → 厉行节约 says more than 历行 → 厉行), else the first."""
+    if later.severity != first.severity:
+        return later.severity > first.severity
+    return later.span.end - later.span.start > first.span.end - first.span.start
+
+
+def _same_correction(one: Diagnostic, two: Diagnostic) -> bool:
+    """Whether one span holds the other and the inner fix, made inside the outer span, gives the outer
+    fix's text: the two diagnostics correct the same characters the same way."""
+    outer, inner = (one, two) if _holds(one, two) else (two, one)
+    if not _holds(outer, inner) or outer.fix is None or inner.fix is None:
+        return False
+    if len(outer.matched) != outer.span.end - outer.span.start:
+        return False  # the matched text does not map onto the offsets (a converted source): leave both
+    before = outer.matched[: inner.span.start - outer.span.start]
+    after = outer.matched[inner.span.end - outer.span.start :]
+    return before + inner.fix.replacement + after == outer.fix.replacement
+
+
+def _holds(outer: Diagnostic, inner: Diagnostic) -> bool:
+    return outer.span.start <= inner.span.start and inner.span.end <= outer.span.end
 
 
 def _replacement(diagnostic: Diagnostic) -> str | None:

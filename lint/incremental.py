@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from lint.budget import DEFAULT_RULE_TIMEOUT, Budget, scaled_budget
 from lint.checks import Check
-from lint.diagnostics import Diagnostic, Span
+from lint.diagnostics import Diagnostic, Span, merge_same_findings
 from lint.engine import Linter, Outcome, _run_checks
 from lint.source import Document
 from lint.suppression import apply_suppressions
@@ -74,7 +74,9 @@ class IncrementalLinter:
         diagnostics = local + self._document_diagnostics(document, split.document, rule_timeout, problems)
         diagnostics.sort(key=Diagnostic.sort_key)
         kept = apply_suppressions(document, diagnostics, self.linter.active, self.linter.suppression)
-        return Outcome(kept, problems)
+        # a line's finding and a document-level one can be one defect (a slogan's variant around a
+        # missing word): merged as the full run merges them
+        return Outcome(merge_same_findings(kept), problems)
 
     def _split(self, day: datetime.date) -> _Split:
         if day not in self._splits:

@@ -183,3 +183,40 @@ def test_a_suppressed_rule_leaves_the_other_rule_its_diagnostic() -> None:
     text = "<!-- gwlint-disable-next-line tags.tagged -- checked -->\n迈着坚定地步伐前进。"
     diagnostics = Linter(_same_span_rules()).lint_text(text)
     assert [(d.rule, d.also) for d in diagnostics] == [("words.listed", ())]
+
+
+def _nested_rules(inner_fix: str | None = "得") -> list:
+    """A clause-level rule (做的很好 → 做得很好) and a word-level one inside it (的 → 得)."""
+    import dataclasses
+
+    from pack_helpers import make_rule
+
+    from lint.diagnostics import Severity
+
+    outer = make_rule("pattern", {"regex": "做的很好", "replacement": "做得很好"}, id="clause.outer")
+    params = {"regex": "(?<=做)的(?=很)"} | ({} if inner_fix is None else {"replacement": inner_fix})
+    inner = make_rule("pattern", params, id="word.inner")
+    return [dataclasses.replace(outer, fix="unsafe"), dataclasses.replace(inner, severity=Severity.INFO, fix="unsafe")]
+
+
+def test_a_finding_inside_another_with_the_same_correction_is_one_diagnostic() -> None:
+    diagnostics = Linter(_nested_rules()).lint_text("这项工作做的很好。")
+    assert [(d.rule, d.also, d.matched) for d in diagnostics] == [("clause.outer", ("word.inner",), "做的很好")]
+
+
+def test_a_finding_inside_another_with_another_correction_stays_apart() -> None:
+    diagnostics = Linter(_nested_rules(inner_fix="地")).lint_text("这项工作做的很好。")
+    assert [(d.rule, d.also) for d in diagnostics] == [("clause.outer", ()), ("word.inner", ())]
+
+
+def test_a_finding_without_a_fix_inside_another_stays_apart() -> None:
+    diagnostics = Linter(_nested_rules(inner_fix=None)).lint_text("这项工作做的很好。")
+    assert [(d.rule, d.also) for d in diagnostics] == [("clause.outer", ()), ("word.inner", ())]
+
+
+def test_nested_findings_in_two_places_merge_each_with_its_own() -> None:
+    diagnostics = Linter(_nested_rules()).lint_text("这项工作做的很好，那项也做的很好。")
+    assert [(d.rule, d.also, d.span.column) for d in diagnostics] == [
+        ("clause.outer", ("word.inner",), 5),
+        ("clause.outer", ("word.inner",), 13),
+    ]
