@@ -103,8 +103,17 @@ def merge_same_findings(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         first = merged[place]
         keeper, other = (diagnostic, first) if _outranks(diagnostic, first) else (first, diagnostic)
         # sorted, so that merging in steps (a line's findings first, as lint.incremental does) names the same
-        merged[place] = replace(keeper, also=tuple(sorted({*keeper.also, other.rule, *other.also})))
+        also = tuple(sorted({*keeper.also, other.rule, *other.also}))
+        merged[place] = replace(keeper, also=also, fix=_surest(keeper.fix, other.fix))
     return merged
+
+
+def _surest(kept: Fix | None, other: Fix | None) -> Fix | None:
+    """The kept fix, safe when either rule's fix was: both give the same text, and one rule is sure of it
+    (so ``--fix`` still makes a change a safe rule would have made on its own)."""
+    if kept is not None and other is not None and other.safe and not kept.safe:
+        return Fix(kept.replacement, safe=True)
+    return kept
 
 
 def _outranks(later: Diagnostic, first: Diagnostic) -> bool:

@@ -220,3 +220,14 @@ def test_nested_findings_in_two_places_merge_each_with_its_own() -> None:
         ("clause.outer", ("word.inner",), 5),
         ("clause.outer", ("word.inner",), 13),
     ]
+
+
+def test_a_merged_fix_is_safe_when_either_rule_was_sure_of_it() -> None:
+    """The warning (unsafe) keeps the report; the info rule's safe fix of the same text keeps --fix making it."""
+    import dataclasses
+
+    rules = _nested_rules()
+    rules = [rules[0], dataclasses.replace(rules[1], fix="safe")]
+    (found,) = Linter(rules).lint_text("这项工作做的很好。")
+    assert (found.rule, found.also) == ("clause.outer", ("word.inner",))
+    assert found.fix is not None and found.fix.safe and found.fix.replacement == "做得很好"
