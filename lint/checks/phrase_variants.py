@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from lint.checks import segment
 from lint.checks.text import HAN, SPACES, is_han
-from lint.checks.variants import LINES_KEPT, Variant, is_doubled, is_plain
+from lint.checks.variants import LINES_KEPT, NUMERALS, Variant, is_doubled, is_plain
 from lint.regexes import compiled
 
 # quoted series ------------------------------------------------------------------------------------
@@ -286,6 +286,16 @@ def _from_word_start(title: str, end: int, one: str, two: str, before: str) -> t
     return before[len(before) - extra :] + one, before[len(before) - extra :] + two
 
 
+# 首场 / 首讲 学术活动, 第三届 / 第三期 培训班: the counter after an ordinal says which one, in words
+# either way, and is no character of the event's name
+ORDINAL_LEADS = frozenset("首第末头") | NUMERALS | frozenset("0123456789")
+COUNTERS = frozenset("场讲次届期轮批回")
+
+
+def _counts_apart(one: str, i: int, a: str, b: str) -> bool:
+    return i > 0 and one[i - 1] in ORDINAL_LEADS and a in COUNTERS and b in COUNTERS
+
+
 def _one_event_edit(one: str, two: str, stem: int, connectors: frozenset[str]) -> bool:
     """Equal but for one edit inside the first ``stem`` characters (the suffix is shared)."""
     if not all(is_han(c) or c in SPACES or c in connectors for c in one + two):
@@ -294,6 +304,8 @@ def _one_event_edit(one: str, two: str, stem: int, connectors: frozenset[str]) -
     if len(differing) == 1:
         i = differing[0]
         a, b = one[i], two[i]
+        if _counts_apart(one, i, a, b):
+            return False
         if i < stem and ((a in SPACES and b in connectors) or (b in SPACES and a in connectors)):
             return True
         return i < stem and is_plain(a) and is_plain(b) and not is_doubled(one, i) and not is_doubled(two, i)
