@@ -13,7 +13,8 @@ params:
 
 Two lines are duplicates when they are equal once the spaces at their ends are dropped and only
 blank lines (or lines ``pass_over_lines_matching`` names) separate them: the second one is reported,
-and its fix deletes it with its line break.
+and its fix deletes it with its line break. So is a line made of the whole sentences that end the
+line before it (……。会议提出，……。 then 会议提出，……。 again as a paragraph of its own).
 Inside a line, a sentence (up to 。！？ and the closing quotes or brackets after them) equal to the
 sentence right before it is reported, and its fix deletes it. Lines that are equal but not
 consecutive (各位代表！ before each part of a report, a table of contents repeating the headings)
@@ -68,7 +69,7 @@ class DuplicateCheck(Check):
             if self.pass_over is not None and self.pass_over.match(content):
                 last_written = index
                 continue
-            if previous is not None and content == previous[1] and self._reportable_line(content):
+            if previous is not None and _repeats(content, previous[1]) and self._reportable_line(content):
                 yield self._line_finding(document, index, last_written, content)
             previous = index, content
             last_written = index
@@ -117,6 +118,19 @@ def _lines_with_a_repeated_chunk(text: str) -> list[int]:
         previous = key
         offset += len(chunk) + 1
     return sorted(set(lines))
+
+
+def _repeats(content: str, before: str) -> bool:
+    """Whether a line repeats the line before it: the same line, or the sentences that end it (a
+    paragraph's last sentences pasted again as the next paragraph)."""
+    if content == before:
+        return True
+    return (
+        len(content) < len(before)
+        and content[-1] in CLOSING_MARKS
+        and before.endswith(content)
+        and before[-len(content) - 1] in CLOSING_MARKS + SPACES
+    )
 
 
 def _han_count(text: str) -> int:

@@ -90,6 +90,26 @@ def test_a_quoted_sentence_repeated_keeps_its_closing_quote(duplicate):
     assert _fixed(duplicate, text) == "“我们一定要把工作做好。”大家鼓掌。"
 
 
+def test_the_sentences_ending_a_paragraph_pasted_again_as_the_next_one(duplicate):
+    tail = "会议提出，要切实提高对规范党委工作的认识。要强化制度建设与规范落实。"
+    text = f"会议认为，关键是落实好主体责任。 {tail}\n{tail}\n会议还提出了意见。"
+    (found,) = duplicate.lint_text(text)
+    assert (found.span.line, found.span.column) == (2, 1)
+    assert _fixed(duplicate, text) == f"会议认为，关键是落实好主体责任。 {tail}\n会议还提出了意见。"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a line that ends the line before it, but not at a sentence's start, or not a whole sentence
+        "大会号召全国人民团结奋斗。为实现目标而奋斗。\n实现目标而奋斗。",
+        "全体党员要发挥先锋模范作用，\n发挥先锋模范作用，",
+    ],
+)
+def test_a_line_ending_the_line_before_it_only_partly_is_silent(duplicate, text):
+    assert not duplicate.lint_text(text)
+
+
 @pytest.mark.parametrize(
     "text",
     [
