@@ -68,8 +68,7 @@ class HeadingMarksCheck(Check):
         self.families = [params.compile("families", source) for source in sources]
         self.max_chars = params.integer("max_chars", 40, minimum=1)
         self.mark = params.string("mark", "。")
-        unless = params.string("unless_heading_matches", "")
-        self.unless = params.compile("unless_heading_matches", unless) if unless else None
+        self.unless = params.regex("unless_heading_matches")
         self.required = frozenset({self.mark})
 
     def patterns(self) -> list[re.Pattern[str]]:
