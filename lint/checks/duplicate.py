@@ -69,10 +69,25 @@ class DuplicateCheck(Check):
             if self.pass_over is not None and self.pass_over.match(content):
                 last_written = index
                 continue
-            if previous is not None and _repeats(content, previous[1]) and self._reportable_line(content):
+            if previous is not None and self._repeats(content, previous[1]):
                 yield self._line_finding(document, index, last_written, content)
             previous = index, content
             last_written = index
+
+    def _repeats(self, content: str, before: str) -> bool:
+        """Whether a line repeats the line before it: the same line, or the whole sentences that end it
+        (a paragraph's last sentences pasted again as the next paragraph), as long as a repeated
+        sentence inside a line would be reported (``min_chars``: a short （掌声） after ……！（掌声） is not)."""
+        if content == before:
+            return self._reportable_line(content)
+        return (
+            len(content) < len(before)
+            and content[-1] in CLOSING_MARKS
+            and before.endswith(content)
+            and before[-len(content) - 1] in CLOSING_MARKS + SPACES
+            and not (self.unless_line is not None and self.unless_line.search(content))
+            and _han_count(content) >= self.min_chars
+        )
 
     def _reportable_line(self, content: str) -> bool:
         if self.unless_line is not None and self.unless_line.search(content):
@@ -118,19 +133,6 @@ def _lines_with_a_repeated_chunk(text: str) -> list[int]:
         previous = key
         offset += len(chunk) + 1
     return sorted(set(lines))
-
-
-def _repeats(content: str, before: str) -> bool:
-    """Whether a line repeats the line before it: the same line, or the sentences that end it (a
-    paragraph's last sentences pasted again as the next paragraph)."""
-    if content == before:
-        return True
-    return (
-        len(content) < len(before)
-        and content[-1] in CLOSING_MARKS
-        and before.endswith(content)
-        and before[-len(content) - 1] in CLOSING_MARKS + SPACES
-    )
 
 
 def _han_count(text: str) -> int:

@@ -110,6 +110,11 @@ def test_a_line_ending_the_line_before_it_only_partly_is_silent(duplicate, text)
     assert not duplicate.lint_text(text)
 
 
+def test_a_short_tail_repeated_is_not_a_pasted_paragraph(duplicate):
+    # the tail must hold min_chars Han characters, as a sentence repeated inside a line must
+    assert not duplicate.lint_text("让我们为实现中华民族伟大复兴而奋斗！（掌声）\n（掌声）\n")
+
+
 @pytest.mark.parametrize(
     "text",
     [
