@@ -52,6 +52,13 @@ def is_ascii_alnum(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
+def _url_end(url: str, end: int) -> int:
+    """Where a URL really ends: a closing bracket it does not open is the sentence's ((www.gov.cn)或…)."""
+    while url.endswith(")") and url.count(")") > url.count("("):
+        url, end = url[:-1], end - 1
+    return end
+
+
 @dataclass(frozen=True)
 class Protected:
     """The document's URLs and e-mail addresses, in order (they never overlap)."""
@@ -63,7 +70,7 @@ class Protected:
     def of(cls, text: str) -> Protected:
         if not any(sign in text for sign in PROTECTED_SIGNS):
             return cls([], [])
-        spans = [match.span() for match in PROTECTED.finditer(text)]
+        spans = [(match.start(), _url_end(match.group(), match.end())) for match in PROTECTED.finditer(text)]
         return cls([start for start, _ in spans], [end for _, end in spans])
 
     def covers(self, index: int) -> bool:

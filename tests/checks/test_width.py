@@ -182,6 +182,21 @@ class TestBrackets:
     def test_formulas_and_english_are_silent(self, text):
         assert found(text, brackets=self.BRACKETS) == []
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # a URL ends before the bracket that closes around it (the bracket is no part of the address)
+            ("通过“温岭人才网” (www.wlrcw.com)或“温岭党建”(www.zjwldj.gov.cn)下载",
+             "通过“温岭人才网” （www.wlrcw.com）或“温岭党建”（www.zjwldj.gov.cn）下载"),
+            ("详见政府网站(https://www.gov.cn/zhengce)。", "详见政府网站（https://www.gov.cn/zhengce）。"),
+        ],
+    )
+    def test_a_bracket_around_a_url_pairs_with_its_opening(self, text, expected):
+        assert fixed(text, brackets=self.BRACKETS) == expected
+
+    def test_a_bracket_inside_a_url_stays_with_it(self):
+        assert found("见https://zh.wikipedia.org/wiki/A_(B)页面", brackets=self.BRACKETS) == []
+
     def test_a_lone_half_width_bracket_is_reported_without_fix(self):
         assert found("1)加强领导", brackets=self.BRACKETS) == [(1, ")", None)]
         (finding,) = make_check(brackets=self.BRACKETS).find(Document("t", "1)加强领导"))
