@@ -15,7 +15,8 @@ and in Word every such line is a paragraph of its own. A line break is reported 
      the break (……新考改的要 / 求，……: 要求), or
    - at least ``same_width_lines`` lines meeting 1 and 2 have the same display width, at most
      ``max_layout_width`` columns (two a Han character): the width of the layout every wrapped line
-     fills. Paragraphs end at any width; three of one width are a layout.
+     fills. Paragraphs end at any width; three of one width are a layout, unless as many lines of the
+     document run wider than that width (a table's cells, pasted one per line, are of any width).
 
 Only plain text is checked: a line break inside a Markdown paragraph is the format's own soft break,
 and a .docx's lines include its table cells, one paragraph each, which end wherever a cell ends.
@@ -44,6 +45,8 @@ from dataclasses import dataclass
 from lint.checks import segment
 from lint.checks.base import Check, Finding, Params
 from lint.checks.paragraph import DEFAULT_PARAGRAPH_INDENT, display_width
+
+LAYOUT_SLACK = 4  # columns a layout's line may overrun its width by (digits and Latin letters are narrower)
 from lint.checks.text import HAN, SPACES, is_han
 from lint.regexes import compiled
 from lint.source import Document
@@ -83,9 +86,14 @@ class BrokenLineCheck(Check):
             return
         breaks = list(self._candidates(document))
         widths = Counter(display_width(item.before) for item in breaks)
+        lines = [display_width(document.line_text(n + 1).strip(SPACES)) for n in range(len(document.line_starts))]
         for item in breaks:
             width = display_width(item.before)
-            layout = widths[width] >= self.same_width_lines and width <= self.max_layout_width
+            layout = (
+                widths[width] >= self.same_width_lines
+                and width <= self.max_layout_width
+                and _fits(lines, width, widths[width])
+            )
             if layout or _word_across(item.before, item.after):
                 yield self._finding(document, item)
 
@@ -117,6 +125,12 @@ class BrokenLineCheck(Check):
         begin = clause.start() if clause else end - 1
         break_end = document.line_starts[item.line + 1]
         return Finding(begin, break_end, text[begin:end], {"fragment": text[begin:end], "next": item.after[:6]})
+
+
+def _fits(lines: list[int], width: int, at_width: int) -> bool:
+    """A layout holds every line within its width: fewer lines run wider (a column or two of
+    half-width characters aside) than fill it, or the lines of one width are a table's chance."""
+    return sum(1 for line in lines if line > width + LAYOUT_SLACK) < at_width
 
 
 def _word_across(before: str, after: str) -> bool:

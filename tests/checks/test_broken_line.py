@@ -85,6 +85,21 @@ def test_lines_ending_as_the_rule_allows_are_whole() -> None:
     assert messages(caption, ", unless_line_ends: '摄$'") == []
 
 
+def test_three_breaks_of_one_width_among_wider_lines_are_no_layout() -> None:
+    # a table pasted cell by cell (45NN): three cells happen to be 34 columns wide, but lines run far
+    # wider than that, which no fixed layout allows
+    cells = (
+        "牵头抓总，办好学院重大会议和活动：牵头开好教职工大会、党风廉政建设大会、全院各部门绩效考核签约会议\n"
+        "各牵头会议和活动顺利召开；会议资料\n"
+        "以联合招生、师资培训、专业建设等为抓手，加强教育对口支援工作的实效性，谋划确定对口支援工作重点。\n"
+        "整改工作落实情况；长效机制建立情况\n"
+        "以职能部门绩效考核、公车管理等信息化模块建设为重点，促进工作流程细化和业务效率提升\n"
+        "4-12月：项目开展，协调处理项目事宜\n"
+        "学生境外交流"
+    )
+    assert messages(cells) == []
+
+
 def test_layout_lines_wider_than_the_limit_are_not_a_layout() -> None:
     assert messages(LAYOUT, ", max_layout_width: 40") == []
 
