@@ -26,7 +26,10 @@ A line break joins two lines of one paragraph when all of these hold:
 6. the line after does not start with a paragraph indent (``paragraph_indent``);
 7. the line before is at least as wide as the line after, less ``WRAP_SLACK`` columns (two
    columns a Han character, one an ASCII one): every line a wrap produces is full, only the
-   paragraph's last line is shorter, while a heading is usually narrower than the paragraph after it.
+   paragraph's last line is shorter, while a heading is usually narrower than the paragraph after it;
+8. the line after ends a sentence or is itself at least ``min_wrapped_line`` long: a paragraph's
+   last line ends with its stop, while a short line that ends none (调研完成, 精品项目一览表) is a
+   table cell, label or title of its own.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ DEFAULT_PARAGRAPH_INDENT = "[\u3000\t]|[ \u00a0]{2}"
 # Wrapped lines of one paragraph differ in width by a few columns (a mark that may not open a line
 # pulls a character down, digits are half as wide): four Han characters' worth.
 WRAP_SLACK = 8
+# marks a paragraph's last line ends with (its closing quote or bracket after the stop included)
+PARAGRAPH_ENDS = tuple("。！？；：…”’）】》")
 
 
 class LineJoin:
@@ -64,6 +69,8 @@ class LineJoin:
         if self.heading is not None and self.heading.search(before) is not None:
             return False
         before, after = before.strip(SPACES), after.strip(SPACES)
+        if len(after) < self.min_wrapped_line and not after.endswith(PARAGRAPH_ENDS):
+            return False  # a short line that ends no sentence is a cell, label or title of its own
         return len(before) >= self.min_wrapped_line and display_width(before) + WRAP_SLACK >= display_width(after)
 
 

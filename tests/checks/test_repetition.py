@@ -121,6 +121,10 @@ def test_repeat_across_the_middle_line_of_a_wrapped_paragraph(repetition):
         f"{WRAPPED}\n　　坚决扛起政治责任。",  # an indented line opens a new paragraph
         # an unnumbered heading as long as a wrapped line, followed by a wider paragraph
         "坚持把人民群众的小事当作自己的大事抓好落实\n落实是检验干部作风的试金石，各级领导干部要带头深入基层、深入群众，把问题解决在一线。",
+        # a table pasted cell by cell (45NN): a short line without closing punctuation is a cell of
+        # its own, not the tail of a wrapped paragraph
+        "6月：完成二级学院学术委员会章程和二级学院校企合作委员会章程论证\n论证完成",
+        "12月，建设10项素质教育精品项目\n精品项目一览表",
     ],
 )
 def test_heading_list_item_or_paragraph_end_is_not_joined_with_the_next_line(repetition, text):
