@@ -186,8 +186,10 @@ class TestBrackets:
         ("text", "expected"),
         [
             # a URL ends before the bracket that closes around it (the bracket is no part of the address)
-            ("通过“温岭人才网” (www.wlrcw.com)或“温岭党建”(www.zjwldj.gov.cn)下载",
-             "通过“温岭人才网” （www.wlrcw.com）或“温岭党建”（www.zjwldj.gov.cn）下载"),
+            (
+                "通过“温岭人才网” (www.wlrcw.com)或“温岭党建”(www.zjwldj.gov.cn)下载",
+                "通过“温岭人才网” （www.wlrcw.com）或“温岭党建”（www.zjwldj.gov.cn）下载",
+            ),
             ("详见政府网站(https://www.gov.cn/zhengce)。", "详见政府网站（https://www.gov.cn/zhengce）。"),
         ],
     )
