@@ -45,11 +45,11 @@ from dataclasses import dataclass
 from lint.checks import segment
 from lint.checks.base import Check, Finding, Params
 from lint.checks.paragraph import DEFAULT_PARAGRAPH_INDENT, display_width
-
-LAYOUT_SLACK = 4  # columns a layout's line may overrun its width by (digits and Latin letters are narrower)
 from lint.checks.text import HAN, SPACES, is_han
 from lint.regexes import compiled
 from lint.source import Document
+
+LAYOUT_SLACK = 4  # columns a layout's line may overrun its width by (digits and Latin letters are narrower)
 
 DEFAULT_PROSE_MARKS = "，。；！？"
 LINE_END = compiled(f"[{HAN}，、；]$")
