@@ -7,6 +7,8 @@ params:
   min_chars_closed_line: int  the same for a whole line ending in a closing mark (。！？：；),
                            which no table cell or label does (default 2: 同志们： twice)
   unless_line_matches: regex  lines never reported, searched in the line (table rows: tabs, ``|``)
+  item_marker: regex       an item's ordinal matched at a line's start (1、 （一）), set aside when the line's
+                           first sentence is compared with the sentence ending the line before it
   pass_over_lines_matching: regex  lines passed over like blank lines when looking for the line before,
                            matched at the line's start (a web page's 发布时间：… and 【字体：大 中 小】
                            between a title and the same title pasted again)
@@ -14,7 +16,10 @@ params:
 Two lines are duplicates when they are equal once the spaces at their ends are dropped and only
 blank lines (or lines ``pass_over_lines_matching`` names) separate them: the second one is reported,
 and its fix deletes it with its line break. So is a line made of the whole sentences that end the
-line before it (……。会议提出，……。 then 会议提出，……。 again as a paragraph of its own).
+line before it (……。会议提出，……。 then 会议提出，……。 again as a paragraph of its own), and so is
+the first sentence of a line (after its ``item_marker``) that ends the line before it, at a sentence
+or clause start, with ``min_chars`` Han characters: a total pasted again as item 1 of its breakdown
+(……其中，公共财政预算收入完成58.2亿元。 then 1、公共财政预算收入完成58.2亿元。①……); its fix deletes it.
 Inside a line, a sentence (up to 。！？ and the closing quotes or brackets after them) equal to the
 sentence right before it is reported, and its fix deletes it. Lines that are equal but not
 consecutive (各位代表！ before each part of a report, a table of contents repeating the headings)
@@ -43,6 +48,9 @@ REPEATED_SENTENCE = compiled(
     rf"(?:^|(?<=[。！？”’」』）]))[{SPACES}]*([^。！？\r\n]+[。！？]+[”’」』）]*)\1", re.MULTILINE
 )
 
+# A line's first sentence: up to its first 。！？ and the closing quotes or brackets after it.
+FIRST_SENTENCE = compiled(r"[^。！？\r\n]+[。！？]+[”’」』）]*")
+
 
 class DuplicateCheck(Check):
     kind = "duplicate"
@@ -53,6 +61,7 @@ class DuplicateCheck(Check):
         self.min_chars_closed_line = params.integer("min_chars_closed_line", 2, minimum=1)
         self.unless_line = params.regex("unless_line_matches")
         self.pass_over = params.regex("pass_over_lines_matching")
+        self.item_marker = params.regex("item_marker")
 
     def find(self, document: Document) -> Iterator[Finding]:
         findings = [*self._lines(document), *self._sentences(document)]
@@ -71,6 +80,8 @@ class DuplicateCheck(Check):
                 continue
             if previous is not None and self._repeats(content, previous[1]):
                 yield self._line_finding(document, index, last_written, content)
+            elif previous is not None and (opening := self._repeated_opening(document, index, previous[1])):
+                yield opening
             previous = index, content
             last_written = index
 
@@ -88,6 +99,28 @@ class DuplicateCheck(Check):
             and not (self.unless_line is not None and self.unless_line.search(content))
             and _han_count(content) >= self.min_chars
         )
+
+    def _repeated_opening(self, document: Document, index: int, before: str) -> Finding | None:
+        """The line's first sentence (after its item marker) when it ends the line before it, starting
+        there at a sentence or clause start, and more of the line follows it."""
+        start, stop = document.paragraph(index)
+        text = document.text
+        while start < stop and text[start] in SPACES:
+            start += 1
+        if self.item_marker is not None and (marker := self.item_marker.match(text, start, stop)):
+            start = marker.end()
+        sentence = FIRST_SENTENCE.match(text, start, stop)
+        if sentence is None or not text[sentence.end() : stop].strip(SPACES):
+            return None
+        repeated = sentence.group()
+        at = len(before) - len(repeated) - 1
+        if not before.endswith(repeated) or at < 0 or before[at] not in CLOSING_MARKS + SPACES + "，":
+            return None
+        if _han_count(repeated) < self.min_chars:
+            return None
+        if self.unless_line is not None and self.unless_line.search(text, start, stop):
+            return None
+        return Finding(sentence.start(), sentence.end(), "", {"line": repeated})
 
     def _reportable_line(self, content: str) -> bool:
         if self.unless_line is not None and self.unless_line.search(content):

@@ -110,6 +110,28 @@ def test_a_line_ending_the_line_before_it_only_partly_is_silent(duplicate, text)
     assert not duplicate.lint_text(text)
 
 
+def test_the_sentence_ending_a_paragraph_repeated_as_the_first_item_below_it(duplicate):
+    # 46NN: the total, then the same sentence again as item 1 of its breakdown
+    total = "公共财政预算收入完成58.2亿元，同比下降2.9%。"
+    text = f"全市完成地方财政收入61.4亿元。其中，{total}\n1、{total}①税收收入完成46.8亿元。\n2、基金收入3.1亿元。"
+    (found,) = duplicate.lint_text(text)
+    assert (found.span.line, found.span.column) == (2, 3)
+    assert found.matched == total
+    assert _fixed(duplicate, text).split("\n")[1] == "1、①税收收入完成46.8亿元。"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the line after starts with a different sentence, or repeats only a short one
+        "全市完成地方财政收入61.4亿元，同比下降11.2%。\n1、公共财政预算收入完成58.2亿元。",
+        "会议号召大家团结奋斗！\n团结奋斗！我们一定能够成功。",
+    ],
+)
+def test_a_line_starting_otherwise_than_the_line_before_ends_is_silent(duplicate, text):
+    assert not duplicate.lint_text(text)
+
+
 def test_a_short_tail_repeated_is_not_a_pasted_paragraph(duplicate):
     # the tail must hold min_chars Han characters, as a sentence repeated inside a line must
     assert not duplicate.lint_text("让我们为实现中华民族伟大复兴而奋斗！（掌声）\n（掌声）\n")
