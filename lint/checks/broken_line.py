@@ -86,14 +86,16 @@ class BrokenLineCheck(Check):
             return
         breaks = list(self._candidates(document))
         widths = Counter(display_width(item.before) for item in breaks)
-        lines = [display_width(document.line_text(n + 1).strip(SPACES)) for n in range(len(document.line_starts))]
+        layouts = {
+            width
+            for width, count in widths.items()
+            if count >= self.same_width_lines and width <= self.max_layout_width
+        }
+        if layouts:  # the document's line widths only where a layout is in question
+            lines = [display_width(document.line_text(n + 1).strip(SPACES)) for n in range(len(document.line_starts))]
+            layouts = {width for width in layouts if _fits(lines, width, widths[width])}
         for item in breaks:
-            width = display_width(item.before)
-            layout = (
-                widths[width] >= self.same_width_lines
-                and width <= self.max_layout_width
-                and _fits(lines, width, widths[width])
-            )
+            layout = display_width(item.before) in layouts
             if layout or _word_across(item.before, item.after):
                 yield self._finding(document, item)
 

@@ -92,10 +92,8 @@ class DuplicateCheck(Check):
         if content == before:
             return self._reportable_line(content)
         return (
-            len(content) < len(before)
-            and content[-1] in CLOSING_MARKS
-            and before.endswith(content)
-            and before[-len(content) - 1] in CLOSING_MARKS + SPACES
+            content[-1] in CLOSING_MARKS
+            and _ends_after(before, content, CLOSING_MARKS + SPACES)
             and not (self.unless_line is not None and self.unless_line.search(content))
             and _han_count(content) >= self.min_chars
         )
@@ -103,6 +101,8 @@ class DuplicateCheck(Check):
     def _repeated_opening(self, document: Document, index: int, before: str) -> Finding | None:
         """The line's first sentence (after its item marker) when it ends the line before it, starting
         there at a sentence or clause start, and more of the line follows it."""
+        if before[-1] not in CLOSING_MARKS:
+            return None  # the line before ends no sentence: nothing of it can open this one
         start, stop = document.paragraph(index)
         text = document.text
         while start < stop and text[start] in SPACES:
@@ -113,10 +113,7 @@ class DuplicateCheck(Check):
         if sentence is None or not text[sentence.end() : stop].strip(SPACES):
             return None
         repeated = sentence.group()
-        at = len(before) - len(repeated) - 1
-        if not before.endswith(repeated) or at < 0 or before[at] not in CLOSING_MARKS + SPACES + "，":
-            return None
-        if _han_count(repeated) < self.min_chars:
+        if not _ends_after(before, repeated, CLOSING_MARKS + SPACES + "，") or _han_count(repeated) < self.min_chars:
             return None
         if self.unless_line is not None and self.unless_line.search(text, start, stop):
             return None
@@ -166,6 +163,12 @@ def _lines_with_a_repeated_chunk(text: str) -> list[int]:
         previous = key
         offset += len(chunk) + 1
     return sorted(set(lines))
+
+
+def _ends_after(before: str, piece: str, starts: str) -> bool:
+    """Whether ``before`` ends with ``piece``, a part of it that starts right after one of ``starts``
+    (a sentence's or a clause's start, not the middle of a word)."""
+    return len(piece) < len(before) and before.endswith(piece) and before[-len(piece) - 1] in starts
 
 
 def _han_count(text: str) -> int:
