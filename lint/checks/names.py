@@ -30,6 +30,9 @@ title: text                   a bare title (总书记) before the person holding
   person: name                  who holds it; any earlier mention of him is the full mention
   unless_preceded_by: regex     the title belongs to an organ or a listing of titles (中共中央总书记、…)
   unless_followed_by: regex     ... or is followed by the name (总书记习近平)
+  unless_headline: bool         ... or stands in the headline (the first non-empty line, ending no
+                                sentence) of a document that names him below it: newspapers title
+                                回望“十四五”，想起总书记这句话 and name him in the body (人民日报, 2025)
 
 Every span is checked against the text around it: when a dictionary word of the text crosses its start
 or end (赵乐|继续, 学习|习进平台), its edge character belongs to that word and the span is not reported
@@ -55,6 +58,7 @@ from lint.source import Document
 
 CLASSES = ("doubled-first", "doubled-inner", "doubled-last", "swapped", "similar")
 MODES = ("names", "order", "listing", "forms", "title")
+SENTENCE_END = re.compile("[。！？!?]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,12 +220,17 @@ class NamesCheck(Check):
         name = f"\\s*{re.escape(self.person)}"
         after = params.string("unless_followed_by")
         self.title_after = params.compile("unless_followed_by", name if after is None else f"(?:{after})|{name}")
+        self.headline_exempt = params.boolean("unless_headline", False)
         self.required = frozenset([self.title])
 
     def _find_bare_title(self, text: str) -> Iterator[Finding]:
         first_mention = text.find(self.person)
         limit = len(text) if first_mention == -1 else first_mention
         start = text.find(self.title, 0, limit)
+        if start != -1 and first_mention != -1 and self.headline_exempt:
+            headline_end = _headline_end(text)
+            if start < headline_end:
+                start = text.find(self.title, headline_end, limit)
         while start != -1:
             end = start + len(self.title)
             line_start = text.rfind("\n", 0, start) + 1
@@ -254,6 +263,14 @@ class NamesCheck(Check):
         if word == self.person[0]:
             return True  # the surname alone: 习总书记, a form the ``forms`` rules judge
         return word is not None and len(word) > 1 and not name_context.is_known_word(word)
+
+
+def _headline_end(text: str) -> int:
+    """Where the document's first non-empty line ends, if it is a headline (no sentence ends in it), else 0."""
+    first = len(text) - len(text.lstrip())
+    end = text.find("\n", first)
+    end = len(text) if end == -1 else end
+    return 0 if SENTENCE_END.search(text, first, end) else end
 
 
 def _names(params: Params, key: str) -> list[str]:

@@ -182,6 +182,14 @@ def _renumbered(skipped: tuple[Item, int] | None, current: Item, item: Item) -> 
     return skipped is not None and skipped[0] is current and item.number == current.number == skipped[1] + 1
 
 
+def _restart(paragraphs: SeriesState, loose: Item | None, item: Item) -> None:
+    """A series begun inside a paragraph after the last one ended goes on at the start of a line
+    (……接下来仍需在以下三个关键点上发力。一是……\n二是……): the line's item counts on from it."""
+    if loose is not None and loose.number == item.number - 1 and loose.family in paragraphs.last:
+        paragraphs.last.pop(loose.family)
+        paragraphs.last[loose.family] = loose
+
+
 def _advance(state: SeriesState, item: Item) -> Iterator[Problem]:
     problem = state.advance(item)
     if problem is not None:
@@ -363,9 +371,12 @@ class NumberingCheck(Check):
         top: Item | None = None
         ends = [end for _, end in document.paragraphs()]
         top_end = -1  # the end of the paragraph ``top`` opens: an item's own series nests only inside it
+        loose: dict[str, Item] = {}  # the last in-paragraph item of each family outside any item's paragraph
         for item in items:
             if top is not None and item.start > top_end and not item.top:
                 top = None  # later paragraphs are no longer inside the item (the enumeration is over)
+            if item.family in (RESET, ARTICLE) or item.family.startswith("level"):
+                loose.clear()
             if item.family in (RESET, ARTICLE):
                 if item.family == RESET:
                     levels = HeadingState.new(levels.preamble)
@@ -380,11 +391,15 @@ class NumberingCheck(Check):
                 inner.clear()
                 top = None
             elif item.top:
+                _restart(paragraphs, loose.get(item.family), item)
+                loose.clear()
                 yield from _advance(paragraphs, item)
                 top = item
                 top_end = ends[min(bisect.bisect_left(ends, item.start), len(ends) - 1)]
                 inner.clear()
             elif item.family in inner.last or top is None:
+                if top is None:
+                    loose[item.family] = item
                 yield from _advance(inner, item)
             elif top.family == item.family and item.number == 1:
                 yield Problem("nested", item, top)

@@ -375,3 +375,15 @@ def test_bad_params_of_the_new_modes_are_pack_errors(params, field):
     with pytest.raises(PackError) as error:
         _custom(params)
     assert error.value.field == field
+
+
+def test_a_headline_may_say_general_secretary_when_the_body_names_him(names):
+    # 人民日报 2025: 回望“十四五”，想起总书记这句话, then the body names him
+    body = "“十四五”时期，以习近平同志为核心的党中央团结带领全党全国各族人民勠力同心。"
+    bare = [d for d in names.lint_text("回望“十四五”，想起总书记这句话\n" + body, as_of=DAY_20TH) if d.rule == BARE]
+    assert bare == []
+    # the headline's exemption needs the body to name him, and a first line that ends a sentence is no headline
+    for text in ("学习总书记重要讲话精神心得\n总书记强调，要坚持大抓基层。", "要学习总书记重要讲话精神。\n" + body):
+        assert [(d.rule, d.matched, d.span.line) for d in names.lint_text(text, as_of=DAY_20TH)] == [
+            (BARE, "总书记", 1)
+        ]

@@ -92,6 +92,20 @@ def test_a_paragraph_series_continues_inside_its_paragraph(numbering):
     assert found(numbering, text) == []
 
 
+def test_a_series_begun_inside_a_later_paragraph_goes_on_at_line_starts(numbering):
+    # 人民日报 2025: 一是…四是 at line starts, then 发力。一是… inside a paragraph, 二是 and 三是 on new lines
+    first = "一是甲的关系。\n二是乙的关系。\n三是丙的关系。\n四是丁的关系。\n"
+    text = (
+        first
+        + "接下来仍需在以下三个关键点上发力。一是在发展理念上转变。\n二是在核心目标上统筹。\n三是在实现路径上落实。"
+    )
+    assert found(numbering, text) == []
+    # without the restart the line's 二是 still repeats the first series
+    assert found(numbering, first + "接下来仍需发力。\n二是在核心目标上统筹。") == [("repeat", "二是", 6)]
+    # an inner 一是 that 三是 does not continue keeps the first series counting
+    assert found(numbering, "一是甲。\n二是乙。\n其中一是丙。\n三是丁。") == []
+
+
 def test_inner_series_of_another_kind_inside_paragraph_items_is_fine(numbering):
     text = "一要突出政治建设。一是加强学习，二是巩固成果。\n二要突出政治标准。一是树好导向，二是管好干部。"
     assert found(numbering, text) == []
