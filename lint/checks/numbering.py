@@ -219,6 +219,9 @@ class HeadingState:
         skipped = self.skipped.pop(level, None)
         if earlier is None:
             yield from self._first(item, level)
+        elif item.number == 1 and (deeper := self._deeper(level)) is not None and any(self.open[:level]):
+            # the inversion again in the next section: 1.……（一）（二）2.……（一）
+            yield Problem("order", item, deeper)
         elif _swapped(skipped, earlier, item):
             yield Problem("repeat", item, earlier, item.renumbered(earlier.number))
             item = earlier  # the count goes on from the higher of the two
@@ -246,8 +249,12 @@ class HeadingState:
             self.open[deeper] = None
             self.skipped.pop(deeper, None)
 
+    def _deeper(self, level: int) -> Item | None:
+        """The open heading of the nearest level below ``level``, if any."""
+        return next((d for d in self.open[level + 1 :] if d is not None), None)
+
     def _first(self, item: Item, level: int) -> Iterator[Problem]:
-        deeper = next((d for d in self.open[level + 1 :] if d is not None), None)
+        deeper = self._deeper(level)
         parent = any(self.open[:level])
         # an excerpt may start inside a section: only a heading with a parent can be out of order
         if deeper is not None and parent:

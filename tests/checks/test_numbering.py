@@ -71,6 +71,13 @@ def test_a_higher_level_after_a_lower_one_in_the_same_section_is_reported(number
     assert found(numbering, "一、甲\n1.子\n（一）孙") == [("level-order", "（一）", 3)]
 
 
+def test_an_inversion_repeated_in_each_section_is_reported_in_each(numbering):
+    # a plan's 1.前期准备 2.活动中期 each holding （一）（二）: the first item under each is out of order
+    first = "四、准备工作\n1.前期准备：\n（一）撰写策划。\n（二）招募志愿者。\n"
+    text = first + "2.活动中期：\n（一）收集故事。\n（二）制作课件。"
+    assert found(numbering, text) == [("level-order", "（一）", 3), ("level-order", "（一）", 6)]
+
+
 def test_series_continue_across_hard_line_breaks_inside_a_paragraph(numbering):
     text = "比如，一是成效甲；\n继续叙述；\n着力打造品牌。二是成效乙。四是成效丁。"
     assert found(numbering, text) == [("gap", "四是", 3)]
