@@ -52,3 +52,46 @@ def read_alike(first: str, second: str, readings: Readings) -> bool:
     rare reading dao, yet 接受 and 接到 are two verbs, not one typed by its sound)."""
     one, other = readings.get(first), readings.get(second)
     return one is not None and other is not None and bool(one[0]) and one[0] == other[0]
+
+
+INITIALS = (
+    "zh",
+    "ch",
+    "sh",
+    "b",
+    "p",
+    "m",
+    "f",
+    "d",
+    "t",
+    "n",
+    "l",
+    "g",
+    "k",
+    "h",
+    "j",
+    "q",
+    "x",
+    "r",
+    "z",
+    "c",
+    "s",
+    "y",
+    "w",
+)
+
+
+def sound_close(first: str, second: str, readings: Readings) -> bool:
+    """Whether the two characters, each read as usual, share their initial or their final (信 xin /
+    讯 xun, 器 qi / 气 qi): a character typed for another by a near sound. 所 suo / 院 yuan, 苏 su /
+    西 xi, 务 wu / 利 li share neither: two names (研究所 / 研究院, 江苏 / 江西), not one mistyped."""
+    one, other = readings.get(first), readings.get(second)
+    if one is None or other is None or not one[0] or not other[0]:
+        return False
+    (a_initial, a_final), (b_initial, b_final) = _split(one[0]), _split(other[0])
+    return (bool(a_initial) and a_initial == b_initial) or a_final == b_final
+
+
+def _split(reading: str) -> tuple[str, str]:
+    initial = next((i for i in INITIALS if reading.startswith(i)), "")
+    return initial, reading[len(initial) :]

@@ -11,7 +11,8 @@ names (三源浦朝鲜族镇 / 三源浦朝鲜镇, 邮电通信业 / 邮电通�
   that is not a function word or a numeral, nor a doubled character (坚决决 is the repetition pack's).
   The differing token is at least three characters long in the longer name: 水运/水泥有限公司 and
   建设/建立粤港澳大湾区 are different things. A two-character token counts for a replaced character
-  only when the two sound alike (电器/电气工程学院: typed by its sound; 运 and 泥 do not). A name may
+  only when the two sound alike (电器/电气工程学院: typed by its sound; 运 and 泥 do not); a longer one
+  when they share an initial or a final (通信/通讯业; 研究所/研究院, 江苏/江西 are two bodies). A name may
   end in a word jieba joins to its suffix (工程学院) for a replaced character only: a word such as
   经济技术开发区 after a place with and without its level (扬州市 / 扬州) is a short form, not a
   dropped character. An inserted character makes the longer name the
@@ -210,7 +211,7 @@ def _preferred(
             return first[0].text if longer == one else second[0].text
     replaced = edit == "replacement" and len(one) == len(two) >= 2 and _replaced(one, two, leading)
     replaced = replaced and not _contrasting(one, two, contrasts)
-    if replaced and (len(one) >= 3 or _homophone_slip(one, two)):
+    if replaced and ((len(one) >= 3 and _near_sound_slip(one, two)) or _homophone_slip(one, two)):
         return first[0].text if len(first) >= len(second) else second[0].text
     return None
 
@@ -267,6 +268,14 @@ def _homophone_slip(one: str, two: str) -> bool:
     from lint.checks.readings import common_readings, read_alike
 
     return read_alike(*_first_difference(one, two), common_readings())
+
+
+def _near_sound_slip(one: str, two: str) -> bool:
+    """Longer words one typed for the other: the two characters sound near (通信/通讯), where 研究所 /
+    研究院 or 江苏 / 江西 name two bodies (人民日报, 2019–2020: lists of winners and their schools)."""
+    from lint.checks.readings import common_readings, sound_close
+
+    return sound_close(*_first_difference(one, two), common_readings())
 
 
 def is_plain(char: str) -> bool:

@@ -145,6 +145,14 @@ def test_a_name_one_character_off_goes_to_the_majority_then_the_first_spelling(c
     assert found(consistency, text) == [("name-one-character-off", "邮电通信业", "邮电通讯业")]
 
 
+def test_two_bodies_whose_names_differ_by_a_character_of_another_sound_are_two_bodies(consistency):
+    # 人民日报 lists of winners: 研究所 / 研究院, 江苏 / 江西 name different bodies, not one mistyped
+    text = "中国电子科技集团公司第十四研究所有限公司、中国电子科技集团公司第十四研究院有限公司获奖。"
+    assert found(consistency, text) == []
+    text = "江苏省律师协会、江西省律师协会和浙江省律师协会联合举办论坛。"
+    assert found(consistency, text) == []
+
+
 def test_a_quoted_slogan_written_with_other_separators_goes_to_the_majority(consistency):
     text = "开展“比学习，比作风”活动。围绕“比学习、比作风”主题，结合“比学习、比作风”要求。"
     assert found(consistency, text) == [("quoted-series-variant", "比学习，比作风", "比学习、比作风")]
