@@ -36,6 +36,8 @@ variants (no list of forms: lint.checks.variants and lint.checks.phrase_variants
                                        right after it (……协会，简称为镇海信息技术协会)
   places: [name, ...]                  (place-short-names) places of one level without it: 安徽 …
   level: text                          (place-short-names) the level they drop: 省
+  collective: [name, ...]              (place-short-names) names that after a place mean every body of
+                                       their kind there, not one body (辽宁法院: the province's courts)
   followers: str                       (title-names) characters that may follow an event's name in a
                                        sentence (的, 召 of 召开 …): a suffix before another character
                                        is inside a longer word (社会 in 社会主义)
@@ -132,6 +134,7 @@ class ConsistencyCheck(Check):
             if not self.level:
                 raise params.error("level", "the level the places drop (省) is required")
             self.name_suffixes = params.strings("suffixes", required=True)
+            self.collective = frozenset(params.strings("collective"))
         if family == "names":
             self.edit = params.string("edit", "insertion") or ""
             if self.edit not in ("insertion", "replacement"):
@@ -225,7 +228,7 @@ class ConsistencyCheck(Check):
         elif self.variants == "title-names":
             found = phrase_variants.title_variants(text, self.event_words, self.min_length)
         elif self.variants == "place-short-names":
-            found = variants.place_variants(text, self.places, self.level, self.name_suffixes)
+            found = variants.place_variants(text, self.places, self.level, self.name_suffixes, self.collective)
         elif self.variants == "person-names":
             found = person_variants.person_variants(text, self.titles, self.surnames)
         elif self.variants == "quoted-names":

@@ -289,8 +289,11 @@ def is_doubled(word: str, i: int) -> bool:
 # place short names --------------------------------------------------------------------------------
 
 
-def place_variants(text: str, places: list[str], level: str, suffixes: list[str]) -> list[Variant]:
-    """Short names written as place + name where level + name also occurs (see the docstring)."""
+def place_variants(
+    text: str, places: list[str], level: str, suffixes: list[str], collective: frozenset[str] = frozenset()
+) -> list[Variant]:
+    """Short names written as place + name where level + name also occurs (see the docstring); a name in
+    ``collective`` after a place means every body of its kind there (辽宁法院: the province's courts), not one."""
     if level not in text:
         return []
     place = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
@@ -299,6 +302,8 @@ def place_variants(text: str, places: list[str], level: str, suffixes: list[str]
     found: list[Variant] = []
     counts: dict[str, int] = {}  # each short name counted once, however often it occurs
     for match in short.finditer(text):
+        if match.group("name") in collective:
+            continue
         with_level = level + match.group("name")
         if with_level not in counts:
             counts[with_level] = _standalone_count(text, with_level, place)

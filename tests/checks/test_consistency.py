@@ -359,3 +359,12 @@ def test_a_quoted_name_shorter_at_its_ends_or_by_a_listed_word_is_not_a_dropped_
     assert found(consistency, "有“其他严重情节”的，或者有“其他特别严重情节”的。") == []  # a degree word
     assert found(consistency, "本解释所称“计算机信息系统”和“计算机系统”。") == []  # two terms side by side
     assert found(consistency, "本解释所称“计算机信息系统”。“计算机系统”是指……") != []
+
+
+def test_a_province_and_a_collective_body_name_every_such_body_there():
+    from lint.checks.variants import place_variants
+
+    text = "辽宁全省法院启用“辽宁法院互联网庭审云平台”。省法院负责建设。安徽质检院和省质检院联合检测。"
+    found = [v.text for v in place_variants(text, ["辽宁", "安徽"], "省", ["院"], frozenset(["法院"]))]
+    assert found == ["安徽质检院"]  # 辽宁法院 is the province's courts; 安徽质检院 is the 省质检院 again
+    assert "辽宁法院" in [v.text for v in place_variants(text, ["辽宁", "安徽"], "省", ["院"])]
