@@ -182,6 +182,16 @@ def _renumbered(skipped: tuple[Item, int] | None, current: Item, item: Item) -> 
     return skipped is not None and skipped[0] is current and item.number == current.number == skipped[1] + 1
 
 
+def _opened_in_passing(text: str, item: Item) -> bool:
+    """A word series whose first word stands earlier in the paragraph inside a clause, where it is no
+    item of its own (这首先是……；其次，……; 县级政协首先要……。其次要……: 人民日报 2019–2020): 其次
+    goes on from that 首先, not from an 一是 series before it."""
+    if not item.words or item.number < 2:
+        return False
+    start = max(text.rfind("\n", 0, item.start), item.start - 400) + 1
+    return item.words[0] in text[start : item.start]
+
+
 def _restart(paragraphs: SeriesState, loose: Item | None, item: Item) -> None:
     """A series begun inside a paragraph after the last one ended goes on at the start of a line
     (……接下来仍需在以下三个关键点上发力。一是……\n二是……): the line's item counts on from it."""
@@ -361,6 +371,8 @@ class NumberingCheck(Check):
     def _findings(self, document: Document, problems: Iterable[Problem]) -> Iterator[Finding]:
         for problem in problems:
             if problem.report != self.report:
+                continue
+            if problem.report == "mixed" and _opened_in_passing(document.text, problem.item):
                 continue
             line, column = document.position(problem.earlier.start)
             yield Finding(

@@ -90,6 +90,16 @@ def test_mixed_series_names_both_items(numbering):
     assert "“二是”" in diagnostic.message
 
 
+def test_a_word_series_opened_inside_a_clause_goes_on_from_there(numbering):
+    # 人民日报 2019: 一是……三是…… then 这首先是……；其次，…… in the same paragraph: 其次 follows that 首先
+    text = "原因有三个。一是甲。二是乙。三是丙。这首先是基于实力；其次，中国的发展足以承办。"
+    assert found(numbering, text) == []
+    # without the 首先 the 其次 still goes on from 三是 and is reported
+    assert found(numbering, "原因有三个。一是甲。二是乙。三是丙。其次，中国的发展足以承办。") == [
+        ("mixed-series", "其次", 1)
+    ]
+
+
 def test_series_of_words_mixed_with_ordinals(numbering):
     assert found(numbering, "首先要统一思想。其次要明确责任。第三，狠抓落实。") == [("mixed-series", "第三", 1)]
 
