@@ -9,6 +9,8 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007"
 CJK_PUNCT = "，。、；：？！“”‘’《》（）〔〕【】—…·「」『』〈〉"
 # What indents or pads a line of a draft: spaces, tabs and the full-width space.
 SPACES = " \t\u3000"
+# The marks that end a sentence, full-width and ASCII.
+SENTENCE_END_MARKS = "。！？!?"
 
 
 def is_latin(char: str) -> bool:

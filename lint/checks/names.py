@@ -51,14 +51,16 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from lint.chars import SENTENCE_END_MARKS
 from lint.checks import name_context
 from lint.checks.base import Check, Finding, Params
 from lint.checks.text import is_han
+from lint.regexes import compiled
 from lint.source import Document
 
 CLASSES = ("doubled-first", "doubled-inner", "doubled-last", "swapped", "similar")
 MODES = ("names", "order", "listing", "forms", "title")
-SENTENCE_END = re.compile("[。！？!?]")
+SENTENCE_END = compiled(f"[{SENTENCE_END_MARKS}]")
 
 
 @dataclass(frozen=True, slots=True)

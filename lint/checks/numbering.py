@@ -394,8 +394,6 @@ class NumberingCheck(Check):
         for item in items:
             if top is not None and item.start > top_end and not item.top:
                 top = None  # later paragraphs are no longer inside the item (the enumeration is over)
-            if item.family in (RESET, ARTICLE) or item.family.startswith("level"):
-                loose.clear()
             if item.family in (RESET, ARTICLE):
                 if item.family == RESET:
                     levels = HeadingState.new(levels.preamble)
@@ -403,11 +401,13 @@ class NumberingCheck(Check):
                     levels.close_below(0)
                 paragraphs.clear()
                 inner.clear()
+                loose.clear()
                 top = None
             elif item.family.startswith("level"):
                 yield from levels.heading(item)
                 paragraphs.clear()
                 inner.clear()
+                loose.clear()
                 top = None
             elif item.top:
                 _restart(paragraphs, loose.get(item.family), item)

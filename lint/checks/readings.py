@@ -54,31 +54,7 @@ def read_alike(first: str, second: str, readings: Readings) -> bool:
     return one is not None and other is not None and bool(one[0]) and one[0] == other[0]
 
 
-INITIALS = (
-    "zh",
-    "ch",
-    "sh",
-    "b",
-    "p",
-    "m",
-    "f",
-    "d",
-    "t",
-    "n",
-    "l",
-    "g",
-    "k",
-    "h",
-    "j",
-    "q",
-    "x",
-    "r",
-    "z",
-    "c",
-    "s",
-    "y",
-    "w",
-)
+INITIALS = ("zh", "ch", "sh", *"bpmfdtnlgkhjqxrzcsyw")  # pinyin initials, the two-letter ones first
 
 
 def sound_close(first: str, second: str, readings: Readings) -> bool:

@@ -29,13 +29,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lint.chars import SENTENCE_END_MARKS
 from lint.checks.base import Check, Finding, Params
 from lint.checks.scan import Scanner
 from lint.regexes import compiled
 from lint.source import Document
 
 FRAME = compiled(r"\$\{(\w+)\}")
-SENTENCE_END = "。！？!?\n"
+SENTENCE_END = SENTENCE_END_MARKS + "\n"
 SENTENCE_MARKS = compiled(f"[{re.escape(SENTENCE_END)}]")
 REFERENCE_KEYS = {"regex", "current_from", "current_until", "instead"}
 
