@@ -6,7 +6,8 @@ params (each optional, at least one):
   brackets: {"()": "（）"}    half-width brackets, matched as pairs (either side may already be full-width)
   period: "。"               "." → this mark, only where certain: between two Han characters, between
                              a Han character and a closing quote (美好时光.”), or ending a paragraph
-                             after Chinese text (never 1. / 3.0 / 一.)
+                             after Chinese text, also after a percentage in a Chinese sentence
+                             (增长15%. / 增长15%.下降) (never 1. / 3.0 / 一.)
 
 Python knows character classes only (Han, Chinese punctuation, ASCII letters and digits, URLs and
 e-mail addresses); which marks to check and what to write instead are the pack's data.
@@ -36,6 +37,7 @@ PERIOD = compiled(r"\.")
 SENTENCE_CLOSERS = "”’》）」』〕】"
 QUOTE_CLOSERS = "”’」』"  # a quotation that ends with "." after Chinese text ends a sentence, mid-paragraph too
 HALF_CLOSERS = "\"')"
+PERCENT_SIGNS = "%％"
 PROTECTED_SIGNS = ("://", "www.", "@")  # one of them is in every PROTECTED match
 
 
@@ -195,8 +197,11 @@ class WidthCheck(Check):
                 continue
             ends_paragraph = index + 1 == last or (right in SENTENCE_CLOSERS and index + 2 == last)
             closes_chinese = left in SENTENCE_CLOSERS or (left in HALF_CLOSERS and is_han(paragraph.char(index - 2)))
+            closes_percent = left in PERCENT_SIGNS and is_han(_last_letter(paragraph, index))  # 同比增长15%.
             inside_sentence = is_han(right) or right in QUOTE_CLOSERS  # 会议结束.下午 / 美好时光.”
-            if (is_han(left) and inside_sentence) or (ends_paragraph and (is_han(left) or closes_chinese)):
+            if ((is_han(left) or closes_percent) and inside_sentence) or (
+                ends_paragraph and (is_han(left) or closes_chinese or closes_percent)
+            ):
                 yield _finding(index, index + 1, self.period)
 
 

@@ -101,6 +101,21 @@ class TestPeriod:
         assert fixed(text, period="。") == expected
 
     @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("同比增长15%.", "同比增长15%。"),
+            ("收入增长8％.支出下降", "收入增长8％。支出下降"),
+            ("占比为15%.\n下一段", "占比为15%。\n下一段"),
+        ],
+    )
+    def test_sentence_end_after_a_percentage_in_chinese(self, text, expected):
+        assert fixed(text, period="。") == expected
+
+    @pytest.mark.parametrize("text", ["The rate rose by 15%.", "见表1（rate 15%.）", "增长15%.5"])
+    def test_percentage_outside_chinese_is_silent(self, text):
+        assert found(text, period="。") == []
+
+    @pytest.mark.parametrize(
         "text",
         [
             "1.加强组织领导",
