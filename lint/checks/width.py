@@ -168,7 +168,7 @@ class WidthCheck(Check):
         right = self._neighbour(paragraph, index, +1)
         if left.isdigit() and right.isdigit():
             return False  # 1,000 / 12:30 / 1:2
-        if is_chinese(left) or (is_chinese(right) and not is_latin(left)):
+        if is_chinese(left) or (is_chinese(right) and (not is_latin(left) or _embedded_latin(paragraph, index))):
             return True
         return not right and is_han(_last_letter(paragraph, index))  # 通过率100%! / （简称《纲要》),
 
@@ -203,6 +203,20 @@ class WidthCheck(Check):
                 ends_paragraph and (is_han(left) or closes_chinese or closes_percent)
             ):
                 yield _finding(index, index + 1, self.period)
+
+
+MAX_EMBEDDED_LATIN = 6
+
+
+def _embedded_latin(paragraph: Paragraph, index: int) -> bool:
+    """Whether the Latin letters right before ``index`` are a short token inside a Chinese sentence, a unit
+    after a number or an abbreviation after Han text (110KV,可随时 / 使用WPS,然后), not an English phrase
+    (Hello, 世界)."""
+    start = index
+    while start > 0 and is_latin(paragraph.char(start - 1)) and index - start <= MAX_EMBEDDED_LATIN:
+        start -= 1
+    before = paragraph.char(start - 1)
+    return 0 < index - start <= MAX_EMBEDDED_LATIN and (before.isdigit() or is_han(before))
 
 
 def _last_letter(paragraph: Paragraph, index: int) -> str:

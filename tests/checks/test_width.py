@@ -58,6 +58,11 @@ class TestMarks:
     def test_numbers_english_urls_are_silent(self, text):
         assert found(text, marks=MARKS) == []
 
+    def test_mark_after_a_unit_or_abbreviation_inside_chinese_is_chinese(self):
+        assert found("上连110KV,可随时扩大", marks=MARKS) == [(7, ",", "，")]
+        assert found("使用WPS,然后保存", marks=MARKS) == [(5, ",", "，")]
+        assert found("Hello, 世界", marks=MARKS) == []
+
     def test_mark_after_number_before_han_is_chinese(self):
         assert found("增长5.2%,高于预期", marks=MARKS) == [(6, ",", "，")]
         assert found("时间:12:30", marks=MARKS) == [(2, ":", "：")]
