@@ -82,6 +82,14 @@ def test_a_sentence_repeated_at_once_inside_a_paragraph(duplicate):
     assert _fixed(duplicate, text) == "要把安全生产责任落实到岗位、落实到人。各单位要立即行动。"
 
 
+def test_a_line_opening_with_a_repeated_sentence_after_another_line(duplicate):
+    # the line's first sentence follows a line break, not a sentence mark: it was never compared
+    text = "全县共有23个行政村。\n会议强调，要抓好落实。会议强调，要抓好落实。\n"
+    (found,) = duplicate.lint_text(text)
+    assert (found.span.line, found.matched) == (2, "会议强调，要抓好落实。")
+    assert _fixed(duplicate, text) == "全县共有23个行政村。\n会议强调，要抓好落实。\n"
+
+
 def test_a_quoted_sentence_repeated_keeps_its_closing_quote(duplicate):
     text = "他说：“我们一定要把工作做好。”“我们一定要把工作做好。”大家鼓掌。"
     # “他说：“… is not the same sentence as the second one: only whole equal sentences count
