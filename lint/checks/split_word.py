@@ -10,7 +10,8 @@ in running text (记者林凯 卢辉) rarely join into a word.
 
 With ``whole_words`` the kind reports the complement: a space between two whole words of a sentence
 (中国共产党 成立, 认证工作 照常进行, 在 认证的过程中), where the characters on its two sides join into
-no word. Two names side by side (王 伟, 欧阳 明) are left alone: the runs of Chinese characters on the
+no word, or into one jieba does not read there (国家 电子商务: 家电 is a word, but the text joined is
+国家|电子商务). Two names side by side (王 伟, 欧阳 明) are left alone: the runs of Chinese characters on the
 two sides of such a space must hold ``min_run`` characters together.
 
 params:
@@ -38,6 +39,7 @@ DEFAULT_SPACES = " \u3000\u00a0"
 DEFAULT_PROSE_MARKS = "，。；！？"
 SIDES = ((1, 1), (1, 2), (2, 1))  # characters taken (before, after) the space
 RUN = 6  # characters of each side segmented to confirm a word across the space
+FIELD_COLONS = frozenset("：:")  # after the words right of a space: a label, so the space parts two fields
 
 
 class SplitWordCheck(Check):
@@ -78,11 +80,13 @@ class SplitWordCheck(Check):
         joined = self._joined_word(text, space, after, start, stop)
         if not self.whole_words:
             return joined if joined and _cut_across(text, space, after, start, stop) else None
-        if joined:
-            return None
+        if joined and _cut_across(text, space, after, start, stop):
+            return None  # a word broken by the space: space-inside-word's
         left, right = _han_run_before(text, space, start), _han_run_after(text, after, stop)
         if len(right) < 2 or len(left) + len(right) < self.min_run:  # a one-character given name: 王 伟、
             return None
+        if text[after + len(right) : after + len(right) + 1] in FIELD_COLONS:
+            return None  # the space parts two fields: 联系人：严华国 电话：……
         return f"{left[-4:]} {right[:4]}"
 
     @staticmethod

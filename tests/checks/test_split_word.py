@@ -40,7 +40,9 @@ def test_a_word_broken_by_a_space_in_running_text(text: str, words: list[str]) -
         ("胸痛中心在风雨中前行，在 认证的过程中谱写新篇章！", ["在 认证的过"]),
         ("由专家组 成小组，开展认证。", []),  # a broken word is the other mode's
         ("出席会议的有王 伟、李 强，", []),  # two one-character names padded for alignment
-        ("联系人：严华国 电话：010-68792555，", []),  # the sides join into 国电: no space between two words
+        ("联系人：严华国 电话：010-68792555，", []),  # the space parts two fields (电话：)
+        # 家电 is a word, but the text joined is 国家|电子商务: the space stands between two words
+        ("渭源县国家 电子商务进农村综合示范工作推进会召开。", ["源县国家 电子商务"]),
         ("金叶集团党委召开庆祝中国共产党 成立99周年大会", []),  # a title: no sentence mark
     ],
 )
