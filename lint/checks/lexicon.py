@@ -5,7 +5,11 @@ params:
                                  not be another entry's right form nor contain one
   word_boundaries: bool          (default true) a match is dropped when a dictionary word of jieba's
                                  runs across one of its ends: 机关健身 holds 关健 (→关键) only by
-                                 coincidence, as 机关 and 健身 are words; 全部份额 holds 部份 the same way
+                                 coincidence, as 机关 and 健身 are words; 全部份额 holds 部份 the same way.
+                                 A word that holds the whole match and is a word again with the right
+                                 form put in is no such coincidence: jieba's dictionary, learnt from web
+                                 text, has the slips' own compounds (竟争力 beside 竞争力, 大部份, 元霄节),
+                                 and the match inside one is reported (记叙文 holds 叙文, but 记序文 is no word)
   window: int                    characters on each side given to jieba (default 6)
 plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
 unless_quoted, unless_paragraph_matches, unless_line_matches, only_if_document_matches, unless_document_matches,
@@ -84,8 +88,18 @@ class LexiconCheck(Check):
             token_start, position = position, position + len(token)
             crosses = token_start < start < position or token_start < end < position
             if crosses and len(token) > 1 and segment.is_dictionary_word(token):
-                return True
+                if not self._learnt_slip(token, start - token_start, text[start:end]):
+                    return True
         return False
+
+    def _learnt_slip(self, token: str, offset: int, wrong: str) -> bool:
+        """Whether ``token`` holds the whole wrong form at ``offset`` and reads as a dictionary word with the
+        right form put in (竟争力 → 竞争力, 大部份 → 大部分): jieba's dictionary, learnt from web text, has
+        the slips' own compounds. 记叙文 holds 叙文 too, but 记序文 is no word: that match is a coincidence."""
+        if offset < 0 or offset + len(wrong) > len(token):
+            return False
+        corrected = token[:offset] + self.entries[wrong] + token[offset + len(wrong) :]
+        return segment.is_dictionary_word(corrected)
 
 
 def _prepare_dictionary() -> None:

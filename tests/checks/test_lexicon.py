@@ -106,3 +106,22 @@ def test_word_boundaries_can_be_switched_off():
     assert [d.matched for d in Linter([rule]).lint_text("组织机关健身活动。")] == ["关健"]
     rule = _rule({"entries": {"关健": "关键"}})
     assert Linter([rule]).lint_text("组织机关健身活动。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("要不断提高企业竟争力。", "竟争"),  # jieba's dictionary has 竟争力 as a word, beside 竞争力
+        ("大部份同学参加了活动。", "部份"),  # 大部份 beside 大部分
+        ("元霄节前夕，社区举办灯会。", "元霄"),  # 元霄节 beside 元宵节
+    ],
+)
+def test_a_slip_inside_a_word_jieba_learnt_with_it_is_reported(text, wrong):
+    rule = _rule({"entries": {"竟争": "竞争", "部份": "部分", "元霄": "元宵"}})
+    assert [d.matched for d in Linter([rule]).lint_text(text)] == [wrong]
+
+
+def test_a_wrong_form_inside_a_word_that_is_no_word_corrected_stays_silent():
+    # 记叙文 holds 叙文 (→序文), but 记序文 is no word: the match is a coincidence
+    rule = _rule({"entries": {"叙文": "序文"}})
+    assert Linter([rule]).lint_text("学习记叙文写作。") == []
