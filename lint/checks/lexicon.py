@@ -87,9 +87,9 @@ class LexiconCheck(Check):
         for token in segment.tokens(text[left:right]):
             token_start, position = position, position + len(token)
             crosses = token_start < start < position or token_start < end < position
-            if crosses and len(token) > 1 and segment.is_dictionary_word(token):
-                if not self._learnt_slip(token, start - token_start, text[start:end]):
-                    return True
+            learnt = crosses and self._learnt_slip(token, start - token_start, text[start:end])
+            if crosses and not learnt and len(token) > 1 and segment.is_dictionary_word(token):
+                return True
         return False
 
     def _learnt_slip(self, token: str, offset: int, wrong: str) -> bool:
