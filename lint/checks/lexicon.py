@@ -87,8 +87,8 @@ class LexiconCheck(Check):
         for token in segment.tokens(text[left:right]):
             token_start, position = position, position + len(token)
             crosses = token_start < start < position or token_start < end < position
-            learnt = crosses and self._learnt_slip(token, start - token_start, text[start:end])
-            if crosses and not learnt and len(token) > 1 and segment.is_dictionary_word(token):
+            word = crosses and len(token) > 1 and segment.is_dictionary_word(token)
+            if word and not self._learnt_slip(token, start - token_start, text[start:end]):
                 return True
         return False
 
