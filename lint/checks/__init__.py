@@ -30,6 +30,7 @@ KIND_MODULES = {
     "enumeration": "lint.checks.enumeration",
     "broken_line": "lint.checks.broken_line",
     "heading_marks": "lint.checks.heading_marks",
+    "item_stops": "lint.checks.item_stops",
 }
 
 __all__ = ["KIND_MODULES", "Check", "Finding", "Params", "build_checks", "check_class"]

@@ -1,0 +1,142 @@
+"""``item_stops``: numbered items of one list that are sentences, some closed by a full stop and some not.
+
+params:
+  families: [regex, ...]   the number of one kind of list item, matched at a line's start after spaces
+                           (``[0-9]{1,3}[.．](?![0-9])`` for 1., ``[①-⑳]`` for ①); each family is
+                           judged on its own
+  mark: str                the end mark the items lack (default 。)
+  min_chars: int           an item is read as a sentence when its text after the number has at least
+                           this many characters (default 12); shorter ones may be run-in titles
+  skip_last_after_mark: bool   leave out a list's last item when the one before it ends in the mark
+                           (default false): a rule that also reads the line after the list judges it
+
+A list is a run of at least three consecutive non-blank lines opening with numbers of one family. In a
+list where at least one item ends in the mark, an item that ends in a plain character (a Han
+character, a digit, %, or a closing quote or bracket whose inside does not end in a sentence mark) is
+reported when both its neighbours in the list end in the mark, whatever its length (30.……。 /
+31.严禁倾倒垃圾 / 32.……。), or when it is at least ``min_chars`` long (①先锋行动：……开展活动。 /
+②天使行动：……讲授计划生育知识 / ③……): items written as sentences end as sentences (GB/T 15834
+4.1.3.1). Items ending in another mark (，：、) follow another pattern and are left alone, a list with an
+item ending in ； is a list of clauses whose items close with semicolons (another rule's), and so is an
+item with more opening than closing quotation marks or brackets: a line broken inside a quotation,
+and one closed by a sentence mark before a note in brackets (……。’（草案第二百零六条第一款）).
+
+The finding spans the item's last words (its last clause, at most six characters); the fix appends
+the mark.
+
+Cost: one pass over the lines with a regex match at each line's start.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.checks.base import Check, Finding, Params
+from lint.checks.text import SPACES, is_han
+from lint.source import Document
+
+CLOSERS = "”’」』）》)"
+PAIRS = (("“", "”"), ("（", "）"), ("《", "》"), ("(", ")"))
+SENTENCE_MARKS = "。！？!?…"
+LIST_MARKS = ("；", ";")  # a list of clauses (（一）……；（二）……。): its missing mark is a semicolon
+MIN_ITEMS = 3
+TAIL_CHARS = 6  # the span shown: the end of the item, not the whole line
+
+
+@dataclass(frozen=True)
+class Item:
+    family: int | None  # the family whose number opens the line, if any
+    body_at: int  # where the text after the number starts
+    end: int  # where the line's content ends (spaces after it left out)
+    text: str  # the text after the number
+
+
+class ItemStopsCheck(Check):
+    kind = "item_stops"
+    default_fix = "unsafe"
+
+    def configure(self, params: Params) -> None:
+        sources = params.strings("families", required=True)
+        self.families = [params.compile("families", source) for source in sources]
+        self.mark = params.string("mark", "。")
+        self.min_chars = params.integer("min_chars", 12, minimum=1)
+        self.skip_last_after_mark = params.boolean("skip_last_after_mark", False)
+        self.required = frozenset({self.mark})
+
+    def patterns(self) -> list[re.Pattern[str]]:
+        return list(self.families)
+
+    def find(self, document: Document) -> Iterator[Finding]:
+        for run in self._runs(self._items(document)):
+            marked = [item.text.endswith(self.mark) for item in run]
+            if not any(marked) or any(item.text.endswith(LIST_MARKS) for item in run):
+                continue
+            for index, item in enumerate(run):
+                if marked[index] or not self._open_sentence(item.text):
+                    continue
+                last = index == len(run) - 1
+                if last and self.skip_last_after_mark and marked[index - 1]:
+                    continue
+                between_marked = index > 0 and not last and marked[index - 1] and marked[index + 1]
+                if between_marked or len(item.text) >= self.min_chars:
+                    tail = _tail(item.text)
+                    yield Finding(item.end - len(tail), item.end, tail + self.mark)
+
+    def _items(self, document: Document) -> list[Item]:
+        """The non-blank lines, with the family whose number opens each."""
+        text = document.text
+        items = []
+        for index in range(len(document.line_starts)):
+            start, stop = document.paragraph(index)
+            content = text[start:stop]
+            if not content.strip(SPACES):
+                continue
+            number_at = start + len(content) - len(content.lstrip(SPACES))
+            end = start + len(content.rstrip(SPACES))
+            family, body_at = None, number_at
+            for number, pattern in enumerate(self.families):
+                match = pattern.match(text, number_at, stop)
+                if match is not None:
+                    family, body_at = number, match.end()
+                    break
+            items.append(Item(family, body_at, end, text[body_at:end]))
+        return items
+
+    @staticmethod
+    def _runs(items: list[Item]) -> Iterator[list[Item]]:
+        """Runs of at least MIN_ITEMS consecutive lines opening with numbers of one family."""
+        run: list[Item] = []
+        for item in [*items, Item(None, 0, 0, "")]:
+            if run and item.family == run[0].family:
+                run.append(item)
+                continue
+            if len(run) >= MIN_ITEMS:
+                yield run
+            run = [item] if item.family is not None else []
+
+    @staticmethod
+    def _open_sentence(text: str) -> bool:
+        """Whether the item ends without a mark: in a plain character, or a closer after a plain one."""
+        if not text or any(text.count(opening) > text.count(closing) for opening, closing in PAIRS):
+            return False
+        if text[-1] in "）)":
+            # a note in brackets after a closed sentence (……。’（草案第二百零六条第一款）) closes nothing
+            before = text[: max(text.rfind("（"), text.rfind("("))].rstrip(CLOSERS)
+            if before and before[-1] in SENTENCE_MARKS:
+                return False
+        stripped = text.rstrip(CLOSERS)
+        if not stripped or stripped[-1] in SENTENCE_MARKS:
+            return False
+        last = stripped[-1]
+        return is_han(last) or last.isdigit() or last in "%％"
+
+
+def _tail(text: str) -> str:
+    """The item's last words, where the mark goes: its last clause, at most TAIL_CHARS characters."""
+    clause = re.split(r"[，、；：,;:。！？]", text)[-1] or text
+    return clause[-TAIL_CHARS:]
+
+
+CHECK = ItemStopsCheck
