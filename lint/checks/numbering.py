@@ -217,6 +217,9 @@ class HeadingState:
     preamble: bool = False
     seen_top: bool = False
     from_one: set[int] = field(default_factory=set)  # levels whose first heading was numbered 1
+    # levels whose open heading stands under a deeper one (1.……（一）): the deeper heading, so that the
+    # siblings that follow (（二）（三）) are reported as well, each in the wrong place
+    inverted: dict[int, Item] = field(default_factory=dict)
 
     @classmethod
     def new(cls, preamble: bool = False) -> HeadingState:
@@ -228,10 +231,16 @@ class HeadingState:
         earlier = self.open[level]
         skipped = self.skipped.pop(level, None)
         if earlier is None:
-            yield from self._first(item, level)
+            for problem in self._first(item, level):
+                if problem.report == "order":
+                    self.inverted[level] = problem.earlier
+                yield problem
         elif item.number == 1 and (deeper := self._deeper(level)) is not None and any(self.open[:level]):
             # the inversion again in the next section: 1.……（一）（二）2.……（一）
+            self.inverted[level] = deeper
             yield Problem("order", item, deeper)
+        elif level in self.inverted and item.number == earlier.number + 1:
+            yield Problem("order", item, self.inverted[level])
         elif _swapped(skipped, earlier, item):
             yield Problem("repeat", item, earlier, item.renumbered(earlier.number))
             item = earlier  # the count goes on from the higher of the two
@@ -258,6 +267,7 @@ class HeadingState:
                 self.closed[deeper] = self.open[deeper]
             self.open[deeper] = None
             self.skipped.pop(deeper, None)
+            self.inverted.pop(deeper, None)
 
     def _deeper(self, level: int) -> Item | None:
         """The open heading of the nearest level below ``level``, if any."""

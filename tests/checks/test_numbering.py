@@ -72,10 +72,16 @@ def test_a_higher_level_after_a_lower_one_in_the_same_section_is_reported(number
 
 
 def test_an_inversion_repeated_in_each_section_is_reported_in_each(numbering):
-    # a plan's 1.前期准备 2.活动中期 each holding （一）（二）: the first item under each is out of order
+    # a plan's 1.前期准备 2.活动中期 each holding （一）（二）: every item under them is out of order
+    # (each wants its own （1）（2）), not only the first
     first = "四、准备工作\n1.前期准备：\n（一）撰写策划。\n（二）招募志愿者。\n"
-    text = first + "2.活动中期：\n（一）收集故事。\n（二）制作课件。"
-    assert found(numbering, text) == [("level-order", "（一）", 3), ("level-order", "（一）", 6)]
+    text = first + "2.活动中期：\n（一）收集故事。\n（二）制作课件。\n五、活动环节\n（一）宣传。\n（二）总结。"
+    assert found(numbering, text) == [
+        ("level-order", "（一）", 3),
+        ("level-order", "（二）", 4),
+        ("level-order", "（一）", 6),
+        ("level-order", "（二）", 7),
+    ]
 
 
 def test_series_continue_across_hard_line_breaks_inside_a_paragraph(numbering):
