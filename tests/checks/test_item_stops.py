@@ -75,3 +75,11 @@ def test_lists_that_are_consistent_or_not_sentences_are_silent(items, text):
 def test_a_blank_line_between_items_does_not_break_the_list(items):
     text = "1.建立入河排污口台账，公布责任人。\n\n2.设立公示牌，公布排污种类和数量\n\n3.完善巡查制度。\n"
     assert [d.span.line for d in items.lint_text(text)] == [3]
+
+
+def test_the_last_item_rule_also_shows_only_the_items_last_words():
+    last = Linter(select_rules(load_packs(), ["punctuation.list-last-item-missing-stop"]))
+    text = "1.建立入河排污口台账，得1分。\n2.设立公示牌，公布排污种类、数量和责任人，得1分\n县水利局\n"
+    (found,) = last.lint_text(text)
+    assert found.matched == "得1分"
+    assert apply_fixes(text, [found], unsafe=True)[0] == text.replace("得1分\n", "得1分。\n")
