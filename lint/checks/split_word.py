@@ -6,7 +6,8 @@ word of jieba's dictionary (one or two characters on either side, three at most 
 reading the two sides as one text, cuts that word across the space (严华国 电话 is 严|华国|电话), in a line
 of running text: one that holds a sentence mark of ``prose_marks``. Headings spaced out for layout
 (目 录, 前 言, 主　席) hold no such mark, nor do lists of names (蔡奇　石泰峰); two names side by side
-in running text (记者林凯 卢辉) rarely join into a word.
+in running text (记者林凯 卢辉) rarely join into a word, and a two-character name padded to the width of
+three after a title (研究室副主任　黄　河) is layout, not a broken word.
 
 With ``whole_words`` the kind reports the complement: a space between two whole words of a sentence
 (中国共产党 成立, 认证工作 照常进行, 在 认证的过程中), where the characters on its two sides join into
@@ -79,6 +80,8 @@ class SplitWordCheck(Check):
         """The word a reported space breaks, or the two words it parts (``whole_words``); None: not reported."""
         joined = self._joined_word(text, space, after, start, stop)
         if not self.whole_words:
+            if _padded_name(text, space, after, start, stop):
+                return None
             return joined if joined and _cut_across(text, space, after, start, stop) else None
         if joined and _cut_across(text, space, after, start, stop):
             return None  # a word broken by the space: space-inside-word's
@@ -97,6 +100,14 @@ class SplitWordCheck(Check):
             if whole and segment.is_dictionary_word(left + right):
                 return left + right
         return None
+
+
+def _padded_name(text: str, space: int, after: int, start: int, stop: int) -> bool:
+    """A two-character name padded to the width of three (研究室副主任　黄　河, 主　席): one character on either
+    side of the space, and a space or the line's start before the first."""
+    left, right = _han_run_before(text, space, start), _han_run_after(text, after, stop)
+    before = space - len(left) - 1
+    return len(left) == 1 and len(right) == 1 and (before < start or text[before] in " \u3000\xa0")
 
 
 def _cut_across(text: str, space: int, after: int, start: int, stop: int) -> bool:

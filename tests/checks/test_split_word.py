@@ -7,7 +7,7 @@ from pack_helpers import one_rule_linter
 
 from lint.engine import Linter
 from lint.fixer import apply_fixes
-from lint.packs import PackError
+from lint.packs import PackError, load_packs, select_rules
 from lint.source import text_document
 
 
@@ -64,3 +64,10 @@ def test_bad_params_name_the_field() -> None:
 def test_markdown_markup_blanked_by_the_reader_is_not_a_typed_space() -> None:
     document = text_document("d.md", "要把这项工作*抓实*，落到实处。", "markdown")
     assert split_linter("{whole_words: true}").lint(document) == []
+
+
+def test_a_two_character_name_padded_to_three_is_layout_not_a_broken_word():
+    inside = Linter(select_rules(load_packs(), ["punctuation.space-inside-word"]))
+    assert inside.lint_text("市政协委员，研究室副主任　黄　河") == []
+    # a space inside a longer run is still a broken word
+    assert [d.matched for d in inside.lint_text("市政协委员，研究室副主任黄　河水利委员会")] == ["　"]
