@@ -192,6 +192,18 @@ def _opened_in_passing(text: str, item: Item) -> bool:
     return item.words[0] in text[start : item.start]
 
 
+def _numbered_in_passing(text: str, item: Item, boundary: re.Pattern[str]) -> bool:
+    """A numeral series whose first marker stands earlier in the paragraph after its subject, where it was
+    taken for no item (全市各级财政部门一要……；二要……): 二要 goes on from that 一要, not from a series of an
+    earlier paragraph, so it repeats nothing."""
+    if item.words or item.number < 2 or item.numeral.isdigit() or item.numeral not in item.text:
+        return False
+    previous = item.text.replace(item.numeral, chinese_numeral(item.number - 1), 1)
+    start = max(text.rfind("\n", 0, item.start), item.start - 400) + 1
+    at = text.rfind(previous, start, item.start)
+    return at > start and not boundary.fullmatch(text[at - 1])
+
+
 def _restart(paragraphs: SeriesState, loose: Item | None, item: Item) -> None:
     """A series begun inside a paragraph after the last one ended goes on at the start of a line
     (……接下来仍需在以下三个关键点上发力。一是……\n二是……): the line's item counts on from it."""
@@ -383,6 +395,8 @@ class NumberingCheck(Check):
             if problem.report != self.report:
                 continue
             if problem.report == "mixed" and _opened_in_passing(document.text, problem.item):
+                continue
+            if problem.report == "repeat" and _numbered_in_passing(document.text, problem.item, self.boundary):
                 continue
             line, column = document.position(problem.earlier.start)
             yield Finding(

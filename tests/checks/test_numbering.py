@@ -304,3 +304,12 @@ def test_each_article_starts_its_own_list_and_the_sections_around_articles_go_on
 def test_a_heading_may_begin_with_a_numeral_word_but_not_with_a_second_mark(numbering):
     assert found(numbering, "一、一般规定\n内容。\n三、附则") == [("gap", "三、", 3)]
     assert found(numbering, "一、总则\n一、二、三产业融合发展。\n二、附则") == []  # 一、二、 is a series of numbers
+
+
+def test_a_series_opened_after_its_subject_repeats_no_earlier_series(numbering):
+    # 一要 after the subject (部门一要) is taken for no item; 二要 goes on from it, not from the line before
+    text = "会议要求：一要加强学习；二要强化落实。\n全市各级财政部门一要加强内控管理；二要强化库款管理；三要深化改革。"
+    assert [f for f in found(numbering, text) if f[0] == "repeat"] == []
+    # a real repeat inside one clause series is still reported
+    repeated = "会议要求：一要加强学习；二要强化落实；二要深化改革。"
+    assert [f for f in found(numbering, repeated) if f[0] == "repeat"] == [("repeat", "二要", 1)]
