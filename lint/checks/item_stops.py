@@ -21,8 +21,8 @@ item ending in ； is a list of clauses whose items close with semicolons (anoth
 item with more opening than closing quotation marks or brackets: a line broken inside a quotation,
 and one closed by a sentence mark before a note in brackets (……。’（草案第二百零六条第一款）).
 
-The finding spans the item's last words (its last clause, at most six characters); the fix appends
-the mark.
+The finding spans the item's last words (whole words of its last clause, about six characters); the
+fix appends the mark.
 
 Cost: one pass over the lines with a regex match at each line's start.
 """
@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lint.checks import segment
 from lint.checks.base import Check, Finding, Params
 from lint.checks.text import SPACES, is_han
 from lint.source import Document
@@ -134,9 +135,15 @@ class ItemStopsCheck(Check):
 
 
 def _tail(text: str) -> str:
-    """The item's last words, where the mark goes: its last clause, at most TAIL_CHARS characters."""
+    """The item's last words, where the mark goes: the whole words of its last clause that fit in
+    TAIL_CHARS characters (讲授保健知识, not 授保健知识), or its last word when that alone is longer."""
     clause = re.split(r"[，、；：,;:。！？]", text)[-1] or text
-    return clause[-TAIL_CHARS:]
+    tail = ""
+    for token in reversed(segment.tokens(clause)):
+        if tail and len(token) + len(tail) > TAIL_CHARS:
+            break
+        tail = token + tail
+    return tail or clause[-TAIL_CHARS:]
 
 
 CHECK = ItemStopsCheck

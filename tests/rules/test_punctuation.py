@@ -165,7 +165,7 @@ class TestSentenceLevelMarks:
     def test_numbered_item_between_sentences_gets_its_stop(self, punctuation):
         text = "1.按时参加组织生活。\n2.按规定缴纳党费\n3.完成党组织分配的任务。\n4.总体要求\n5.工作任务\n"
         assert [r for r in report(punctuation, text) if r[2] == "list-item-missing-stop"] == [
-            (2, 4, "list-item-missing-stop", "规定缴纳党费")
+            (2, 6, "list-item-missing-stop", "缴纳党费")
         ]
 
     @pytest.mark.parametrize(
