@@ -150,7 +150,7 @@ class DuplicateCheck(Check):
 
 def _lines_with_a_repeated_chunk(text: str) -> list[int]:
     """0-based lines where the text between two sentence marks equals the text between the next two
-    (closing quotes, spaces and the line break at its start set aside: a line's first sentence starts
+    (closing quotes, spaces and anything up to a line break set aside: a line's first sentence starts
     after it): a cheap filter, in C string operations, for the lines worth a search for a repeated
     sentence."""
     chunks = text.replace("！", "。").replace("？", "。").split("。")
@@ -158,7 +158,9 @@ def _lines_with_a_repeated_chunk(text: str) -> list[int]:
     offset = 0
     previous = None
     for chunk in chunks:
-        key = chunk.lstrip(CLOSERS + SPACES + "\r\n")  # a line's first sentence starts after its line break
+        # a line's first sentence starts after its line break, also when the line before ends in no sentence
+        # mark (各乡镇：\n为做好……。为做好……。): the chunk then holds that line too
+        key = chunk[chunk.rfind("\n") + 1 :].lstrip(CLOSERS + SPACES + "\r")
         if key and key == previous:
             lines.append(text.count("\n", 0, offset + len(chunk) - len(key)))
         previous = key

@@ -90,6 +90,14 @@ def test_a_line_opening_with_a_repeated_sentence_after_another_line(duplicate):
     assert _fixed(duplicate, text) == "全县共有23个行政村。\n会议强调，要抓好落实。\n"
 
 
+def test_a_repeated_opening_sentence_after_a_line_ending_in_no_sentence_mark(duplicate):
+    # 各乡镇： ends in a colon: the text from it to the first 。 held both lines and was never compared
+    text = "各乡镇：\n为做好安全工作，现将有关事项通知如下。为做好安全工作，现将有关事项通知如下。\n"
+    (found,) = duplicate.lint_text(text)
+    assert (found.span.line, found.matched) == (2, "为做好安全工作，现将有关事项通知如下。")
+    assert _fixed(duplicate, text) == "各乡镇：\n为做好安全工作，现将有关事项通知如下。\n"
+
+
 def test_a_quoted_sentence_repeated_keeps_its_closing_quote(duplicate):
     text = "他说：“我们一定要把工作做好。”“我们一定要把工作做好。”大家鼓掌。"
     # “他说：“… is not the same sentence as the second one: only whole equal sentences count
