@@ -46,11 +46,12 @@ unnumbered heading), before an indented line, across a blank line, or in a .docx
 line). So ``（三）抓好落实`` followed by a paragraph opening with 落实 is silent, while a long line
 ending in 深入 wrapped onto a line starting with 深入 is reported.
 
-What stays a slip: 坚决坚决, 贯彻落实落实, 的的, 了了 (完成了了任务; 不了了之 and 一了百了 are words),
-a 2-6 character unit pasted twice, a suffix typed twice at the end of a word (装配式式, 我们们; only
-the ``suffixes``: 安全全链条 and 工作作了 are two words each). A doubled first character of a leader's
-name (习习近平) is the names kind's finding: jieba reads 习/习近平, so it is not a repeat of two whole
-words here.
+What stays a slip: 坚决坚决, 贯彻落实落实, 贯彻贯彻落实 (a word typed again before the set verb phrase it
+begins, tagged i, z or v; before a noun it begins, 管理管理人员, it is the verb's object), 的的, 了了
+(完成了了任务; 不了了之 and 一了百了 are words), a 2-6 character unit pasted twice, a suffix typed twice
+at the end of a word (装配式式, 我们们; only the ``suffixes``: 安全全链条 and 工作作了 are two words
+each). A doubled first character of a leader's name (习习近平) is the names kind's finding: jieba reads
+习/习近平, so it is not a repeat of two whole words here.
 """
 
 from __future__ import annotations
@@ -72,6 +73,10 @@ from lint.source import Document
 GAP = rf"[{SPACES}]*(?:\r\n|\r|\n)[{SPACES}]*"
 LINE_BREAKS = "\r\n"
 GAPS = compiled(GAP)
+
+
+# dictionary tags of the set verb phrases whose head a slip may type twice: 贯彻落实 (i), 认真落实 (z), verbs (v)
+VERBAL_COMPOUND_TAGS = frozenset({"i", "z", "v"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,11 +238,31 @@ class RepetitionCheck(Check):
         # A word of two or more characters typed twice is still a slip when jieba glues the first copy
         # to the word before it (贯彻落实|落实) or reads both copies as one token (推进推进), as long
         # as the doubled form is not itself a word. (One character is handled above, more strictly.)
-        # (When jieba glues the second copy to the word after it, 深入|深入开展, nothing is reported:
-        # 管理|管理人员, a verb and its object, has the same shape and is right.)
+        # When jieba glues the second copy to the word after it, only a set verb phrase counts
+        # (贯彻|贯彻落实, 深入|深入开展): 管理|管理人员, a verb and its noun object, has the same shape and is right.
+        if size >= 2 and offset + size in cuts and offset + 2 * size not in cuts:
+            # the first copy whole inside the word before the second (贯彻 or 认真贯彻 | 贯彻落实)
+            before = max((cut for cut in cuts if cut < offset + size), default=0)
+            return before <= offset and self._verb_before_its_own_compound(joined, offset, size, cuts)
         if size < 2 or offset + 2 * size not in cuts or not (offset in cuts or offset + size in cuts):
             return False
         return segment.is_dictionary_word(candidate.unit) and not segment.is_dictionary_word(candidate.unit * 2)
+
+    @staticmethod
+    def _verb_before_its_own_compound(joined: str, offset: int, size: int, cuts: set[int]) -> bool:
+        """A word typed again before the verbal compound it begins (贯彻|贯彻落实, 认真贯彻|贯彻落实, 深入|深入开展):
+        the compound is a set verb phrase of the dictionary (tagged i, z or v), so the first copy has
+        nothing to govern. A verb before a noun it begins (管理|管理人员, 研究|研究生) is a verb and its
+        object, and stays silent."""
+        unit = joined[offset : offset + size]
+        end = min((cut for cut in cuts if cut > offset + size), default=len(joined))
+        compound = joined[offset + size : end]
+        return (
+            len(compound) > size
+            and segment.is_dictionary_word(unit)
+            and not segment.is_dictionary_word(unit * 2)
+            and segment.tag_of(compound) in VERBAL_COMPOUND_TAGS
+        )
 
     def _doubled_word_end(self, joined: str, offset: int, cuts: set[int]) -> bool:
         """A suffix typed twice at the end of a word (装配式|式|公路, 我们|们): the first copy ends a

@@ -65,6 +65,9 @@ def _custom(params: str) -> Linter:
         ("一些一些地区仍有短板。", "一些一些", "一些地区仍有短板。"),
         ("坚持一切一切为了人民。", "一切一切", "坚持一切为了人民。"),
         ("历史的一个个一个个瞬间定格。", "一个个一个个", "历史的一个个瞬间定格。"),
+        # typed again before the set verb phrase it begins (jieba: 认真贯彻|贯彻落实, 深入|深入开展)
+        ("要认真贯彻贯彻落实会议精神。", "贯彻贯彻", "要认真贯彻落实会议精神。"),
+        ("要深入深入开展调查研究。", "深入深入", "要深入开展调查研究。"),
     ],
 )
 def test_repeated_word_is_reported_and_fixed(repetition, text, matched, fixed):
@@ -300,3 +303,9 @@ def test_jieba_is_not_imported_without_a_candidate():
 
 def test_jieba_is_imported_for_a_real_candidate():
     assert _imports_jieba("坚决坚决做到。")
+
+
+@pytest.mark.parametrize("text", ["要加强管理管理人员的培训。", "组织研究研究生教育改革。"])
+def test_a_verb_before_a_noun_it_begins_is_its_object(repetition, text):
+    # 管理|管理人员, 研究|研究生: the verb and its object, not a word typed twice
+    assert repetition.lint_text(text) == []
