@@ -34,21 +34,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.checks.base import Check, Finding, Params
-from lint.checks.text import SPACES, is_han
+from lint.checks.numbered_lines import numbered_lines
+from lint.checks.text import is_han
 from lint.regexes import compiled
 from lint.source import Document
 
 PLAIN_CLOSERS = "”’」』）》)"
 LIST_ITEM_ENDS = "；;"
 FIRST_NUMBER = compiled(r"[（(]?一[、）)]")  # the number a level's run starts from
-
-
-@dataclass(frozen=True)
-class Line:
-    family: int | None  # the family whose number opens the line, if any
-    number_at: int
-    body_at: int  # where the text after the number starts
-    end: int  # where the line's content ends (spaces after it left out)
 
 
 @dataclass(frozen=True)
@@ -86,7 +79,7 @@ class HeadingMarksCheck(Check):
                     yield Finding(heading.mark_at, heading.mark_at + len(self.mark), "", {"head": heading.text})
 
     def _headings(self, document: Document) -> Iterator[Heading]:
-        lines = self._lines(document)
+        lines = numbered_lines(document, self.families)
         runs = [0] * len(self.families)
         for position, line in enumerate(lines):
             if line.family is None:
@@ -108,25 +101,6 @@ class HeadingMarksCheck(Check):
             if neighbour is not None and document.text[neighbour.end - 1] in LIST_ITEM_ENDS:
                 continue
             yield heading
-
-    def _lines(self, document: Document) -> list[Line]:
-        """The non-blank lines, with the family whose number opens each."""
-        text = document.text
-        lines = []
-        for index in range(len(document.line_starts)):
-            start, stop = document.paragraph(index)
-            content = text[start:stop]
-            if not content.strip(SPACES):
-                continue
-            number_at = start + len(content) - len(content.lstrip(SPACES))
-            family, body_at = None, number_at
-            for number, pattern in enumerate(self.families):
-                match = pattern.match(text, number_at, stop)
-                if match is not None:
-                    family, body_at = number, match.end()
-                    break
-            lines.append(Line(family, number_at, body_at, start + len(content.rstrip(SPACES))))
-        return lines
 
     def _heading(self, body: str, start: int, family: int, group: int) -> Heading | None:
         if not body or len(body) > self.max_chars:

@@ -35,7 +35,8 @@ from dataclasses import dataclass
 
 from lint.checks import segment
 from lint.checks.base import Check, Finding, Params
-from lint.checks.text import SPACES, is_han
+from lint.checks.numbered_lines import numbered_lines
+from lint.checks.text import is_han
 from lint.source import Document
 
 CLOSERS = "”’」』）》)"
@@ -86,24 +87,12 @@ class ItemStopsCheck(Check):
                     yield Finding(item.end - len(tail), item.end, tail + self.mark)
 
     def _items(self, document: Document) -> list[Item]:
-        """The non-blank lines, with the family whose number opens each."""
+        """The non-blank lines, with the family whose number opens each and the text after it."""
         text = document.text
-        items = []
-        for index in range(len(document.line_starts)):
-            start, stop = document.paragraph(index)
-            content = text[start:stop]
-            if not content.strip(SPACES):
-                continue
-            number_at = start + len(content) - len(content.lstrip(SPACES))
-            end = start + len(content.rstrip(SPACES))
-            family, body_at = None, number_at
-            for number, pattern in enumerate(self.families):
-                match = pattern.match(text, number_at, stop)
-                if match is not None:
-                    family, body_at = number, match.end()
-                    break
-            items.append(Item(family, body_at, end, text[body_at:end]))
-        return items
+        return [
+            Item(line.family, line.body_at, line.end, text[line.body_at : line.end])
+            for line in numbered_lines(document, self.families)
+        ]
 
     @staticmethod
     def _runs(items: list[Item]) -> Iterator[list[Item]]:
