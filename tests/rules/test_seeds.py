@@ -36,6 +36,8 @@ EXPECTED = [
     (S002, "residue", "本文系作者原创投稿，仅供学习参考，请勿照搬照抄！", 1),
     (S002, "punctuation", "“", 1),
     (S004, "punctuation", "、", 2),
+    # two scopes run together (全国全省组织工作会议精神: two meetings, 顿号 between them)
+    (S001, "punctuation", "全国全省", 1),
 ]
 
 
