@@ -19,6 +19,8 @@ in a plain character (a Han character, a digit, a closing quote or bracket); oth
 are neither. Headings are compared within a run of their family numbered from 一 on (the next 一、 or
 （一） starts another run): a report may print its review's headings as run-in sentences and its
 tasks' headings bare, a State Council opinion its （一）指导思想。 beside an annex's （一）功能定位.
+A marked line followed straight by a heading of a higher family (an earlier one in ``families``)
+has no body under it: it is a numbered sentence closing its section, not a heading, and is left out.
 When a run has headings of both kinds, each one ending in the mark is reported and
 its fix deletes the mark: a heading is not a sentence (GB/T 15834 4.1.3.1), and the document's own
 bare headings show that the author did not mean run-in sentence headings. A document whose headings
@@ -99,6 +101,11 @@ class HeadingMarksCheck(Check):
             # line (which ends in ；): a law's list printed with hard line breaks
             neighbour = before if heading.mark_at is not None else after
             if neighbour is not None and document.text[neighbour.end - 1] in LIST_ITEM_ENDS:
+                continue
+            # a marked line followed straight by a higher level's heading has no body: a numbered
+            # sentence closing its section (（七）组委会对……进行兴奋剂抽检。 then 十、……), not a heading
+            has_no_body = after is not None and after.family is not None and after.family < line.family
+            if heading.mark_at is not None and has_no_body:
                 continue
             yield heading
 

@@ -35,6 +35,18 @@ def test_every_marked_heading_is_reported_even_when_they_are_more(headings):
     assert [found.span.line for found in headings.lint_text(text)] == [1, 5]
 
 
+def test_a_marked_item_with_no_body_before_a_higher_heading_is_a_sentence(headings):
+    # （七）……。 followed straight by 十、: no body under it, so a numbered sentence, not a heading (held-out 7602)
+    text = (
+        "九、奖励办法\n（一）马拉松\n奖金如下。\n（二）半程马拉松\n奖金如下。\n"
+        "（三）组委会对获奖运动员进行兴奋剂抽检。\n十、报名与名额\n（一）名额限定\n正文。\n"
+    )
+    assert headings.lint_text(text) == []
+    # with body text under it, the same line is a heading among bare ones and is reported
+    with_body = text.replace("抽检。\n十、", "抽检。\n正文。\n十、")
+    assert [found.span.line for found in headings.lint_text(with_body)] == [6]
+
+
 def test_levels_are_judged_apart(headings):
     # every 一、 heading has a full stop and every （一） heading has none: each level is consistent
     text = "一、总体要求。\n（一）指导思想\n正文。\n（二）基本原则\n正文。\n二、重点任务。\n（一）产业\n正文。\n"
