@@ -31,6 +31,7 @@ KIND_MODULES = {
     "broken_line": "lint.checks.broken_line",
     "heading_marks": "lint.checks.heading_marks",
     "item_stops": "lint.checks.item_stops",
+    "compatibility": "lint.checks.compatibility",
 }
 
 __all__ = ["KIND_MODULES", "Check", "Finding", "Params", "build_checks", "check_class"]
