@@ -266,3 +266,20 @@ def test_a_full_stop_before_a_result_clause_and_a_dunhao_before_yiji(punctuation
 def test_what_only_looks_like_those_slips_is_silent(punctuation, text):
     slugs = [slug for _, _, slug, _ in report(punctuation, text)]
     assert "period-before-result-clause" not in slugs and "dunhao-before-yiji" not in slugs
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        (
+            "京宝公司变“冬闲”为“冬忙”，早计划，早安排，早筹备，早启动的各项工作给予充分肯定。",
+            "早计划，早安排，早筹备，早启动",
+        ),
+        ("严格按照合格供方名录，慎选，优选，精选施工队伍。", "慎选，优选，精选"),
+    ],
+)
+def test_echoing_items_are_quoted_in_the_message(text, items):
+    # both shapes (same first character before 的/等, same last character before an object) quote their items
+    linter = Linter(select_rules(load_packs(), ["punctuation.echoing-items-commas"]))
+    (found,) = linter.lint_text(text)
+    assert found.matched == items and f"“{items}”" in found.message
