@@ -126,7 +126,7 @@ class PatternCheck(Check):
             match = self.pattern.match(stripped)
             if match:
                 finding = self._finding(match, start + line.index(stripped))
-                if finding is not None:
+                if finding is not None and self.context.allows(text, finding.start, finding.end):
                     yield finding
 
     def _finding(self, match: re.Match[str], offset: int) -> Finding | None:

@@ -147,6 +147,14 @@ class TestWholeLine:
         spans = [(f.start, f.end) for f in check.find(Document("t", text))]
         assert [text[s:e] for s, e in spans] == ["来源：人民网"]
 
+    def test_the_conditions_around_a_whole_line_are_kept(self):
+        # a whole-line rule's unless_followed_by and unless_preceded_by were ignored: the line after a dateline
+        # tells a repost's metadata block (链接：) from a news page's bare dateline
+        text = "时间：2017-12-13\n正文。\n日期：2014-04-29\n链接：http://a.htm\n"
+        params = {"regex": "(?:时间|日期)：\\S+", "whole_line": True, "unless_followed_by": "\\n链接："}
+        check = PatternCheck(make_rule("pattern", params))
+        assert [text[f.start : f.end] for f in check.find(Document("t", text))] == ["时间：2017-12-13"]
+
 
 class TestSkipFormats:
     PARAMS: ClassVar[dict[str, object]] = {"regex": "(?m)^1\\.(?P<hit> )", "skip_formats": ["markdown"]}
