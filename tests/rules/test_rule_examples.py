@@ -19,15 +19,37 @@ BAD = [pytest.param(rule, example, id=f"{rule.id}-bad{i}") for rule in RULES for
 GOOD = [pytest.param(rule, good, id=f"{rule.id}-good{i}") for rule in RULES for i, good in enumerate(rule.good)]
 
 
+@pytest.fixture(scope="module")
+def linter_of(linter):
+    """The session's linter for a rule in force by default; for one that is off by default (enabled: false),
+    the default rules and that one, as ``--select`` gives a user: its examples are run all the same."""
+    from lint.engine import Linter
+    from lint.packs import select_rules
+
+    built = {}
+
+    def of(rule):
+        if rule.enabled:
+            return linter
+        if rule.id not in built:
+            every = load_packs()
+            built[rule.id] = Linter([*select_rules(every), *(r for r in RULES if r.id == rule.id)])
+        return built[rule.id]
+
+    return of
+
+
 def example_day(rule, example) -> datetime.date:
     """The day an example is judged at: its own, or one inside its rule's window."""
     return example.as_of or rule.example_day(datetime.date.today())
 
 
 @pytest.mark.parametrize(("rule", "example"), BAD)
-def test_bad_example_raises_its_rule(linter, rule, example):
+def test_bad_example_raises_its_rule(linter_of, rule, example):
     found = [
-        d for d in linter.lint_text(example.text, as_of=example_day(rule, example)) if rule.id in (d.rule, *d.also)
+        d
+        for d in linter_of(rule).lint_text(example.text, as_of=example_day(rule, example))
+        if rule.id in (d.rule, *d.also)
     ]
     assert found, f"{rule.id} did not fire on {example.text!r}"
     if example.fixed is not None:
@@ -36,9 +58,19 @@ def test_bad_example_raises_its_rule(linter, rule, example):
 
 
 @pytest.mark.parametrize(("rule", "good"), GOOD)
-def test_good_example_is_silent(linter, rule, good):
-    found = [d for d in linter.lint_text(good.text, as_of=example_day(rule, good)) if rule.id in (d.rule, *d.also)]
+def test_good_example_is_silent(linter_of, rule, good):
+    found = [
+        d for d in linter_of(rule).lint_text(good.text, as_of=example_day(rule, good)) if rule.id in (d.rule, *d.also)
+    ]
     assert not found, f"{rule.id} fired on good example: {[d.matched for d in found]}"
+
+
+def test_a_rule_off_by_default_is_not_in_force_but_its_examples_run(linter, linter_of):
+    off = [rule for rule in RULES if not rule.enabled]
+    assert off, "no built-in rule is off by default"
+    for rule in off:
+        assert rule.id not in {check.rule.id for check in linter.checks}
+        assert rule.id in {check.rule.id for check in linter_of(rule).checks}
 
 
 def test_every_rule_has_examples():
