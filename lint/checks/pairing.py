@@ -7,6 +7,10 @@ params:
                               (GB/T 15834 5.6.3)
   half_width: {"(": "（"}      half-width marks that may complete a pair (各县（市、区)); they are never
                               reported themselves: their width is the ``width`` kind's business
+  markers: regex               a closing mark ending a list item's number written with one bracket (1）,
+                              a）) is no unopened mark: the regex, matched up to and including the mark
+                              from the paragraph's start (``^`` is the paragraph's start), says where
+                              such a number stands
   nested: {"“”": "‘’"}         instead of unmatched marks, report a pair written inside a pair of the same
                               marks (“……“……”……”), which the key's value should replace (GB/T 15834
                               4.8: the inner quotation takes single marks) when the pair that directly
@@ -61,6 +65,8 @@ class PairingCheck(Check):
         for half, full in self.half_width.items():
             if not isinstance(full, str) or full not in seen or not isinstance(half, str) or len(half) != 1:
                 raise params.error("half_width", f"maps one character to a mark of 'pairs', got {half!r}: {full!r}")
+        markers = params.string("markers")
+        self.markers = None if markers is None else params.compile("markers", f"(?m:{markers})\\Z")
         self.continued = set(params.strings("continued"))
         unknown = self.continued - set(self.closer_of)
         if unknown:
@@ -212,7 +218,8 @@ class PairingCheck(Check):
                 continue
             wanted = self.opener_of[char]
             if not open_marks[wanted]:
-                unopened.append(index)
+                if self.markers is None or not self.markers.search(text, start, index + 1):
+                    unopened.append(index)
                 continue
             while mark(stack[-1]) != wanted:
                 open_marks[mark(stack[-1])] -= 1

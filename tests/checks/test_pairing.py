@@ -189,3 +189,16 @@ def test_a_bracketed_note_broken_over_two_lines_is_one_pair():
 def test_an_opener_left_open_before_a_line_without_its_closer_is_still_reported():
     assert [mark for _, _, mark in found("要认真贯彻（市、区\n有关要求。\n")] == ["（"]
     assert [mark for _, _, mark in found("要认真贯彻（市、区\n\n有关要求）。\n")] == ["（", "）"]
+
+
+def test_a_list_number_with_one_bracket_is_no_unopened_mark_where_markers_say_so():
+    text = "响应行动：1）加强值守。\n2）及时上报。\n这段话）没有开括号。"
+    spans = lambda check: [text[f.start : f.end] for f in check.find(Document("t", text))]  # noqa: E731
+    markers = "(?:^|(?<=[：]))[0-9]{1,2}）"
+    assert spans(make_check(pairs=PAIRS)) == ["响应行动：1）", "2）", "这段话）"]
+    assert spans(make_check(pairs=PAIRS, markers=markers)) == ["这段话）"]
+
+
+def test_markers_must_be_a_valid_regex():
+    with pytest.raises(PackError, match="markers"):
+        make_check(pairs=PAIRS, markers="(")
