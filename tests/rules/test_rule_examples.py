@@ -24,7 +24,6 @@ def linter_of(linter):
     """The session's linter for a rule in force by default; for one that is off by default (enabled: false),
     the default rules and that one, as ``--select`` gives a user: its examples are run all the same."""
     from lint.engine import Linter
-    from lint.packs import select_rules
 
     built = {}
 
@@ -32,8 +31,7 @@ def linter_of(linter):
         if rule.enabled:
             return linter
         if rule.id not in built:
-            every = load_packs()
-            built[rule.id] = Linter([*select_rules(every), *(r for r in RULES if r.id == rule.id)])
+            built[rule.id] = Linter([r for r in RULES if r.enabled or r.id == rule.id])
         return built[rule.id]
 
     return of
