@@ -258,6 +258,8 @@ class HeadingState:
             item = earlier  # the count goes on from the higher of the two
         elif _renumbered(skipped, earlier, item):
             pass
+        elif item.number == earlier.number == 1 and level >= 2:
+            pass  # a list of 1. or （1） items begun again under an unnumbered subheading, as after 2. 3.
         elif item.number == earlier.number:
             yield Problem("repeat", item, earlier, item.renumbered(earlier.number + 1))
         elif item.number > earlier.number + 1:

@@ -313,3 +313,16 @@ def test_a_series_opened_after_its_subject_repeats_no_earlier_series(numbering):
     # a real repeat inside one clause series is still reported
     repeated = "会议要求：一要加强学习；二要强化落实；二要深化改革。"
     assert [f for f in found(numbering, repeated) if f[0] == "repeat"] == [("repeat", "二要", 1)]
+
+
+def test_a_list_begun_again_under_an_unnumbered_subheading_repeats_nothing(numbering):
+    # held-out 9703: 1. items under short subheadings without numbers (Markdown headings in the source)
+    text = (
+        "技改方向\n其他技改项目\n1. 完成双网对接\n我的主页\n1. 构建事件推送体系\n2. 依托切面编程\n"
+        "日常运维\n1. 提供解决方案\n"
+    )
+    assert [d for d in found(numbering, text) if d[0] == "repeat"] == []
+
+
+def test_a_top_heading_written_twice_is_still_a_repeat(numbering):
+    assert ("repeat", "一、", 3) in found(numbering, "一、总体要求\n内容。\n一、重点任务\n内容。\n")
