@@ -88,28 +88,28 @@ def test_the_development_set_keeps_what_it_finds_and_adds_no_false_alarm(quality
 def write_central(folder: Path, triage_verdict: str | None) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "MANIFEST.tsv").write_text(
-        "file\ttitle\tdate\n001_2021-11-11_a.txt\ta\t2021-11-11\n002_2023-01-01_b.txt\tb\t2023-01-01\n",
+        "file\ttitle\tdate\n001_2020-11-11_a.txt\ta\t2020-11-11\n002_2023-01-01_b.txt\tb\t2023-01-01\n",
         encoding="utf-8",
     )
-    sentence = "我们要以中国式现代化推进中华民族伟大复兴。\n"
-    (folder / "001_2021-11-11_a.txt").write_text("标题\n" + sentence, encoding="utf-8")
+    sentence = "我们要统筹山水林田湖草系统治理。\n"
+    (folder / "001_2020-11-11_a.txt").write_text("标题\n" + sentence, encoding="utf-8")
     (folder / "002_2023-01-01_b.txt").write_text("标题\n" + sentence, encoding="utf-8")
     if triage_verdict is not None:
         (folder / "TRIAGE.md").write_text(
             "| file | line | rule | matched | verdict | reason |\n| --- | --- | --- | --- | --- | --- |\n"
-            "| 002_2023-01-01_b.txt | 2 | formulation.chinese-modernization-rejuvenation "
+            "| 002_2023-01-01_b.txt | 2 | formulation.mountains-to-sand "
             f"| x | {triage_verdict} | r |\n",
             encoding="utf-8",
         )
 
 
 def test_central_texts_are_linted_at_their_own_date_and_triage_explains_artefacts(quality, tmp_path, linter):
-    """The same sentence is right before the 二十大 and outdated after it: only the later text has a
+    """The same sentence is right before 2021-03-05 (山水林田湖草沙) and outdated after it: only the later text has a
     finding, and it counts as explained only when TRIAGE.md calls it an artefact or a true error."""
     write_central(tmp_path / "untriaged", None)
     write_central(tmp_path / "artefact", "artefact")
     write_central(tmp_path / "wrong", "wrong rule")
-    rule = "formulation.chinese-modernization-rejuvenation"
+    rule = "formulation.mountains-to-sand"
     reports = {}
     for name in ("untriaged", "artefact", "wrong"):
         shown: list[str] = []
@@ -117,8 +117,8 @@ def test_central_texts_are_linted_at_their_own_date_and_triage_explains_artefact
     report, shown = reports["untriaged"]
     assert (report.files, report.findings, report.unexplained) == (2, 1, 1)
     assert report.per_rule == {rule: 1}
-    assert report.chars == 2 * len("标题\n我们要以中国式现代化推进中华民族伟大复兴。\n")
-    assert shown == [f"central 002_2023-01-01_b.txt:2:4 {rule} 以中国式现代化推进中华民族伟大复兴 [not triaged]"]
+    assert report.chars == 2 * len("标题\n我们要统筹山水林田湖草系统治理。\n")
+    assert shown == [f"central 002_2023-01-01_b.txt:2:6 {rule} 山水林田湖草 [not triaged]"]
     assert reports["artefact"][0].unexplained == 0 and reports["artefact"][1] == []
     assert reports["wrong"][0].unexplained == 1 and reports["wrong"][1][0].endswith("[wrong rule]")
     assert quality.central_report(linter, tmp_path / "none", []) is None
@@ -128,9 +128,9 @@ def test_the_central_set_is_reported_beside_the_others(quality, tmp_path, linter
     write_central(tmp_path, "artefact")
     report = quality.central_report(linter, tmp_path, [])
     table = quality.markdown([report], None)
-    assert f"| central texts ({tmp_path}), each at its own date | 2 | 50 | 1 | 200.00 | 0 | 0.00 |" in table
+    assert f"| central texts ({tmp_path}), each at its own date | 2 | 40 | 1 | 250.00 | 0 | 0.00 |" in table
     assert "(on the central texts: findings bench/central/TRIAGE.md does not call an artefact or a true error)" in table
-    assert "`formulation.chinese-modernization-rejuvenation` 1" in table
+    assert "`formulation.mountains-to-sand` 1" in table
     assert "on the central texts" not in quality.markdown([], None)
 
 
