@@ -166,8 +166,17 @@ class SeriesState:
             return None
         for other in reversed(self.last.values()):
             if other.family != item.family and other.number >= item.number - 1:
+                if _opened_by_first_word(other, item):
+                    return None
                 return Problem("mixed", item, other, other.renumbered(other.number + 1))
         return None
+
+
+def _opened_by_first_word(first: Item, item: Item) -> bool:
+    """首先 opening a numbered series: 首先，……第二，…… and 首先是……二是…… are how central texts count
+    (习近平's speeches as broadcast, 新闻联播 2018-12-02, 2022-12-21; 2018-09-07); 其次 after 首先 is
+    that word series' own second item, and 首先 … 其次 … 第三 stays mixed."""
+    return bool(first.words) and first.number == 1 and not item.words and item.number == 2
 
 
 def _swapped(skipped: tuple[Item, int] | None, current: Item, item: Item) -> bool:

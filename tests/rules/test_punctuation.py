@@ -205,11 +205,19 @@ class TestQuotationsTitlesAndLists:
     def test_honour_in_title_marks_is_a_safe_fix(self, punctuation):
         assert fix(punctuation, "荣获《先进基层党组织》称号。") == "荣获“先进基层党组织”称号。"
 
-    def test_stop_outside_a_quotation_of_several_sentences_moves_in_unsafely(self, punctuation):
-        text = "强调：“必须坚持。必须落实”。列宁说过：“这才是郑重的党的标志”。"
+    def test_stop_outside_a_quotation_followed_by_its_speaker_moves_in_unsafely(self, punctuation):
+        text = "“必须坚持。必须落实”。他在会上说道。列宁说过：“这才是郑重的党的标志”。"
         assert [slug for _, _, slug, _ in report(punctuation, text)] == ["stop-outside-whole-quotation"]
         assert fix(punctuation, text) == text
-        assert fix(punctuation, text, unsafe=True) == "强调：“必须坚持。必须落实。”列宁说过：“这才是郑重的党的标志”。"
+        assert (
+            fix(punctuation, text, unsafe=True)
+            == "“必须坚持。必须落实。”他在会上说道。列宁说过：“这才是郑重的党的标志”。"
+        )
+
+    def test_stop_outside_several_quoted_sentences_after_the_verb_is_left_as_central_texts_write_it(self, punctuation):
+        # 新闻联播 2014-06-06: 李克强作出重要批示，批示指出：“……应予肯定。深化行政体制改革任重道远”。
+        text = "批示指出：“行政审批制度改革成效显著，应予肯定。深化行政体制改革任重道远”。"
+        assert "stop-outside-whole-quotation" not in [slug for _, _, slug, _ in report(punctuation, text)]
 
     def test_period_inside_a_quoted_honour_is_a_safe_fix(self, punctuation):
         assert fix(punctuation, "被评为“先进集体。”荣誉称号。") == "被评为“先进集体”荣誉称号。"
