@@ -34,7 +34,8 @@ def day(text: str) -> datetime.date:
 WINDOWS = [
     ("iron-must-be-hard", "打铁还需自身硬。", "2017-10-17", "2017-10-18"),
     ("series-speeches", "深入学习贯彻习近平总书记系列重要讲话精神。", "2017-03-05", "2017-10-18"),
-    ("belt-and-road-initiative", "积极融入“一带一路”战略。", "2015-09-22", "2015-09-23"),
+    ("belt-and-road-initiative", "积极融入“一带一路”战略。", "2017-05-13", "2017-05-14"),
+    ("poverty-battle-name", "坚决打赢扶贫攻坚战。", "2015-12-31", "2016-01-01"),
     (
         "four-comprehensives-content",
         "协调推进全面建成小康社会、全面深化改革、全面依法治国、全面从严治党。",
