@@ -19,7 +19,9 @@ reported when both its neighbours in the list end in the mark, whatever its leng
 4.1.3.1). Items ending in another mark (，：、) follow another pattern and are left alone, a list with an
 item ending in ； is a list of clauses whose items close with semicolons (another rule's), and so is an
 item with more opening than closing quotation marks or brackets: a line broken inside a quotation,
-and one closed by a sentence mark before a note in brackets (……。’（草案第二百零六条第一款）).
+and one closed by a sentence mark before a note in brackets (……。’（草案第二百零六条第一款）). So is a
+headline over its story: an item with no mark inside whose last words the next item repeats (a news
+round-up's 2025年供销系统农业社会化服务规模达3.5亿亩次 / 2025年全国供销合作社系统……达3.5亿亩次，……).
 
 The finding spans the item's last words (whole words of its last clause, about six characters); the
 fix appends the mark.
@@ -45,6 +47,8 @@ SENTENCE_MARKS = "。！？!?…"
 LIST_MARKS = ("；", ";")  # a list of clauses (（一）……；（二）……。): its missing mark is a semicolon
 MIN_ITEMS = 3
 TAIL_CHARS = 6  # the span shown: the end of the item, not the whole line
+HEADLINE_MARKS = "，,；;：:、"
+HEADLINE_ECHO = 5  # characters at a headline's end that its story repeats
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,8 @@ class ItemStopsCheck(Check):
                     continue
                 last = index == len(run) - 1
                 if last and self.skip_last_after_mark and marked[index - 1]:
+                    continue
+                if not last and _headline(item.text, run[index + 1].text):
                     continue
                 between_marked = index > 0 and not last and marked[index - 1] and marked[index + 1]
                 if between_marked or len(item.text) >= self.min_chars:
@@ -121,6 +127,11 @@ class ItemStopsCheck(Check):
             return False
         last = stripped[-1]
         return is_han(last) or last.isdigit() or last in "%％"
+
+
+def _headline(text: str, following: str) -> bool:
+    """Whether an item is the headline of the next one: no mark inside, its last words repeated there."""
+    return not any(mark in text for mark in HEADLINE_MARKS) and text[-HEADLINE_ECHO:] in following
 
 
 def _tail(text: str) -> str:

@@ -42,6 +42,20 @@ def test_a_short_item_is_reported_only_between_two_closed_ones(items):
     assert items.lint_text(beside_bare) == []
 
 
+def test_a_headline_whose_story_repeats_its_last_words_is_not_an_item(items):
+    dated = "punctuation.dated-entry-missing-stop"
+    linter = Linter(select_rules(load_packs(), [dated]))
+    story = (
+        "2025年，我国城市体检覆盖面进一步扩大，全国有449个城市开展体检。\n"
+        "2025年供销系统农业社会化服务规模达3.5亿亩次\n"
+        "2025年全国供销合作社系统开展农业社会化服务规模达3.5亿亩次，促进农业增效。\n"
+    )
+    assert linter.lint_text(story) == []
+    # an entry that is a sentence of its own, not repeated by the next one, is still reported
+    entry = story.replace("达3.5亿亩次，", "超过三亿亩次，")
+    assert [d.span.line for d in linter.lint_text(entry)] == [2]
+
+
 def test_the_last_item_after_a_closed_one_is_left_to_the_rule_that_reads_the_next_line(items):
     text = "1.完善课程体系，开设选修课程。\n2.加强教师队伍建设。\n3.报名时间截至5月10日，逾期不再受理\n"
     assert items.lint_text(text) == []
