@@ -48,7 +48,7 @@ LIST_MARKS = ("；", ";")  # a list of clauses (（一）……；（二）…�
 MIN_ITEMS = 3
 TAIL_CHARS = 6  # the span shown: the end of the item, not the whole line
 HEADLINE_MARKS = "，,；;：:、"
-HEADLINE_ECHO = 5  # characters at a headline's end that its story repeats
+HEADLINE_ECHO = 4  # characters at a headline's end that its story repeats
 
 
 @dataclass(frozen=True)

@@ -313,11 +313,16 @@ def place_variants(
     return found
 
 
+MANY_PLACES = "各全外邻多几数两三四五六七八九十百0123456789"  # 各省医疗队: every province's team, no one body
+
+
 def _standalone_count(text: str, with_level: str, place: str) -> int:
-    """Occurrences of 省+name not preceded by a place (安徽省质检院 is the full name, not the short one)."""
+    """Occurrences of 省+name not preceded by a place (安徽省质检院 is the full name, not the short one)
+    nor by a word for several places (各省医疗队, 19省医疗队: the teams of many provinces)."""
     after_place = re.compile(f"(?:{place})\\Z")
     return sum(
         1
         for match in re.finditer(re.escape(with_level), text)
         if after_place.search(text, max(0, match.start() - 4), match.start()) is None
+        and (match.start() == 0 or text[match.start() - 1] not in MANY_PLACES)
     )

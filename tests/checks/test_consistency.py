@@ -246,6 +246,8 @@ def test_a_province_short_name_without_its_level_is_reported_beside_the_level_on
         "安徽省质检院作为第三方质检机构具有优势。省质检院确保提供检测服务。",  # the full name, then 省
         "安徽质检院作为第三方质检机构具有优势，确保提供检测服务。",  # one form alone
         "安徽质检院具有优势。安徽省质检院确保提供检测服务。",  # 安徽省质检院 is not the short 省质检院
+        # 各省医疗队 are every province's teams, not one body's short name (新闻联播 2020-02-28)
+        "各省医疗队也各显身手。安徽医疗队开展多学科合作，江西医疗队带来了给氧装置。",
     ],
 )
 def test_a_full_name_or_a_single_short_name_is_silent(consistency, text):
