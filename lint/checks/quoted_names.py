@@ -10,7 +10,9 @@ suggestion, unless
 
 - what was taken out is a word the rule lists in ``ignore`` (的, 特别, 较: “其他特别严重情节” and
   “其他严重情节” are two degrees the laws define), or
-- the document sets the two side by side as two terms (“计算机信息系统”和“计算机系统”).
+- the document sets the two side by side as two terms (“计算机信息系统”和“计算机系统”, or with nothing
+  between: “金牌讲解员”“金牌志愿讲解员”, two prizes), or
+- the shorter is the longer's head or tail (“万少华团队” and “万少华团队分队”: a team and its branches).
 """
 
 from __future__ import annotations
@@ -38,7 +40,12 @@ def dropped_word_variants(text: str, ignore: frozenset[str]) -> list[Variant]:
     longer_of: dict[str, str] = {}
     for longer in counts:
         for shorter in _shortened(longer, ignore):
-            if shorter in counts and frozenset((longer, shorter)) not in side_by_side:
+            if (
+                shorter in counts
+                and frozenset((longer, shorter)) not in side_by_side
+                and not longer.startswith(shorter)
+                and not longer.endswith(shorter)
+            ):
                 longer_of.setdefault(shorter, longer)
     variants = []
     for m in matches:
@@ -61,11 +68,11 @@ def _shortened(name: str, ignore: frozenset[str]) -> set[str]:
 
 
 def _pairs_set_side_by_side(text: str, matches: list[re.Match[str]]) -> set[frozenset[str]]:
-    """The pairs of quoted names the text joins as two terms: “A”和“B”, “A”、“B” (one pass over the
-    quotations in order, so a long text with many names costs no more than reading it)."""
+    """The pairs of quoted names the text joins as two terms: “A”和“B”, “A”、“B”, “A”“B” (one pass over
+    the quotations in order, so a long text with many names costs no more than reading it)."""
     pairs = set()
     for before, after in itertools.pairwise(matches):
         between = text[before.end() : after.start()]
-        if len(between) == 1 and between in JOINERS:
+        if between == "" or (len(between) == 1 and between in JOINERS):
             pairs.add(frozenset((before.group("name"), after.group("name"))))
     return pairs

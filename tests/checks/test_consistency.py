@@ -361,6 +361,9 @@ def test_a_quoted_name_shorter_at_its_ends_or_by_a_listed_word_is_not_a_dropped_
     assert found(consistency, "有“其他严重情节”的，或者有“其他特别严重情节”的。") == []  # a degree word
     assert found(consistency, "本解释所称“计算机信息系统”和“计算机系统”。") == []  # two terms side by side
     assert found(consistency, "本解释所称“计算机信息系统”。“计算机系统”是指……") != []
+    # two prizes in a series without marks, and a team beside its branches (新闻联播 2018-12-03, 2015-09-02)
+    assert found(consistency, "评选出“金牌讲解员”“金牌志愿讲解员”各10名。“金牌讲解员”来自各省。") == []
+    assert found(consistency, "加入“万少华团队”。各县市区都成立了“万少华团队分队”。") == []
 
 
 def test_a_province_and_a_collective_body_name_every_such_body_there():
