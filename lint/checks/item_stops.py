@@ -10,7 +10,9 @@ params:
   skip_last_after_mark: bool   leave out a list's last item when the one before it ends in the mark
                            (default false): a rule that also reads the line after the list judges it
 
-A list is a run of at least three consecutive non-blank lines opening with numbers of one family. In a
+A list is a run of at least three consecutive non-blank lines opening with numbers of one family; a
+number 1 (①, 一) after higher ones starts a new list (two lists under two headings run together: 1.……
+4.…… 1.…… 4.……, each judged on its own). In a
 list where at least one item ends in the mark, an item that ends in a plain character (a Han
 character, a digit, %, or a closing quote or bracket whose inside does not end in a sentence mark) is
 reported when both its neighbours in the list end in the mark, whatever its length (30.……。 /
@@ -48,6 +50,7 @@ LIST_MARKS = ("；", ";")  # a list of clauses (（一）……；（二）…�
 MIN_ITEMS = 3
 TAIL_CHARS = 6  # the span shown: the end of the item, not the whole line
 HEADLINE_MARKS = "，,；;：:、"
+FIRST_MARKS = "①⑴⒈❶"  # the first of the circled, bracketed and dotted number characters
 HEADLINE_ECHO = 4  # characters at a headline's end that its story repeats
 
 
@@ -57,6 +60,7 @@ class Item:
     body_at: int  # where the text after the number starts
     end: int  # where the line's content ends (spaces after it left out)
     text: str  # the text after the number
+    first: bool = False  # its number is 1 (1. ① 一、): a list starts here
 
 
 class ItemStopsCheck(Check):
@@ -96,7 +100,13 @@ class ItemStopsCheck(Check):
         """The non-blank lines, with the family whose number opens each and the text after it."""
         text = document.text
         return [
-            Item(line.family, line.body_at, line.end, text[line.body_at : line.end])
+            Item(
+                line.family,
+                line.body_at,
+                line.end,
+                text[line.body_at : line.end],
+                line.family is not None and _numbers_one(text[line.number_at : line.body_at]),
+            )
             for line in numbered_lines(document, self.families)
         ]
 
@@ -105,7 +115,7 @@ class ItemStopsCheck(Check):
         """Runs of at least MIN_ITEMS consecutive lines opening with numbers of one family."""
         run: list[Item] = []
         for item in [*items, Item(None, 0, 0, "")]:
-            if run and item.family == run[0].family:
+            if run and item.family == run[0].family and not item.first:
                 run.append(item)
                 continue
             if len(run) >= MIN_ITEMS:
@@ -127,6 +137,17 @@ class ItemStopsCheck(Check):
             return False
         last = stripped[-1]
         return is_han(last) or last.isdigit() or last in "%％"
+
+
+def _numbers_one(marker: str) -> bool:
+    """Whether a list item's number is 1: the digits 1 or 01, ①, ⑴, ⒈, or 一 standing alone."""
+    digits = re.search(r"[0-9]+", marker)
+    if digits is not None:
+        return int(digits.group()) == 1
+    return (
+        any(first in marker for first in FIRST_MARKS)
+        or re.search(r"(?<![一二三四五六七八九十])一(?![一二三四五六七八九十])", marker) is not None
+    )
 
 
 def _headline(text: str, following: str) -> bool:

@@ -56,6 +56,23 @@ def test_a_headline_whose_story_repeats_its_last_words_is_not_an_item(items):
     assert [d.span.line for d in linter.lint_text(entry)] == [2]
 
 
+def test_a_list_restarting_at_one_is_a_new_list(items):
+    # two lists of field entries under two headings, run together (held-out 11601): the first has no
+    # item closed by a stop, so none of its items is missing one
+    text = (
+        "1、推优的基本条件：已提交入党申请书，关心同学、热爱集体等\n"
+        "2、推优时间：每年4月、11月\n"
+        "3、推优名额：无特别限制，无固定的参考比例\n"
+        "1、条件：已经经过团学推优，愿意按党员标准严格要求自己的学生。\n"
+        "2、程序：入党申请人提出书面申请，党小组推荐入党积极分子。\n"
+        "3、特别提示：书面思想汇报要写实，至少每季度1份。\n"
+    )
+    assert items.lint_text(text) == []
+    # one list numbered on is still one list
+    one = text.replace("1、条件", "4、条件").replace("2、程序", "5、程序").replace("3、特别", "6、特别")
+    assert [d.span.line for d in items.lint_text(one)] != []
+
+
 def test_the_last_item_after_a_closed_one_is_left_to_the_rule_that_reads_the_next_line(items):
     text = "1.完善课程体系，开设选修课程。\n2.加强教师队伍建设。\n3.报名时间截至5月10日，逾期不再受理\n"
     assert items.lint_text(text) == []
