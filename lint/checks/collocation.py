@@ -26,6 +26,9 @@ objects (增强……水平, 发挥……主体责任, 培养……环境: a ver
   object_end: regex        what must follow the head: it ends the object (default: clause punctuation
                            or the line's end), so 加强……质量管理 and 提高……规模和比例 are not read as
                            the verb governing 质量 or 规模
+  unless_gap: regex        the verb is no predicate of the head when what stands between starts with this
+                           (扩大开放的力度: a verb with its own short object and 的 modifies the head;
+                           饮水提升工程、……提升等项目建设: the verb ends a name or a list's item)
   blocking: [verb, ...]    verbs that, standing between, govern the head instead (促进……发挥作用);
                            every entry's right and wrong verbs block too (加强和提高……水平); one
                            followed by 的 does not: it is in a modifier (取得……相互促进的良好格局)
@@ -125,6 +128,8 @@ class CollocationCheck(Check):
         params.compile("gap", gap)
         params.compile("object_end", end)
         rows = [_object_row(params, f"objects[{i}]", entry) for i, entry in enumerate(objects)]
+        unless_gap = params.string("unless_gap")
+        self.unless_gap = None if unless_gap is None else params.compile("unless_gap", unless_gap)
         blocking = set(params.strings("blocking")) | {verb for row in rows for verb in (*row[2], *row[3])}
         blocked = _alternatives(blocking)
         for key, heads, wrong, right, before, own_gap in rows:
@@ -183,6 +188,8 @@ class CollocationCheck(Check):
             for match in entry.scanner.finditer(text):
                 start = match.start()
                 if entry.before is not None and entry.before.search(text, max(0, start - 10), start):
+                    continue
+                if self.unless_gap is not None and self.unless_gap.match(match.group("mid")):
                     continue
                 replacement = entry.right[0] + match.group("mid") + match.group("object")
                 fields = {"verb": match.group("verb"), "object": match.group("object"), "right": "、".join(entry.right)}

@@ -224,3 +224,18 @@ def test_an_entrys_own_gap_and_the_window_bound_what_stands_between():
     assert linter.lint_text("制定办法的通知。") == []
     [rule] = objects_rule("{objects: [{heads: [水平], wrong: [增强], right: [提高]}], window: 3}")
     assert Linter([rule]).lint_text("增强基层治理水平。") == []
+
+
+def test_unless_gap_leaves_a_verb_that_modifies_the_head_or_ends_a_name():
+    params = (
+        "{objects: [{heads: [力度, 建设], wrong: [扩大, 提升], right: [加大]}],"
+        " unless_gap: '[\\u4e00-\\u9fff]{1,2}的|等|工程'}"
+    )
+    [rule] = objects_rule(params)
+    linter = Linter([rule])
+    assert linter.lint_text("上海市扩大开放的力度。饮水提升工程加紧建设。") == []
+    assert [d.matched for d in linter.lint_text("扩大对违法行为的打击力度。")] == ["扩大对违法行为的打击力度"]
+    [rule] = objects_rule("{objects: [{heads: [力度], wrong: [扩大], right: [加大]}], unless_gap: '['}")
+    with pytest.raises(PackError) as error:
+        Linter([rule])
+    assert error.value.field == "params.unless_gap"
