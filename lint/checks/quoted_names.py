@@ -11,7 +11,8 @@ suggestion, unless
 - what was taken out is a word the rule lists in ``ignore`` (的, 特别, 较: “其他特别严重情节” and
   “其他严重情节” are two degrees the laws define), or
 - the document sets the two side by side as two terms (“计算机信息系统”和“计算机系统”, or with nothing
-  between: “金牌讲解员”“金牌志愿讲解员”, two prizes), or
+  between: “金牌讲解员”“金牌志愿讲解员”, two prizes), or says one was renamed the other (将“外国人永久居留证”
+  更名为“外国人永久居留身份证”), or
 - the shorter is the longer's head or tail (“万少华团队” and “万少华团队分队”: a team and its branches).
 """
 
@@ -28,6 +29,7 @@ from lint.regexes import compiled
 QUOTED_NAME = compiled(f"“(?P<name>[{HAN}0-9A-Za-z]{{5,20}})”")
 HAN_RUN = compiled(f"[{HAN}]+")
 JOINERS = "和与及、或"
+RENAMING = ("更名为", "改名为", "改称为", "改称", "改为", "变为")
 MAX_DROPPED = 2
 
 
@@ -73,6 +75,6 @@ def _pairs_set_side_by_side(text: str, matches: list[re.Match[str]]) -> set[froz
     pairs = set()
     for before, after in itertools.pairwise(matches):
         between = text[before.end() : after.start()]
-        if between == "" or (len(between) == 1 and between in JOINERS):
+        if between == "" or (len(between) == 1 and between in JOINERS) or between in RENAMING:
             pairs.add(frozenset((before.group("name"), after.group("name"))))
     return pairs

@@ -364,6 +364,8 @@ def test_a_quoted_name_shorter_at_its_ends_or_by_a_listed_word_is_not_a_dropped_
     # two prizes in a series without marks, and a team beside its branches (新闻联播 2018-12-03, 2015-09-02)
     assert found(consistency, "评选出“金牌讲解员”“金牌志愿讲解员”各10名。“金牌讲解员”来自各省。") == []
     assert found(consistency, "加入“万少华团队”。各县市区都成立了“万少华团队分队”。") == []
+    # a renaming sets the old name beside the new (新闻联播 2017-04-17)
+    assert found(consistency, "将“外国人永久居留证”更名为“外国人永久居留身份证”。“外国人永久居留证”停发。") == []
 
 
 def test_a_province_and_a_collective_body_name_every_such_body_there():
