@@ -23,7 +23,9 @@ item ending in ； is a list of clauses whose items close with semicolons (anoth
 item with more opening than closing quotation marks or brackets: a line broken inside a quotation,
 and one closed by a sentence mark before a note in brackets (……。’（草案第二百零六条第一款）). So is a
 headline over its story: an item with no mark inside whose last words the next item repeats (a news
-round-up's 2025年供销系统农业社会化服务规模达3.5亿亩次 / 2025年全国供销合作社系统……达3.5亿亩次，……).
+round-up's 2025年供销系统农业社会化服务规模达3.5亿亩次 / 2025年全国供销合作社系统……达3.5亿亩次，……), or
+one of at most 30 characters over a story twice as long with marks of its own (2024年全国硕士研究生招生考试
+今日开考 / 2024年全国硕士研究生招生考试今天开始，……).
 
 The finding spans the item's last words (whole words of its last clause, about six characters); the
 fix appends the mark.
@@ -52,6 +54,7 @@ TAIL_CHARS = 6  # the span shown: the end of the item, not the whole line
 HEADLINE_MARKS = "，,；;：:、"
 FIRST_MARKS = "①⑴⒈❶"  # the first of the circled, bracketed and dotted number characters
 HEADLINE_ECHO = 4  # characters at a headline's end that its story repeats
+HEADLINE_MAX = 30  # characters at most of a headline that its story does not echo
 
 
 @dataclass(frozen=True)
@@ -151,8 +154,17 @@ def _numbers_one(marker: str) -> bool:
 
 
 def _headline(text: str, following: str) -> bool:
-    """Whether an item is the headline of the next one: no mark inside, its last words repeated there."""
-    return not any(mark in text for mark in HEADLINE_MARKS) and text[-HEADLINE_ECHO:] in following
+    """Whether an item is the headline of the next one: no mark inside, and either its last words repeated
+    there or a short line over a story at least twice as long that has marks of its own."""
+    if any(mark in text for mark in HEADLINE_MARKS):
+        return False
+    if text[-HEADLINE_ECHO:] in following:
+        return True
+    return (
+        len(text) <= HEADLINE_MAX
+        and len(following) >= 2 * len(text)
+        and any(mark in following for mark in HEADLINE_MARKS)
+    )
 
 
 def _tail(text: str) -> str:

@@ -125,16 +125,22 @@ class SeriesState:
 
     last: dict[str, Item] = field(default_factory=dict)
     skipped: dict[str, tuple[Item, int]] = field(default_factory=dict)  # family -> (item after a gap, number skipped)
+    opened: set[str] = field(default_factory=set)  # families whose first item (1, 首先) has been seen
 
     def clear(self) -> None:
         self.last.clear()
         self.skipped.clear()
+        self.opened.clear()
 
     def advance(self, item: Item) -> Problem | None:
         if item.number == 0:
             self.last.pop(item.family, None)
             return None
         current = self.last.get(item.family)
+        if item.number == 1:
+            self.opened.add(item.family)
+        elif _ranking_word(item, current) and item.family not in self.opened:
+            return None
         problem = None
         if current is None:
             problem = self._mixed(item)
@@ -170,6 +176,13 @@ class SeriesState:
                     return None
                 return Problem("mixed", item, other, other.renumbered(other.number + 1))
         return None
+
+
+def _ranking_word(item: Item, current: Item | None) -> bool:
+    """A second word (其次) again after a second word where no first word (首先) has opened the series (the
+    caller checks): a ranking's "next comes" (最多的是……。其次为……; 排在第一位的是……，其次为……: 中央纪委's
+    monthly figures, 新闻联播 2015-04-20), not the next item of a word series; 首先……其次……其次 still repeats."""
+    return bool(item.words) and item.number == 2 and current is not None and current.number == 2
 
 
 def _opened_by_first_word(first: Item, item: Item) -> bool:

@@ -330,3 +330,11 @@ def test_a_list_begun_again_under_an_unnumbered_subheading_repeats_nothing(numbe
 
 def test_a_top_heading_written_twice_is_still_a_repeat(numbering):
     assert ("repeat", "一、", 3) in found(numbering, "一、总体要求\n内容。\n一、重点任务\n内容。\n")
+
+
+def test_a_ranking_next_comes_twice_is_no_repeated_series_word(numbering):
+    # 其次为 after 最多的是 / 排在第一位的是 in two paragraphs of 中央纪委's figures (新闻联播 2015-04-20)
+    ranking = "通报案件最多的是北京。其次为江苏和山东。\n排在第一位的是公车案件，其次为津贴补贴案件。\n"
+    assert [d for d in numbering.lint_text(ranking) if d.rule == "numbering.repeat"] == []
+    series = "首先，统一思想。其次，明确责任。其次，狠抓落实。\n"
+    assert [d.matched for d in numbering.lint_text(series) if d.rule == "numbering.repeat"] == ["其次"]

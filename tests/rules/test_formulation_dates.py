@@ -35,7 +35,7 @@ WINDOWS = [
     ("iron-must-be-hard", "打铁还需自身硬。", "2017-10-17", "2017-10-18"),
     ("series-speeches", "深入学习贯彻习近平总书记系列重要讲话精神。", "2017-03-05", "2017-10-18"),
     ("belt-and-road-initiative", "积极融入“一带一路”战略。", "2017-05-13", "2017-05-14"),
-    ("poverty-battle-name", "坚决打赢扶贫攻坚战。", "2016-03-04", "2016-03-05"),
+    ("poverty-battle-name", "坚决打赢扶贫攻坚战。", "2017-10-17", "2017-10-18"),
     ("four-comprehensives-layout", "协调推进“四个全面”战略部署。", "2015-02-01", "2015-02-02"),
     (
         "four-comprehensives-content",
