@@ -34,6 +34,7 @@ OPENING_QUOTES = "“"
 CLOSING_QUOTES = "”"
 QUOTES = compiled(f"[{OPENING_QUOTES}{CLOSING_QUOTES}]")
 QUOTE_OR_BREAK = compiled(f"[{OPENING_QUOTES}{CLOSING_QUOTES}\r\n]")
+NEXT_PARAGRAPH_QUOTED = compiled(f"\\r?\\n[ \\t\u3000]*{OPENING_QUOTES}")
 HEADER_LINE = compiled(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 
@@ -116,7 +117,9 @@ def inside_quotation(text: str, start: int, end: int) -> bool:
     """Whether [start, end) lies between an opening “ and its closing ” within one paragraph.
 
     An unclosed “ earlier in the paragraph (a pairing slip) does not make the rest of it a quotation:
-    the next quote mark after the match must be a closing one.
+    the next quote mark after the match must be a closing one, or the paragraph must end with the next
+    one opening with “: a quotation of several paragraphs opens each with “ and closes only the last
+    (GB/T 15834—2011 4.8, 引号; an amending decision's new article of two paragraphs, 最高人民法院 2016).
     """
     depth = 0
     for quote in QUOTES.finditer(text, paragraph_start(text, start), start):
@@ -127,4 +130,6 @@ def inside_quotation(text: str, start: int, end: int) -> bool:
     if depth == 0:
         return False
     after = QUOTE_OR_BREAK.search(text, end)
+    if after is not None and after.group() in "\r\n":
+        return NEXT_PARAGRAPH_QUOTED.match(text, after.start()) is not None
     return after is not None and after.group() in CLOSING_QUOTES

@@ -226,6 +226,17 @@ def _numbered_in_passing(text: str, item: Item, boundary: re.Pattern[str]) -> bo
     return at > start and not boundary.fullmatch(text[at - 1])
 
 
+MAX_TITLE = 30
+TITLE_MARKS = frozenset("。；，：！？;,:!?")
+
+
+def _titled(text: str, item: Item) -> bool:
+    """Whether the rest of the item's line is a short title: no sentence marks, at most 30 characters."""
+    end = text.find("\n", item.end)
+    rest = text[item.end : len(text) if end < 0 else end].strip()
+    return 0 < len(rest) <= MAX_TITLE and not TITLE_MARKS.intersection(rest)
+
+
 def _restart(paragraphs: SeriesState, loose: Item | None, item: Item) -> None:
     """A series begun inside a paragraph after the last one ended goes on at the start of a line
     (……接下来仍需在以下三个关键点上发力。一是……\n二是……): the line's item counts on from it."""
@@ -254,17 +265,31 @@ class HeadingState:
     # levels whose open heading stands under a deeper one (1.……（一）): the deeper heading, so that the
     # siblings that follow (（二）（三）) are reported as well, each in the wrong place
     inverted: dict[int, Item] = field(default_factory=dict)
+    # a law's sections: the last heading of each level met outside an article, and whether an article
+    # (第X条) has begun since. Its （一）（二） items and the sections' （一）（二） headings interleave
+    # (最高人民法院 2020 担保制度解释: （一）担保合同……的效力 / 第X条 （一）（二）（三） / （二）不动产抵押)
+    sections: dict[int, Item] = field(default_factory=dict)
+    in_article: bool = False
 
     @classmethod
     def new(cls, preamble: bool = False) -> HeadingState:
         size = len(HEADING_LEVELS)
         return cls([None] * size, [None] * size, {}, preamble)
 
-    def heading(self, item: Item) -> Iterator[Problem]:
+    def article(self) -> None:
+        """An article begins: its items are counted afresh below the top level."""
+        self.close_below(0)
+        self.in_article = True
+
+    def heading(self, item: Item, titled: bool = False) -> Iterator[Problem]:
+        """``titled``: the item's line is a short title without marks, as a section heading is."""
         level = int(item.family[len("level") :])
         earlier = self.open[level]
         skipped = self.skipped.pop(level, None)
-        if earlier is None:
+        section = self.sections.get(level)
+        if self.in_article and titled and section is not None and item.number == section.number + 1:
+            pass  # the next section after an article's items (（一）（二）（三）, then the heading （二）)
+        elif earlier is None:
             for problem in self._first(item, level):
                 if problem.report == "order":
                     self.inverted[level] = problem.earlier
@@ -291,6 +316,11 @@ class HeadingState:
             yield Problem("repeat", item, earlier, item.renumbered(earlier.number + 1))
         if level == 0:
             self.seen_top = True
+        if level == 0 or not self.in_article or (titled and section is not None and item.number == section.number + 1):
+            self.sections[level] = item
+            for below in [key for key in self.sections if key > level]:
+                del self.sections[below]
+            self.in_article = False
         if earlier is None and self.closed[level] is None and item.number == 1:
             self.from_one.add(level)
         self.open[level] = item
@@ -446,13 +476,13 @@ class NumberingCheck(Check):
                 if item.family == RESET:
                     levels = HeadingState.new(levels.preamble)
                 else:
-                    levels.close_below(0)
+                    levels.article()
                 paragraphs.clear()
                 inner.clear()
                 loose.clear()
                 top = None
             elif item.family.startswith("level"):
-                yield from levels.heading(item)
+                yield from levels.heading(item, _titled(document.text, item))
                 paragraphs.clear()
                 inner.clear()
                 loose.clear()

@@ -181,7 +181,19 @@ def _differs_inside(candidate: str, preferred: str, plain: str) -> bool:
     """A character differs, and not at either end: in running text the ends of a bare series are not
     known (忘初心，牢记使命 inside 不忘初心，牢记使命)."""
     same_ends = candidate[0] == preferred[0] and candidate[-1] == preferred[-1]
-    return same_ends and SEPARATOR.sub("", candidate) != plain and _same_series(preferred, candidate)
+    bare = SEPARATOR.sub("", candidate)
+    return same_ends and bare != plain and _same_series(preferred, candidate) and _plain_edit(bare, plain)
+
+
+def _plain_edit(one: str, two: str) -> bool:
+    """Whether the characters one edit changes are plain: prose adds 的 or a place particle to a term it
+    quotes elsewhere without changing it (“特有名称、包装、装潢” / 特有的名称、包装、装潢; 境外 / 境内外机构、组织:
+    two judicial interpretations, 2020 and 2017)."""
+    if len(one) == len(two):
+        return all(is_plain(a) and is_plain(b) for a, b in zip(one, two, strict=True) if a != b)
+    longer, shorter = (one, two) if len(one) > len(two) else (two, one)
+    at = next((i for i in range(len(shorter)) if longer[i] != shorter[i]), len(shorter))
+    return is_plain(longer[at])
 
 
 def _part_pattern(part: str, han: str) -> str:

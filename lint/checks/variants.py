@@ -41,6 +41,8 @@ from lint.checks.text import HAN, is_han
 # particles, which change what is said (定期 / 不定期对学校, 校园内 / 校园和学校)
 # 型 makes an adjective of what it ends (节能环保型产业 beside 节能环保产业, one local regulation of 2020)
 FUNCTION_CHARACTERS = frozenset("的和与及之并而在了是对把被将从为以等或也都又还就其不没未非内外里型")
+# A grade set before a name makes another thing (动物疫病高风险区 beside 动物疫病风险区, 动物防疫法 2021)
+GRADE_CHARACTERS = frozenset("高低")
 # A place word written without its level before a nested place (上海长宁区 beside 上海市长宁区, 新华社 2025-11-16)
 # is the usual short form, not a character left out; before an organisation (镇海信息技术协会) it is
 ADMINISTRATIVE_LEVELS = frozenset("省市县区州")
@@ -173,7 +175,7 @@ def _run_names(
         if not _ends_a_name(token, suffixes):
             continue
         for first in range(last - 1, max(-1, last - max_tokens), -1):
-            if tokens[first] in relational or not all(is_han(char) for char in tokens[first]):
+            if _breaks_names(tokens[first], relational) or not all(is_han(char) for char in tokens[first]):
                 break
             parts = tuple(tokens[first : last + 1])
             spelling = "".join(parts)
@@ -181,6 +183,12 @@ def _run_names(
                 break
             if len(spelling) >= min_length:
                 yield Name(spelling, parts, ends[last] - len(spelling), ends[last], token in suffixes)
+
+
+def _breaks_names(token: str, breaks: frozenset[str]) -> bool:
+    """Whether no name is read across ``token``: it is one of ``breaks``, or jieba joined one of two or more
+    characters with its object (行使职权 of 监事会行使职权所必需的费用, 公司法 2018: 所 is a particle there)."""
+    return token in breaks or any(len(word) > 1 and token.startswith(word) for word in breaks)
 
 
 def _preferred(
@@ -279,7 +287,7 @@ def _near_sound_slip(one: str, two: str) -> bool:
 
 
 def is_plain(char: str) -> bool:
-    return is_han(char) and char not in FUNCTION_CHARACTERS and char not in NUMERALS
+    return is_han(char) and char not in FUNCTION_CHARACTERS and char not in NUMERALS and char not in GRADE_CHARACTERS
 
 
 def is_doubled(word: str, i: int) -> bool:

@@ -305,6 +305,22 @@ def test_each_article_starts_its_own_list_and_the_sections_around_articles_go_on
     assert found(numbering, sections) == [("gap", "四、", 6)]
 
 
+def test_a_section_heading_after_an_articles_items_of_the_same_marks_goes_on(numbering):
+    """最高人民法院's 担保制度解释 (2020-12-31): （一）……的效力 heads a section, an article inside it lists
+    （一）（二）（三）, and （二）不动产抵押 heads the next section: no repeat of （二）."""
+    law = (
+        "三、关于担保物权\n（一）担保合同与担保物权的效力\n第四十五条　人民法院应当分别处理：\n"
+        "（一）应当裁定准许拍卖；\n（二）可以裁定准许拍卖；\n（三）裁定驳回申请。\n"
+        "（二）不动产抵押\n第四十六条　人民法院应予支持。\n（三）动产与权利担保\n第五十四条　处理如下。"
+    )
+    assert found(numbering, law) == []
+    # an article's own item repeated is still reported, and a section heading that skips one too
+    items = "（一）总则\n第一条　职责如下：\n（一）执行法律；\n（二）落实责任；\n（二）指导村委会。"
+    assert [rule for rule, *_ in found(numbering, items)] == ["repeat"]
+    skipped = "（一）总则\n第一条　职责如下：\n（一）执行法律；\n（二）落实责任。\n（四）附则\n第二条　施行。"
+    assert [rule for rule, *_ in found(numbering, skipped)] == ["gap"]
+
+
 def test_a_heading_may_begin_with_a_numeral_word_but_not_with_a_second_mark(numbering):
     assert found(numbering, "一、一般规定\n内容。\n三、附则") == [("gap", "三、", 3)]
     assert found(numbering, "一、总则\n一、二、三产业融合发展。\n二、附则") == []  # 一、二、 is a series of numbers

@@ -90,6 +90,14 @@ class TestQuoted:
     def test_a_quotation_ends_with_its_paragraph(self):
         assert found("substitution", "“甲\n乙”", wrong="乙", right="丁", unless_quoted=True) == [("乙", "丁")]
 
+    def test_a_quotation_of_several_paragraphs_reopens_each(self):
+        # GB/T 15834: each paragraph of a long quotation opens with “, only the last closes (最高人民法院 2016)
+        text = "增加一条：“甲乙丙。\n“丁戊。”"
+        assert found("substitution", text, wrong="乙", right="丁", unless_quoted=True) == []
+        assert found("substitution", "增加一条：“甲乙丙。\n丁戊。", wrong="乙", right="丁", unless_quoted=True) == [
+            ("乙", "丁")
+        ]
+
 
 class TestDocumentConditions:
     def test_only_if_document_matches(self):
