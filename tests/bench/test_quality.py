@@ -62,6 +62,16 @@ def test_a_finding_elsewhere_on_the_line_is_not_the_keyed_defect(quality):
     assert not defect.found_by(at(13, 14), lines)
 
 
+def test_a_text_keyed_twice_on_one_line_is_its_first_and_then_its_second_place(quality):
+    from lint.diagnostics import Diagnostic, Severity, Span
+
+    first, second = quality.key_defects("a.txt", [{"line": 1, "text": '同时"聚优”', "class": "punctuation"}] * 2)
+    lines = ['甲同时"聚优”乙。丙同时"聚优”丁。']
+    at = lambda column: Diagnostic("a.txt", Span(0, 0, 1, column, 1, column + 1), "r", Severity.ERROR, "m", "x")  # noqa: E731
+    assert first.found_by(at(4), lines) and not first.found_by(at(13), lines)
+    assert second.found_by(at(13), lines) and not second.found_by(at(4), lines)
+
+
 def test_a_missing_corpus_fails_in_ci_only(monkeypatch):
     monkeypatch.setenv("CI", "true")
     assert authoritative.required()
