@@ -267,12 +267,26 @@ class NamesCheck(Check):
         return word is not None and len(word) > 1 and not name_context.is_known_word(word)
 
 
+HEADLINE_LINES = (
+    3  # a kicker, the headline and a subtitle (宁夏泾源县杨岭村—— / 荒山变绿产业兴……（总书记的深情牵挂……）)
+)
+
+
 def _headline_end(text: str) -> int:
-    """Where the document's first non-empty line ends, if it is a headline (no sentence ends in it), else 0."""
-    first = len(text) - len(text.lstrip())
-    end = text.find("\n", first)
-    end = len(text) if end == -1 else end
-    return 0 if SENTENCE_END.search(text, first, end) else end
+    """Where the document's headline ends: its first non-empty lines up to a blank line, at most three,
+    none ending a sentence (a newspaper's kicker, headline and subtitle); 0 when the first line ends one."""
+    headline_end = 0
+    position = len(text) - len(text.lstrip())
+    for _ in range(HEADLINE_LINES):
+        end = text.find("\n", position)
+        end = len(text) if end == -1 else end
+        if not text[position:end].strip() or SENTENCE_END.search(text, position, end):
+            break
+        headline_end = end
+        if end == len(text):
+            break
+        position = end + 1
+    return headline_end
 
 
 def _names(params: Params, key: str) -> list[str]:

@@ -77,6 +77,8 @@ GAPS = compiled(GAP)
 
 # dictionary tags of the set verb phrases whose head a slip may type twice: 贯彻落实 (i), 认真落实 (z), verbs (v)
 VERBAL_COMPOUND_TAGS = frozenset({"i", "z", "v"})
+# jieba's tag of state adjectives (状态词: 通红, 雪白, 笔直), whose reduplication is ABAB by grammar
+STATE_WORD_TAG = "z"
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +190,8 @@ class RepetitionCheck(Check):
             return False
         if self._patterned(joined, offset, len(candidate.unit)):
             return False
+        if len(candidate.unit) == 2 and segment.tag_of(candidate.unit) == STATE_WORD_TAG:
+            return False  # a state adjective reduplicates as ABAB (通红通红, 雪白雪白: 人民日报 2020)
         return self._segmented_slip(text, candidate)
 
     def _reduplicated_verb(self, text: str, candidate: Candidate) -> bool:

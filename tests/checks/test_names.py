@@ -383,6 +383,9 @@ def test_a_headline_may_say_general_secretary_when_the_body_names_him(names):
     bare = [d for d in names.lint_text("回望“十四五”，想起总书记这句话\n" + body, as_of=DAY_20TH) if d.rule == BARE]
     assert bare == []
     # the headline's exemption needs the body to name him, and a first line that ends a sentence is no headline
+    # a kicker and a subtitle belong to the headline (人民日报 2019-02-07)
+    kicker = "宁夏泾源县杨岭村——\n荒山变绿产业兴 青砖蓝瓦新居起（总书记的深情牵挂——来自贫困乡村的精准脱贫故事）\n\n"
+    assert [d for d in names.lint_text(kicker + body, as_of=DAY_20TH) if d.rule == BARE] == []
     for text in ("学习总书记重要讲话精神心得\n总书记强调，要坚持大抓基层。", "要学习总书记重要讲话精神。\n" + body):
         assert [(d.rule, d.matched, d.span.line) for d in names.lint_text(text, as_of=DAY_20TH)] == [
             (BARE, "总书记", 1)

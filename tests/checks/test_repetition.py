@@ -77,6 +77,13 @@ def test_repeated_word_is_reported_and_fixed(repetition, text, matched, fixed):
     assert apply_fixes(text, found)[0] == fixed
 
 
+def test_a_state_adjective_reduplicates_as_abab(repetition):
+    # 通红通红, 雪白雪白 (人民日报 2020): jieba tags 通红 and 雪白 z, whose reduplication is ABAB by grammar
+    assert repetition.lint_text("通红通红的火光，雪白雪白的豆浆。") == []
+    # an adjective of another tag doubled is still a slip
+    assert [d.matched for d in repetition.lint_text("我们要稳定稳定。")] == ["稳定稳定"]
+
+
 def test_span_and_columns_are_exact(repetition):
     (found,) = repetition.lint_text("第一行。\n这是我们的的责任。")
     assert (found.span.line, found.span.column, found.span.end_line, found.span.end_column) == (2, 5, 2, 7)
