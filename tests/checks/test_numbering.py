@@ -321,6 +321,14 @@ def test_a_section_heading_after_an_articles_items_of_the_same_marks_goes_on(num
     assert [rule for rule, *_ in found(numbering, skipped)] == ["gap"]
 
 
+def test_a_first_heading_typed_as_a_bar_still_counts_as_one(numbering):
+    # held-out 12501: ―、申报评审范围 then 二、申报条件 (punctuation.dash-for-heading-yi reports the bar)
+    assert found(numbering, "各有关单位：\n―、申报评审范围\n内容。\n二、申报条件\n内容。") == []
+    assert [rule for rule, *_ in found(numbering, "各有关单位：\n―、申报评审范围\n内容。\n三、申报条件\n内容。")] == [
+        "gap"
+    ]
+
+
 def test_a_heading_may_begin_with_a_numeral_word_but_not_with_a_second_mark(numbering):
     assert found(numbering, "一、一般规定\n内容。\n三、附则") == [("gap", "三、", 3)]
     assert found(numbering, "一、总则\n一、二、三产业融合发展。\n二、附则") == []  # 一、二、 is a series of numbers
