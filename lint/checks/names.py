@@ -32,7 +32,9 @@ title: text                   a bare title (总书记) before the person holding
   unless_followed_by: regex     ... or is followed by the name (总书记习近平)
   unless_headline: bool         ... or stands in the headline (the first non-empty line, ending no
                                 sentence) of a document that names him below it: newspapers title
-                                回望“十四五”，想起总书记这句话 and name him in the body (人民日报, 2025)
+                                回望“十四五”，想起总书记这句话 and name him in the body (人民日报, 2025);
+                                also a kicker and subtitle above it, and a short subheading inside the story
+                                whose next paragraph names him
 
 Every span is checked against the text around it: when a dictionary word of the text crosses its start
 or end (赵乐|继续, 学习|习进平台), its edge character belongs to that word and the span is not reported
@@ -238,7 +240,9 @@ class NamesCheck(Check):
             line_start = text.rfind("\n", 0, start) + 1
             if self._after_a_name(text, line_start, start):
                 return  # a mention by name, however written (习总书记, 习进平总书记): the title is not bare after it
-            if self._bare(text, line_start, start, end):
+            if self._bare(text, line_start, start, end) and not (
+                self.headline_exempt and _subheading_over_name(text, line_start, self.person)
+            ):
                 if not name_context.own_words(text, self.person):
                     yield Finding(start, end, self.person + self.title, {"person": self.person})
                 return
@@ -270,6 +274,24 @@ class NamesCheck(Check):
 HEADLINE_LINES = (
     3  # a kicker, the headline and a subtitle (宁夏泾源县杨岭村—— / 荒山变绿产业兴……（总书记的深情牵挂……）)
 )
+
+
+SUBHEADING_MAX = 20  # characters of a newspaper's subheading inside the story
+
+
+def _subheading_over_name(text: str, line_start: int, person: str) -> bool:
+    """Whether the line at ``line_start`` is a short subheading (no sentence ends in it) whose next
+    non-empty line names ``person``: 总书记对家政行业很了解 / 去年3月8日，习近平总书记……
+    (人民日报 2019-02-19)."""
+    end = text.find("\n", line_start)
+    if end == -1:
+        return False
+    line = text[line_start:end].strip()
+    if not line or len(line) > SUBHEADING_MAX or SENTENCE_END.search(line):
+        return False
+    following = text[end + 1 :].lstrip()
+    next_end = following.find("\n")
+    return person in (following if next_end == -1 else following[:next_end])
 
 
 def _headline_end(text: str) -> int:

@@ -383,6 +383,12 @@ def test_a_headline_may_say_general_secretary_when_the_body_names_him(names):
     bare = [d for d in names.lint_text("回望“十四五”，想起总书记这句话\n" + body, as_of=DAY_20TH) if d.rule == BARE]
     assert bare == []
     # the headline's exemption needs the body to name him, and a first line that ends a sentence is no headline
+    # a subheading inside the story whose next paragraph names him (人民日报 2019-02-19)
+    story = "家政公司服务大厅里人来人往。\n总书记对家政行业很了解\n去年3月8日，习近平总书记到山东代表团参加审议。"
+    assert [d for d in names.lint_text(story, as_of=DAY_20TH) if d.rule == BARE] == []
+    assert [
+        d.span.line for d in names.lint_text(story.replace("习近平总书记", "他"), as_of=DAY_20TH) if d.rule == BARE
+    ] == [2]
     # a kicker and a subtitle belong to the headline (人民日报 2019-02-07)
     kicker = "宁夏泾源县杨岭村——\n荒山变绿产业兴 青砖蓝瓦新居起（总书记的深情牵挂——来自贫困乡村的精准脱贫故事）\n\n"
     assert [d for d in names.lint_text(kicker + body, as_of=DAY_20TH) if d.rule == BARE] == []
