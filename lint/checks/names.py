@@ -271,11 +271,8 @@ class NamesCheck(Check):
         return word is not None and len(word) > 1 and not name_context.is_known_word(word)
 
 
-HEADLINE_LINES = (
-    3  # a kicker, the headline and a subtitle (宁夏泾源县杨岭村—— / 荒山变绿产业兴……（总书记的深情牵挂……）)
-)
-
-
+# a kicker, the headline and a subtitle (宁夏泾源县杨岭村—— / 荒山变绿产业兴……（总书记的深情牵挂……）)
+HEADLINE_LINES = 3
 SUBHEADING_MAX = 20  # characters of a newspaper's subheading inside the story
 
 

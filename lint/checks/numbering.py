@@ -54,12 +54,12 @@ REPORTS = ("gap", "repeat", "mixed", "nested", "order", "start")
 CHINESE_DIGITS = "〇一二三四五六七八九"
 INDENT = f"[{SPACES}]*"
 # GB/T 9704 heading levels, tolerant of the wrong marks other rules report (一. （一）、 1、).
-LOOKALIKE_ONE = frozenset("―—─")  # bars that stand for 一 in a heading's 一、 (held-out 12501)
+LOOKALIKE_ONE = "―—─"  # bars that stand for 一 in a heading's 一、 (held-out 12501)
 HEADING_LEVELS = (
     # 二、2018年工作 and 一、一般规定 are headings; 一、二、三产业 and 一.5 are not
     compiled(
         INDENT
-        + r"(?P<mark>(?P<n>[一二三四五六七八九十]+|[―—─](?=、))(?:、|[.．，,](?!\d)))"
+        + rf"(?P<mark>(?P<n>[一二三四五六七八九十]+|[{LOOKALIKE_ONE}](?=、))(?:、|[.．，,](?!\d)))"
         + r"(?![一二三四五六七八九十]+[、，,.．产])"
     ),
     compiled(INDENT + r"(?P<mark>[（(](?P<n>[一二三四五六七八九十]+)[）)])"),
@@ -290,7 +290,8 @@ class HeadingState:
         earlier = self.open[level]
         skipped = self.skipped.pop(level, None)
         section = self.sections.get(level)
-        if self.in_article and titled and section is not None and item.number == section.number + 1:
+        next_section = titled and section is not None and item.number == section.number + 1
+        if self.in_article and next_section:
             pass  # the next section after an article's items (（一）（二）（三）, then the heading （二）)
         elif earlier is None:
             for problem in self._first(item, level):
@@ -319,7 +320,7 @@ class HeadingState:
             yield Problem("repeat", item, earlier, item.renumbered(earlier.number + 1))
         if level == 0:
             self.seen_top = True
-        if level == 0 or not self.in_article or (titled and section is not None and item.number == section.number + 1):
+        if level == 0 or not self.in_article or next_section:
             self.sections[level] = item
             for below in [key for key in self.sections if key > level]:
                 del self.sections[below]
