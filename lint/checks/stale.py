@@ -13,6 +13,9 @@ params:
                                and several sentences on 2020)
   narrated_period: regex       a past period (这五年，过去一年) in a paragraph's first sentence: the whole
                                paragraph narrates it (a report's review: 这五年，民生保障扎实稳固。我们……)
+  narrated_heading: regex      a heading line (no sentence mark) that opens a review (一、2025年工作回顾); an
+                               optional group ``year`` must not be after the as-of year. Its section, up to the
+                               next heading with the same kind of mark, narrates the past
   references:                  the table of events
     - regex: pattern           the stale wording in its frame; a group ``hit`` narrows the span
       current_from: YYYY-MM-DD optional: before this date the wording is not yet current
@@ -38,6 +41,13 @@ from lint.source import Document
 FRAME = compiled(r"\$\{(\w+)\}")
 SENTENCE_END = SENTENCE_END_MARKS + "\n"
 SENTENCE_MARKS = compiled(f"[{re.escape(SENTENCE_END)}]")
+# the mark a heading opens with; a review section ends at the next line opening with the same kind
+HEADING_MARK_KINDS = (
+    compiled(r"[一二三四五六七八九十]+、"),
+    compiled(r"第[一二三四五六七八九十]+部分"),
+    compiled(r"[（(][一二三四五六七八九十]+[）)]"),
+)
+HEADING_MAX = 40
 REFERENCE_KEYS = {"regex", "current_from", "current_until", "instead"}
 
 
@@ -66,6 +76,7 @@ class StaleCheck(Check):
         self.historical = params.regex("historical")
         self.narrated_year = params.regex("narrated_year")
         self.narrated_period = params.regex("narrated_period")
+        self.narrated_heading = params.regex("narrated_heading")
         if self.narrated_year is not None and "year" not in self.narrated_year.groupindex:
             raise params.error("narrated_year", "needs a group named 'year' (four digits)")
         self.day: datetime.date | None = None
@@ -106,6 +117,7 @@ class StaleCheck(Check):
             self.historical,
             self.narrated_year,
             self.narrated_period,
+            self.narrated_heading,
         ]
 
     def on(self, day: datetime.date) -> StaleCheck | None:
@@ -120,6 +132,7 @@ class StaleCheck(Check):
     def find(self, document: Document) -> Iterator[Finding]:
         text = document.text
         sentence_ends: list[int] | None = None  # offsets of SENTENCE_END marks, found at the first match
+        reviews: list[tuple[int, int]] | None = None  # spans of review sections, found at the first match
         for reference in self.references:
             for match in reference.scanner.finditer(text):
                 if self.historical is not None:
@@ -128,6 +141,10 @@ class StaleCheck(Check):
                     if self._narrated(text, sentence_ends, match.start(), match.end()):
                         continue
                 if self._in_narrated_paragraph(text, match.start()):
+                    continue
+                if reviews is None:
+                    reviews = self._review_sections(text)
+                if any(start <= match.start() < end for start, end in reviews):
                     continue
                 group = "hit" if "hit" in reference.pattern.groupindex and match.group("hit") else 0
                 yield Finding(match.start(group), match.end(group), None, {"instead": reference.instead})
@@ -154,6 +171,43 @@ class StaleCheck(Check):
             if found.group("year").isdigit() and int(found.group("year")) < self.day.year:
                 return True
         return False
+
+    def _review_sections(self, text: str) -> list[tuple[int, int]]:
+        """Spans of sections under a heading that opens a review of the past (一、2025年工作回顾)."""
+        if self.narrated_heading is None:
+            return []
+        lines: list[tuple[int, str]] = []
+        offset = 0
+        for line in text.split("\n"):
+            lines.append((offset, line))
+            offset += len(line) + 1
+        sections: list[tuple[int, int]] = []
+        for index, (start, line) in enumerate(lines):
+            heading = line.strip()
+            if not heading or len(heading) > HEADING_MAX or any(mark in heading for mark in SENTENCE_END_MARKS):
+                continue
+            found = self.narrated_heading.search(heading)
+            if found is None or not self._year_not_after(found):
+                continue
+            kind = next((kind for kind in HEADING_MARK_KINDS if kind.match(heading)), None)
+            end = len(text)
+            for later_start, later in lines[index + 1 :]:
+                if self._closes_section(later.strip(), kind):
+                    end = later_start
+                    break
+            sections.append((start, end))
+        return sections
+
+    def _year_not_after(self, found: re.Match[str]) -> bool:
+        year = found.groupdict().get("year")
+        return year is None or self.day is None or int(year) <= self.day.year
+
+    @staticmethod
+    def _closes_section(line: str, kind: re.Pattern[str] | None) -> bool:
+        """The next heading with the review heading's kind of mark; without a mark, the next short unmarked line."""
+        if kind is not None:
+            return kind.match(line) is not None
+        return 0 < len(line) <= HEADING_MAX and not any(mark in line for mark in SENTENCE_END_MARKS)
 
 
 CHECK = StaleCheck

@@ -100,6 +100,21 @@ def test_a_past_period_at_the_head_of_a_paragraph_narrates_the_whole_paragraph()
     assert matched(datetime.date(2026, 2, 2), task) == ["巩固拓展脱贫攻坚成果同乡村振兴有效衔接"]
 
 
+def test_a_review_heading_narrates_its_section_up_to_the_next_heading_of_its_kind():
+    """一、2025年工作回顾 narrates 2025 in present-tense verbs up to 二、 (2026年政府工作报告, 2026-03-05)."""
+    day = datetime.date(2026, 3, 5)
+    task = "扎实做好巩固拓展脱贫攻坚成果同乡村振兴有效衔接。"
+    review = f"一、2025年工作回顾\n再夺粮食丰收。\n（一）农业\n{task}\n二、2026年工作安排\n{task}\n"
+    found = stale_findings(day, review)
+    assert [d.span.line for d in found] == [6]
+    unmarked = f"2025年工作总结\n{task}\n今年的安排\n{task}\n"
+    assert [d.span.line for d in stale_findings(day, unmarked)] == [4]
+    future = f"一、2027年工作回顾\n{task}\n"  # a year after the as-of date is no review
+    assert [d.span.line for d in stale_findings(day, future)] == [2]
+    sentence = f"一、对2025年工作回顾如下。\n{task}\n"  # a sentence, not a heading
+    assert [d.span.line for d in stale_findings(day, sentence)] == [2]
+
+
 @pytest.mark.parametrize(
     ("params", "field"),
     [
