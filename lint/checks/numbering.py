@@ -67,6 +67,9 @@ HEADING_LEVELS = (
     compiled(INDENT + r"(?P<mark>(?P<n>\d{1,2})[.．、])(?!(?!(?:19|20)\d\d年|\d{1,2}月\d{1,2}日)[\d.．、])"),
     compiled(INDENT + r"(?P<mark>[（(](?P<n>\d{1,2})[）)])"),
 )
+# 21.5+2就业之家 after 20.: a number and a point before a digit is an item only where it continues the series
+DIGIT_LED_ITEM = compiled(INDENT + r"(?P<mark>(?P<n>\d{1,2})[.．])(?=\d)")
+ARABIC_LEVEL = "level2"
 
 # GB/T 9704 7.3.3: how each heading level is written
 STANDARD_MARKS = {"level0": "{}、", "level1": "（{}）", "level2": "{}.", "level3": "（{}）"}
@@ -518,6 +521,7 @@ class NumberingCheck(Check):
         text = document.text
         items: list[Item] = []
         line_starts: set[int] = set()
+        last_arabic = 0  # the number of the last 1. heading, which a digit-led item must continue
         for start, end in document.paragraphs():
             line = text[start:end]
             content = start + len(line) - len(line.lstrip(SPACES))
@@ -528,9 +532,11 @@ class NumberingCheck(Check):
             if self.articles is not None and self.articles.match(text, content, end):
                 items.append(Item(ARTICLE, 0, content, content, "", ""))
                 continue
-            heading = self._heading_item(line, start)
+            heading = self._heading_item(line, start) or self._digit_led_item(line, start, last_arabic)
             if heading is not None:
                 items.append(heading)
+                if heading.family == ARABIC_LEVEL:
+                    last_arabic = heading.number
         taken = _Taken()
         for item in items:
             taken.add(item)
@@ -557,6 +563,17 @@ class NumberingCheck(Check):
             start, end = match.span("mark")
             return Item(f"level{level}", number, offset + start, offset + end, match.group("mark"), numeral, True)
         return None
+
+    @staticmethod
+    def _digit_led_item(line: str, offset: int, last_arabic: int) -> Item | None:
+        """21. before a digit (21.5+2就业之家) is the next item after 20., not a decimal opening a line."""
+        match = DIGIT_LED_ITEM.match(line)
+        if match is None or last_arabic == 0 or int(match.group("n")) != last_arabic + 1:
+            return None
+        start, end = match.span("mark")
+        return Item(
+            ARABIC_LEVEL, last_arabic + 1, offset + start, offset + end, match.group("mark"), match.group("n"), True
+        )
 
     def _series_item(self, series: Series, match: re.Match[str], text: str, line_starts: set[int]) -> Item | None:
         start = match.start()

@@ -293,6 +293,18 @@ def test_items_whose_text_starts_with_a_date_keep_their_numbers(numbering):
     assert [rule for rule, _, line in found(numbering, skipped) if rule != "arabic-mark-runs-into-date"] == ["gap"]
 
 
+def test_an_item_whose_text_starts_with_a_digit_continues_the_series(numbering):
+    """A glossary's 21.5+2就业之家 after 20. is item 21, not a decimal (2026年江西政府工作报告 名词解释)."""
+    glossary = (
+        "19.GEP核算：生态产品总值。\n20.2026年10件民生实事：加大就业帮扶。\n"
+        "21.5+2就业之家：覆盖省市县。\n22.百羽争锋：羽毛球联赛。\n"
+    )
+    assert [rule for rule, _, _ in found(numbering, glossary) if rule == "gap"] == []
+    # out of order it is still no item: 1.5 opens a line after 3.
+    decimal = "3.甲。\n1.5倍以上的增幅。\n4.乙。\n"
+    assert [rule for rule, _, _ in found(numbering, decimal)] == []
+
+
 def test_each_article_starts_its_own_list_and_the_sections_around_articles_go_on(numbering):
     """第九条 …（一） then 第十条 …（一）: each article of a law or charter numbers its items from （一）;
     the 一、 sections that hold articles count on across them (a reset of every level made 二、 a new start)."""
