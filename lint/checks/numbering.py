@@ -17,9 +17,10 @@ one defect class, chosen by ``report``:
   order   a heading level used above a higher one (1. before （一） in one section)
   start   a numbering that does not start at one: the document's first 一、-level heading is 二、, or
           the first heading below a heading is （二） where no earlier section had such headings
+  unmarked  a line opening with the next number of a 1. series but no point (2.…  3要提高…  4.…)
 
 params:
-  report: gap | repeat | mixed | nested | order
+  report: gap | repeat | mixed | nested | order | start | unmarked
   series: [{name, regex, words?}, ...]  in-paragraph series; ``regex`` has a group ``n`` (a Chinese
           numeral, or one of ``words`` numbered from 1) and may have a group ``last`` (a closing item
           such as 最后, counted only while its series is open)
@@ -50,7 +51,7 @@ from lint.source import Document
 
 RESET = "reset"
 ARTICLE = "article"
-REPORTS = ("gap", "repeat", "mixed", "nested", "order", "start")
+REPORTS = ("gap", "repeat", "mixed", "nested", "order", "start", "unmarked")
 CHINESE_DIGITS = "〇一二三四五六七八九"
 INDENT = f"[{SPACES}]*"
 # GB/T 9704 heading levels, tolerant of the wrong marks other rules report (一. （一）、 1、).
@@ -69,6 +70,13 @@ HEADING_LEVELS = (
 )
 # 21.5+2就业之家 after 20.: a number and a point before a digit is an item only where it continues the series
 DIGIT_LED_ITEM = compiled(INDENT + r"(?P<mark>(?P<n>\d{1,2})[.．])(?=\d)")
+# 3要提高 after 2.: the number of the next item with its point left out; not a count or a date (3月, 3个, 3天)
+UNMARKED_ITEM = compiled(
+    INDENT
+    + r"(?P<mark>(?P<n>\d{1,2}))(?=[\u4e00-\u9fff])"
+    + r"(?![年月日号时点分秒个位名人次项件条天周元角万亿千百余多家所台辆户米吨斤岁"
+    + r"层楼栋室班级届期批种类倍份张本只头匹间座场轮组队支门篇章节页部款成折])"
+)
 ARABIC_LEVEL = "level2"
 
 # GB/T 9704 7.3.3: how each heading level is written
@@ -476,6 +484,7 @@ class NumberingCheck(Check):
         ends = [end for _, end in document.paragraphs()]
         top_end = -1  # the end of the paragraph ``top`` opens: an item's own series nests only inside it
         loose: dict[str, Item] = {}  # the last in-paragraph item of each family outside any item's paragraph
+        previous_arabic: Item | None = None  # the last 1. heading, which an unmarked item continues
         for item in items:
             if top is not None and item.start > top_end and not item.top:
                 top = None  # later paragraphs are no longer inside the item (the enumeration is over)
@@ -489,6 +498,10 @@ class NumberingCheck(Check):
                 loose.clear()
                 top = None
             elif item.family.startswith("level"):
+                if item.family == ARABIC_LEVEL and item.text == item.numeral and previous_arabic is not None:
+                    yield Problem("unmarked", item, previous_arabic, f"{item.numeral}.")
+                if item.family == ARABIC_LEVEL:
+                    previous_arabic = item
                 yield from levels.heading(item, _titled(document.text, item))
                 paragraphs.clear()
                 inner.clear()
@@ -566,8 +579,9 @@ class NumberingCheck(Check):
 
     @staticmethod
     def _digit_led_item(line: str, offset: int, last_arabic: int) -> Item | None:
-        """21. before a digit (21.5+2就业之家) is the next item after 20., not a decimal opening a line."""
-        match = DIGIT_LED_ITEM.match(line)
+        """21. before a digit (21.5+2就业之家) is the next item after 20., not a decimal opening a line; so is
+        3 before a word after 2. (3要提高), an item whose point was left out."""
+        match = DIGIT_LED_ITEM.match(line) or UNMARKED_ITEM.match(line)
         if match is None or last_arabic == 0 or int(match.group("n")) != last_arabic + 1:
             return None
         start, end = match.span("mark")
