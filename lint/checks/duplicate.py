@@ -12,6 +12,9 @@ params:
   pass_over_lines_matching: regex  lines passed over like blank lines when looking for the line before,
                            matched at the line's start (a web page's 发布时间：… and 【字体：大 中 小】
                            between a title and the same title pasted again)
+  anywhere_lines_matching: regex  instead of all the above: only lines this matches at their start are
+                           compared, each with every earlier one, however far (a photo caption 图为…… used
+                           again for another photo); the later one is reported, without a fix
 
 Two lines are duplicates when they are equal once the spaces at their ends are dropped and only
 blank lines (or lines ``pass_over_lines_matching`` names) separate them: the second one is reported,
@@ -62,8 +65,18 @@ class DuplicateCheck(Check):
         self.unless_line = params.regex("unless_line_matches")
         self.pass_over = params.regex("pass_over_lines_matching")
         self.item_marker = params.regex("item_marker")
+        self.anywhere = params.regex("anywhere_lines_matching")
+
+    @property
+    def offers_fix(self) -> bool:
+        return self.anywhere is None
+
+    def patterns(self) -> list[re.Pattern[str] | None]:
+        return [self.unless_line, self.pass_over, self.item_marker, self.anywhere]
 
     def find(self, document: Document) -> Iterator[Finding]:
+        if self.anywhere is not None:
+            return self._anywhere(document, self.anywhere)
         findings = [*self._lines(document), *self._sentences(document)]
         return iter(sorted(findings, key=lambda finding: finding.start))
 
@@ -84,6 +97,19 @@ class DuplicateCheck(Check):
                 yield opening
             previous = index, content
             last_written = index
+
+    def _anywhere(self, document: Document, lines: re.Pattern[str]) -> Iterator[Finding]:
+        """Lines ``lines`` matches that equal an earlier such line anywhere in the document."""
+        seen: set[str] = set()
+        for index in range(len(document.line_starts)):
+            start, stop = document.paragraph(index)
+            content = document.text[start:stop].strip(SPACES)
+            if not content or not lines.match(content):
+                continue
+            if content in seen and self._reportable_line(content):
+                offset = document.text.index(content, start)
+                yield Finding(offset, offset + len(content), None, {"line": content})
+            seen.add(content)
 
     def _repeats(self, content: str, before: str) -> bool:
         """Whether a line repeats the line before it: the same line, or the whole sentences that end it

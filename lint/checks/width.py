@@ -8,6 +8,8 @@ params (each optional, at least one):
                              a Han character and a closing quote (美好时光.”), or ending a paragraph
                              after Chinese text, also after a percentage in a Chinese sentence
                              (增长15%. / 增长15%.下降) (never 1. / 3.0 / 一.)
+  skip_paragraphs: regex     paragraphs it matches at their start follow another standard's marks (a
+                             bibliography entry [1]作者. 题名[J]. 刊名, 2014(35) in GB/T 7714's)
 
 Python knows character classes only (Han, Chinese punctuation, ASCII letters and digits, URLs and
 e-mail addresses); which marks to check and what to write instead are the pack's data.
@@ -110,6 +112,7 @@ class WidthCheck(Check):
         self.period = params.string("period")
         if self.period is not None and len(self.period) != 1:
             raise params.error("period", "must be a single character")
+        self.skip_paragraphs = params.regex("skip_paragraphs")
         if not (self.marks or self.quotes or self.brackets or self.period):
             raise params.error("marks", "give at least one of marks, quotes, brackets or period")
         # every finding is at one of these characters: paragraphs without them are skipped
@@ -119,6 +122,9 @@ class WidthCheck(Check):
         self.quote_patterns = {half: _char_class({half}) for half in self.quotes}
         self.stack_patterns = {half: _char_class({half, full[0], full[1]}) for half, full in self.quotes.items()}
         self.bracket_patterns = {half: _char_class({*half, *full}) for half, full in self.brackets.items()}
+
+    def patterns(self) -> list[re.Pattern[str] | None]:
+        return [self.skip_paragraphs]
 
     @staticmethod
     def _single_chars(params: Params, key: str, key_length: int, value_length: int) -> dict[str, str]:
@@ -134,6 +140,8 @@ class WidthCheck(Check):
         text = document.text
         protected: Protected | None = None
         for start, end in _paragraphs_with(document, self.trigger):
+            if self.skip_paragraphs is not None and self.skip_paragraphs.match(text, start, end):
+                continue
             protected = protected or Protected.of(text)
             paragraph = Paragraph(text, start, end, protected)
             findings = [

@@ -206,3 +206,13 @@ def test_pass_over_lines_matching_is_a_parameter():
     text = "标题标题标题\n注：略\n标题标题标题"
     assert _custom("").lint_text(text) == []
     assert len(_custom("pass_over_lines_matching: '注：'\n").lint_text(text)) == 1
+
+
+def test_lines_compared_anywhere_report_the_later_one_without_a_fix():
+    """A photo caption used again for another photo, sections apart (held-out 12904); neighbours are not
+    compared in that mode, and lines the regex does not match are not compared at all."""
+    caption = "图为团队成员为小朋友们授课。 王舒悦 供图"
+    linter = _custom("anywhere_lines_matching: '图为'\n")
+    text = f"{caption}\n正文写了一段。\n标题标题标题\n标题标题标题\n{caption}\n"
+    found = linter.lint_text(text)
+    assert [(d.span.line, d.matched, d.fix) for d in found] == [(5, caption, None)]

@@ -244,3 +244,12 @@ class TestParams:
             make_check(**params)
         assert error.value.field == field
         assert error.value.rule == "test.width"
+
+
+def test_skipped_paragraphs_keep_their_half_width_marks():
+    """A bibliography entry follows GB/T 7714, which writes . , : half-width (held-out 12903)."""
+    entry = "[1]陈青青. 浅谈医院资源整合. 《行政事业资产与财务》, 2014(35):23-23"
+    text = f"见文献,如下:\n{entry}"
+    skip = r"[ \t\u3000]*[［\[][0-9]{1,3}[］\]]"
+    assert [m for _, m, _ in found(text, marks=MARKS, skip_paragraphs=skip)] == [",", ":"]
+    assert len(found(text, marks=MARKS)) > 2
