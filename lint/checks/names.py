@@ -25,6 +25,9 @@ listing: [name, ...]          a member misspelled inside a listing of the others
                               wider than a free-text rule can afford: the listing is the evidence).
 forms: {form: replacement}    informal or abbreviated references (习大大, 习总书记) and the full form. With:
   person: name                  whom they refer to (see "who speaks")
+  unless_preceded_by: regex     the form is someone else's words reported without quotes (大家表示，一定不辜负
+                                习总书记的嘱托), ending at the form
+  unless_followed_by: regex     ... or stands in a news formula of central releases (……给习总书记写信)
 title: text                   a bare title (总书记) before the person holding it has been named in the
                               document; only the first is reported. With:
   person: name                  who holds it; any earlier mention of him is the full mention
@@ -199,6 +202,10 @@ class NamesCheck(Check):
         self.person = _person(params)
         self.form_pattern = _alternation(forms)
         self.required = frozenset(forms)
+        before = params.string("unless_preceded_by")
+        self.form_before = None if before is None else params.compile("unless_preceded_by", f"(?:{before})\\Z")
+        after = params.string("unless_followed_by")
+        self.form_after = None if after is None else params.compile("unless_followed_by", after)
 
     def _find_forms(self, text: str) -> Iterator[Finding]:
         assert self.form_pattern is not None
@@ -209,8 +216,18 @@ class NamesCheck(Check):
             start, end = match.span()
             if name_context.quoted(text, start, end) or name_context.edge_inside_word(text, start, end, garbled=False):
                 continue
+            if self._form_exempt(text, start, end):
+                continue
             full = self.forms[match.group()]
             yield Finding(start, end, full, {"full": full})
+
+    def _form_exempt(self, text: str, start: int, end: int) -> bool:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        if self.form_before is not None and self.form_before.search(text, max(line_start, start - 60), start):
+            return True
+        return self.form_after is not None and self.form_after.match(text, end, line_end) is not None
 
     # -- title: a bare title before the full mention --------------------------------------------
 
