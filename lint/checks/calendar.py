@@ -45,6 +45,8 @@ from lint.source import Document
 WEEKDAYS = "一二三四五六日"  # Monday first, as datetime.date.weekday() counts
 WEEKDAY_ALIASES = {"天": "日"}
 YEAR_IN_PARAGRAPH = compiled(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
+# a year named without a month (延长2020年春节假期至2月2日（星期日）): the dates after it belong to it
+BARE_YEAR_IN_PARAGRAPH = compiled(r"((?:19|20)\d{2})\s*年(?!\s*\d)")
 PRECISE_DRAFT_DATES = ("文首日期", "落款日期")
 COMPARISONS = ("weekday", "draft-date")
 
@@ -138,9 +140,11 @@ def _written_year(match: re.Match[str]) -> list[int]:
 
 
 def _paragraph_years(text: str, start: int) -> list[int]:
-    """The year of the last full date before ``start`` in its paragraph, and the next year."""
+    """The year of the last full date before ``start`` in its paragraph (or of a year named alone), and the next."""
     paragraph_start = text.rfind("\n", 0, start) + 1
     years = [int(found.group(1)) for found in YEAR_IN_PARAGRAPH.finditer(text, paragraph_start, start)]
+    if not years:  # else a year named without a month (2020年春节假期至2月2日)
+        years = [int(found.group(1)) for found in BARE_YEAR_IN_PARAGRAPH.finditer(text, paragraph_start, start)]
     return [years[-1], years[-1] + 1] if years else []
 
 

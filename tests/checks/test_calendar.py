@@ -44,6 +44,13 @@ def test_a_date_without_a_year_takes_the_draft_year_or_a_year_beside_it():
     assert weekday("请于11月18日（星期一）到会。\n2021年11月1日") == ["11月18日（星期一）"]
 
 
+def test_a_year_named_without_a_month_decides_the_dates_after_it():
+    """延长2020年春节假期至2月2日（星期日）: 2020, not the signature's 2023 (ECSpell's 国务院 sentences)."""
+    notice = "延长2020年春节假期至2月2日（星期日），2月3日（星期一）起正常上班。\n2023年6月1日"
+    assert weekday(notice) == []
+    assert weekday("延长2020年春节假期至2月2日（星期一）。\n2023年6月1日") == ["2月2日（星期一）"]
+
+
 def test_no_year_anywhere_means_nothing_to_check():
     assert weekday("请于11月18日（星期一）到会。") == []
 
