@@ -124,7 +124,7 @@ class Prefilter:
             if entry.use == PRESENCE:
                 narrowed.append(check)
                 continue
-            spans = [(offsets[start], offsets[end]) for start, end in positions[index]]
+            spans = [(offsets[start], offsets[end]) for start, end in positions.pop(index)]
             narrowed.append(_windowed(check, entry, spans))
         return narrowed
 

