@@ -202,10 +202,22 @@ class NamesCheck(Check):
         self.person = _person(params)
         self.form_pattern = _alternation(forms)
         self.required = frozenset(forms)
+        self._configure_context(params)
+
+    def _configure_context(self, params: Params, also_after: str | None = None) -> None:
+        """``unless_preceded_by`` (ending at the span, searched from its line's start) and
+        ``unless_followed_by`` (matched at its end), shared by ``forms`` and ``title``; ``also_after``
+        is one more alternative of the latter."""
         before = params.string("unless_preceded_by")
-        self.form_before = None if before is None else params.compile("unless_preceded_by", f"(?:{before})\\Z")
-        after = params.string("unless_followed_by")
-        self.form_after = None if after is None else params.compile("unless_followed_by", after)
+        self.context_before = None if before is None else params.compile("unless_preceded_by", f"(?:{before})\\Z")
+        after = [source for source in (params.string("unless_followed_by"), also_after) if source is not None]
+        joined = "|".join(f"(?:{source})" for source in after)
+        self.context_after = params.compile("unless_followed_by", joined) if after else None
+
+    def _context_exempt(self, text: str, line_start: int, start: int, end: int) -> bool:
+        if self.context_before is not None and self.context_before.search(text, line_start, start):
+            return True
+        return self.context_after is not None and self.context_after.match(text, end) is not None
 
     def _find_forms(self, text: str) -> Iterator[Finding]:
         assert self.form_pattern is not None
@@ -216,18 +228,10 @@ class NamesCheck(Check):
             start, end = match.span()
             if name_context.quoted(text, start, end) or name_context.edge_inside_word(text, start, end, garbled=False):
                 continue
-            if self._form_exempt(text, start, end):
+            if self._context_exempt(text, text.rfind("\n", 0, start) + 1, start, end):
                 continue
             full = self.forms[match.group()]
             yield Finding(start, end, full, {"full": full})
-
-    def _form_exempt(self, text: str, start: int, end: int) -> bool:
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
-        if self.form_before is not None and self.form_before.search(text, max(line_start, start - 60), start):
-            return True
-        return self.form_after is not None and self.form_after.match(text, end, line_end) is not None
 
     # -- title: a bare title before the full mention --------------------------------------------
 
@@ -236,11 +240,7 @@ class NamesCheck(Check):
         if not self.title:
             raise params.error("title", "must not be empty")
         self.person = _person(params)
-        before = params.string("unless_preceded_by")
-        self.title_before = None if before is None else params.compile("unless_preceded_by", f"(?:{before})\\Z")
-        name = f"\\s*{re.escape(self.person)}"
-        after = params.string("unless_followed_by")
-        self.title_after = params.compile("unless_followed_by", name if after is None else f"(?:{after})|{name}")
+        self._configure_context(params, also_after=f"\\s*{re.escape(self.person)}")  # 总书记习近平: not bare
         self.headline_exempt = params.boolean("unless_headline", False)
         self.required = frozenset([self.title])
 
@@ -266,9 +266,7 @@ class NamesCheck(Check):
             start = text.find(self.title, end, limit)
 
     def _bare(self, text: str, line_start: int, start: int, end: int) -> bool:
-        if self.title_before is not None and self.title_before.search(text, line_start, start):
-            return False
-        if self.title_after.match(text, end):
+        if self._context_exempt(text, line_start, start, end):
             return False
         return not name_context.quoted(text, start, end) and not name_context.edge_inside_word(text, start, end)
 

@@ -78,6 +78,7 @@ UNMARKED_ITEM = compiled(
     + r"层楼栋室班级届期批种类倍份张本只头匹间座场轮组队支门篇章节页部款成折])"
 )
 ARABIC_LEVEL = "level2"
+HIGHER_THAN_ARABIC = frozenset({"level0", "level1"})
 
 
 def _opened_in_passing(text: str, item: Item) -> bool:
@@ -304,6 +305,8 @@ class NumberingCheck(Check):
                 items.append(heading)
                 if heading.family == ARABIC_LEVEL:
                     last_arabic = heading.number
+                elif heading.family in HIGHER_THAN_ARABIC:
+                    last_arabic = 0  # a new section: its 1. series has not begun
         taken = _Taken()
         for item in items:
             taken.add(item)

@@ -303,6 +303,9 @@ def test_an_item_whose_text_starts_with_a_digit_continues_the_series(numbering):
     # out of order it is still no item: 1.5 opens a line after 3.
     decimal = "3.甲。\n1.5倍以上的增幅。\n4.乙。\n"
     assert [rule for rule, _, _ in found(numbering, decimal)] == []
+    # a new section's first line does not continue the last section's 1. series
+    sections = "一、总体要求\n1.加强领导。\n二、工作内容\n2要素保障到位。\n"
+    assert [rule for rule, _, _ in found(numbering, sections) if rule == "unmarked-item"] == []
 
 
 def test_each_article_starts_its_own_list_and_the_sections_around_articles_go_on(numbering):
