@@ -32,6 +32,9 @@ params:
   phrases: [phrase, ...]  the formulations, five Chinese characters or more
   deletions: n            also report a phrase of n characters or more with an inner character
                           missing (default 0: none)
+  droppable: str          characters whose absence is a variant, not a slip: with deletions, a phrase
+                          without one of them is not reported (的: central texts write 以人民为中心发展思想
+                          beside 以人民为中心的发展思想)
   doublings: bool         also report a phrase with a character typed twice (default false)
 plus the context conditions of lint.checks.context (unless_preceded_by, unless_followed_by,
 unless_quoted, unless_paragraph_matches, unless_line_matches, only_if_document_matches, unless_document_matches,
@@ -94,6 +97,7 @@ class NearPhraseCheck(Check):
             for found in self.anchors
         }
         self.deletions = params.integer("deletions", 0, minimum=0, maximum=1000)
+        self.droppable = params.string("droppable", "")
         self.doublings = params.boolean("doublings", False)
         self.context = Context(params)
 
@@ -131,8 +135,12 @@ class NearPhraseCheck(Check):
                 continue
             if length == len(phrase):
                 change = replaced(span, phrase)
+            elif length < len(phrase):
+                change = dropped(span, phrase)
+                if change is not None and change[1][1] in self.droppable:
+                    continue
             else:
-                change = dropped(span, phrase) if length < len(phrase) else doubled(span, phrase)
+                change = doubled(span, phrase)
             if change is not None:
                 wrong, right = change
                 yield Finding(start, start + length, phrase, {"phrase": phrase, "wrong": wrong, "right": right})

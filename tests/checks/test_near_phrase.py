@@ -69,6 +69,19 @@ def test_an_inner_character_missing_from_a_long_phrase_with_deletions() -> None:
     assert phrase_linter(f"{{phrases: {PHRASES}}}").lint_text("实现中华民族伟复兴。") == []
 
 
+def test_a_droppable_character_missing_is_a_variant_not_a_slip() -> None:
+    """With ``droppable: 的`` a phrase without its 的 is left (新闻联播: 践行以人民为中心发展思想), while
+    another inner character missing is still found."""
+    params = "{phrases: [以人民为中心的发展思想, 中华民族伟大复兴], deletions: 8, droppable: 的}"
+    assert phrase_linter(params).lint_text("践行以人民为中心发展思想。") == []
+    found = phrase_linter(params).lint_text("践行以人民中心的发展思想，实现中华民族伟复兴。")
+    assert [d.message for d in found] == ["以人民为中心的发展思想|民中|民为中", "中华民族伟大复兴|伟复|伟大复"]
+    without = "{phrases: [以人民为中心的发展思想], deletions: 8}"
+    assert [d.message for d in phrase_linter(without).lint_text("践行以人民为中心发展思想。")] == [
+        "以人民为中心的发展思想|心发|心的发"
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "messages"),
     [
