@@ -32,6 +32,7 @@ KIND_MODULES = {
     "heading_marks": "lint.checks.heading_marks",
     "item_stops": "lint.checks.item_stops",
     "compatibility": "lint.checks.compatibility",
+    "known_titles": "lint.checks.known_titles",
 }
 
 __all__ = ["KIND_MODULES", "Check", "Finding", "Params", "build_checks", "check_class"]
