@@ -16,25 +16,54 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import chain
 
 Window = tuple[int, int]  # [start, end): character offsets where a match may start
 CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
 OTHER_BYTES = bytes(set(range(256)) - set(CONTINUATION_BYTES))
 
 
-def merged(spans: Sequence[Window]) -> list[Window]:
+def merged(spans: Iterable[Window]) -> Bounds:
     """The union of ``spans`` as sorted disjoint windows (empty spans left out)."""
-    windows: list[Window] = []
+    bounds: array[int] = array("q")
     for start, end in sorted(spans):
         if start >= end:
             continue
-        if windows and start <= windows[-1][1]:
-            if end > windows[-1][1]:
-                windows[-1] = (windows[-1][0], end)
+        if bounds and start <= bounds[-1]:
+            if end > bounds[-1]:
+                bounds[-1] = end
         else:
-            windows.append((start, end))
-    return windows
+            bounds.append(start)
+            bounds.append(end)
+    return Bounds(bounds)
+
+
+class Bounds:
+    """Sorted disjoint windows packed in one array of machine integers: start, end, start, end, ...
+
+    What it saves: a narrowed check keeps its windows until the engine has run every check, and the
+    benchmark's 10 MB file gives 180,000 of them. As a list of (start, end) tuples of ints they held
+    some 24 MB through all the checks; packed, 16 bytes a window (3 MB)."""
+
+    __slots__ = ("flat",)
+
+    def __init__(self, flat: array[int]) -> None:
+        self.flat = flat
+
+    @classmethod
+    def of(cls, windows: Bounds | Iterable[Window]) -> Bounds:
+        """``windows`` packed (sorted and disjoint already; a Bounds is taken as it is)."""
+        if isinstance(windows, Bounds):
+            return windows
+        return cls(array("q", chain.from_iterable(windows)))
+
+    def __iter__(self) -> Iterator[Window]:
+        ends = iter(self.flat)
+        return zip(ends, ends, strict=True)  # start, end: the same iterator twice
+
+    def __len__(self) -> int:
+        return len(self.flat) // 2
 
 
 def char_offsets(data: bytes, byte_offsets: Sequence[int]) -> CharOffsets:
@@ -81,10 +110,14 @@ class Windows:
     """
 
     def __init__(
-        self, pattern: re.Pattern[str], windows: list[Window], reach: int | None, starts: re.Pattern[str] | None
+        self,
+        pattern: re.Pattern[str],
+        windows: Bounds | Iterable[Window],
+        reach: int | None,
+        starts: re.Pattern[str] | None,
     ) -> None:
         self.regex = pattern
-        self.windows = windows
+        self.windows = Bounds.of(windows)
         self.reach = reach
         self.starts = starts
 
