@@ -33,6 +33,7 @@ KIND_MODULES = {
     "item_stops": "lint.checks.item_stops",
     "compatibility": "lint.checks.compatibility",
     "known_titles": "lint.checks.known_titles",
+    "self_reference": "lint.checks.self_reference",
 }
 
 __all__ = ["KIND_MODULES", "Check", "Finding", "Params", "build_checks", "check_class"]
