@@ -44,6 +44,7 @@ def test_range_connector_is_fixed(linter, text, expected):
         "型号为KJ-12型，编号A3-5。",  # model number, Latin context
         "2020-2024年",  # plain year range (as written in authoritative texts)
         "推进计划（2025－2027年）",
+        "打造1-2个示范点",  # adjacent numbers: an approximate count (一两个), another rule's matter
         "气温-5-3℃",  # a negative end: left alone
         "ISO 9001-2015",
         "GB/T 15834-2011",
