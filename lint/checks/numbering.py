@@ -54,13 +54,13 @@ RESET = "reset"
 ARTICLE = "article"
 REPORTS = ("gap", "repeat", "mixed", "nested", "order", "start", "unmarked")
 INDENT = f"[{SPACES}]*"
-# GB/T 9704 heading levels, tolerant of the wrong marks other rules report (一. （一）、 1、).
+# GB/T 9704 heading levels, tolerant of the wrong marks other rules report (一. 三 、 （一）、 1、).
 LOOKALIKE_ONE = "―—─"  # bars that stand for 一 in a heading's 一、 (held-out 12501)
 HEADING_LEVELS = (
     # 二、2018年工作 and 一、一般规定 are headings; 一、二、三产业 and 一.5 are not
     compiled(
         INDENT
-        + rf"(?P<mark>(?P<n>[一二三四五六七八九十]+|[{LOOKALIKE_ONE}](?=、))(?:、|[.．，,](?!\d)))"
+        + rf"(?P<mark>(?P<n>[一二三四五六七八九十]+|[{LOOKALIKE_ONE}](?=、))(?:[ \u3000]?、|[.．，,](?!\d)))"
         + r"(?![一二三四五六七八九十]+[、，,.．产])"
     ),
     compiled(INDENT + r"(?P<mark>[（(](?P<n>[一二三四五六七八九十]+)[）)])"),

@@ -43,6 +43,14 @@ def test_heading_gap_names_the_earlier_heading_and_the_expected_number(numbering
     assert "“十一、”" in diagnostic.message
 
 
+def test_a_space_before_the_headings_dunhao_still_counts_the_heading(numbering):
+    """三 、 (a space typed before the 顿号: punctuation.space-beside-mark reports it) is heading 三, so 四、
+    after it is no gap (held-out 14001)."""
+    text = "一、爱国守法。\n二、按时到校。\n三 、遵守纪律。\n四、上好自修。"
+    assert found(numbering, text) == []
+    assert found(numbering, "一、爱国守法。\n二、按时到校。\n四、上好自修。") == [("gap", "四、", 3)]
+
+
 def test_a_series_inside_a_series_item_does_not_stop_the_rules(numbering):
     """一是首先…其次…第三: 首先's series was ended by 一是 before 其次 met it (was KeyError: '首先')."""
     outcome = numbering.run(
