@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import functools
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -262,6 +263,10 @@ def parse_day(value: object, path: str, rule: str | None, field: str) -> datetim
     raise PackError(path, f"must be a date YYYY-MM-DD, not {value!r}", rule, field)
 
 
+# {text: "...", fixed: "..."} inside quotes is a string whose 'fixed' is never checked (four rules had one)
+QUOTED_MAPPING = re.compile(r"\s*\{\s*text\s*:")
+
+
 def _parse_examples(data: object, path: str, rule: str) -> tuple[tuple[BadExample, ...], tuple[GoodExample, ...]]:
     if not isinstance(data, dict) or set(data) - {"bad", "good"}:
         raise PackError(path, "must be a mapping with 'bad' and 'good' lists", rule, "examples")
@@ -270,6 +275,9 @@ def _parse_examples(data: object, path: str, rule: str) -> tuple[tuple[BadExampl
         raise PackError(path, "needs at least one bad example", rule, "examples.bad")
     if not isinstance(good_raw, list) or not good_raw:
         raise PackError(path, "needs at least one good example", rule, "examples.good")
+    for where, entries in (("examples.bad", bad_raw), ("examples.good", good_raw)):
+        if any(isinstance(entry, str) and QUOTED_MAPPING.match(entry) for entry in entries):
+            raise PackError(path, "an example is a mapping written inside quotes, so it is one string", rule, where)
     bad: list[BadExample] = []
     for entry in bad_raw:
         if isinstance(entry, str):

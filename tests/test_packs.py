@@ -71,6 +71,12 @@ def test_good_pack_loads_and_its_examples_verify():
         ),
         (GOOD_RULE.replace('fixed: "这是新名称。"', 'fixed: "别的"'), RULE, "examples.bad", "fix gives"),
         (GOOD_RULE.replace("id: old-name", "id: Old Name"), "team.Old Name", "id", "slug"),
+        (
+            GOOD_RULE.replace('bad: [{text: "这是老名称。"', 'bad: ["{text: 这是老名称。}", {text: "这是老名称。"'),
+            RULE,
+            "examples.bad",
+            "mapping written inside quotes",
+        ),
     ],
     ids=[
         "yaml",
@@ -83,6 +89,7 @@ def test_good_pack_loads_and_its_examples_verify():
         "bad-silent",
         "fixed",
         "slug",
+        "quoted-mapping",
     ],
 )
 def test_malformed_pack_names_file_rule_and_field(raw, rule, field, reason):
