@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 import functools
 import os
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -264,7 +263,7 @@ def parse_day(value: object, path: str, rule: str | None, field: str) -> datetim
 
 
 # {text: "...", fixed: "..."} inside quotes is a string whose 'fixed' is never checked (four rules had one)
-QUOTED_MAPPING = re.compile(r"\s*\{\s*text\s*:")
+QUOTED_MAPPING = compiled(r"\s*\{\s*text\s*:")
 
 
 def _parse_examples(data: object, path: str, rule: str) -> tuple[tuple[BadExample, ...], tuple[GoodExample, ...]]:

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import copy
 import datetime
-import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -112,7 +111,7 @@ class KnownTitlesCheck(Check):
         near = [title for title in self.titles if self._near(name, title)]
         if not near:
             return None
-        nearest = max(near, key=lambda title: (difflib.SequenceMatcher(None, name, title).ratio(), title))
+        nearest = min(near, key=lambda title: (abs(len(title) - len(name)), title))  # the closest in length
         return Finding(start, end, nearest, {"name": name, "nearest": nearest, "until": ""})
 
     def _near(self, name: str, title: str) -> bool:
