@@ -128,3 +128,14 @@ def one_rule_linter(kind: str, params: str, message: str, bad: str, good: str) -
         f" rationale: r, source: s, params: {params}, examples: {{bad: ['{bad}'], good: ['{good}']}}}}\n"
     )
     return Linter(list(parse_pack(pack, "t.yaml").rules))
+
+
+def one_rule_error_field(kind: str, params: str, message: str, bad: str, good: str) -> str | None:
+    """The field the PackError names when a one-rule pack of ``kind`` is built (see ``one_rule_linter``)."""
+    from lint.packs import PackError
+
+    try:
+        one_rule_linter(kind, params, message, bad, good)
+    except PackError as error:
+        return error.field
+    raise AssertionError("the pack built without an error")
