@@ -83,7 +83,9 @@ class KnownTitlesCheck(Check):
         return [self.title]
 
     def on(self, day: datetime.date) -> KnownTitlesCheck | None:
-        if self.report == "retired" and not any(entry.until < day for entry in self.retired.values()):
+        if self.report == "misnamed":  # a misnamed title is misnamed on any day
+            return self
+        if not any(entry.until < day for entry in self.retired.values()):
             return None
         dated = copy.copy(self)
         dated.day = day

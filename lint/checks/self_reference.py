@@ -5,15 +5,16 @@ A draft put together from older ones keeps their wording: the title was changed 
 still says 本通知. The title says what the document is, so a self-reference (本通知, 特此公告) must name
 one of the kinds of document its headlines name. Headlines are short lines ending in a kind
 (关于……的公告, an attachment's 实施方案, 关于印发《……办法》的通知, whose 办法 counts too); the check
-runs only when one of the first lines is such a title, and leaves references inside quotation marks
-alone (a 决定 amending an 办法 quotes “违反本办法第八条”).
+runs only when one of the first lines is such a title. A rule leaves references inside quotation marks
+alone with ``unless_quoted`` (a 决定 amending an 办法 quotes “违反本办法第八条”).
 
 params:
   kinds: [word, ...]        every kind of document a headline may end in (通知, 公告, 办法, 规定 ...)
   references: regex         a self-reference; group ``kind`` is the kind it names
   title_lines: n            how many of the first non-empty lines may hold the title (default 4)
   headline_length: n        the longest headline, in characters (default 120)
-Message fields: ``{kind}``, the kind the reference names; ``{title_kinds}``, the headlines' kinds.
+plus the context conditions of lint.checks.context. Message fields: ``{kind}``, the kind the
+reference names; ``{title_kinds}``, the headlines' kinds.
 """
 
 from __future__ import annotations
@@ -22,9 +23,8 @@ import re
 from collections.abc import Iterator
 
 from lint.checks.base import Check, Finding, Params
+from lint.checks.context import Context
 from lint.source import Document
-
-QUOTES = {"“": "”", "「": "」", "『": "』"}
 
 
 class SelfReferenceCheck(Check):
@@ -44,20 +44,20 @@ class SelfReferenceCheck(Check):
             rf"^[ \t\u3000]*(?=[^\n]{{1,{length}}}$)[^\n。！？；]*?(?:{alternatives}){bracket}[ \t\u3000]*$",
             re.MULTILINE,
         )
+        self.context = Context(params)
 
     def patterns(self) -> list[re.Pattern[str]]:
         return [self.references]
 
     def find(self, document: Document) -> Iterator[Finding]:
         text = document.text
-        if not self._titled(text):
+        if not self.context.allows_document(text) or not self._titled(text):
             return
         kinds = {word for line in self.headline.finditer(text) for word in self.kind_words.findall(line.group())}
         title_kinds = "、".join(sorted(kinds))
-        quoted = _quoted_spans(text)
         for match in self.references.finditer(text):
             kind = match.group("kind")
-            if kind in kinds or any(start < match.start() < end for start, end in quoted):
+            if kind in kinds or not self.context.allows(text, match.start(), match.end()):
                 continue
             yield Finding(match.start(), match.end(), None, {"kind": kind, "title_kinds": title_kinds})
 
@@ -65,15 +65,6 @@ class SelfReferenceCheck(Check):
         """Whether one of the first ``title_lines`` non-empty lines is a headline."""
         lines = [line for line in text.split("\n", 200)[:200] if line.strip()][: self.title_lines]
         return any(self.headline.fullmatch(line) for line in lines)
-
-
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    """The spans inside paired Chinese quotation marks, each within its paragraph."""
-    spans = []
-    for opening, closing in QUOTES.items():
-        for match in re.finditer(f"{opening}[^{closing}\n]*{closing}", text):
-            spans.append(match.span())
-    return spans
 
 
 CHECK = SelfReferenceCheck

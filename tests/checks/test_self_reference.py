@@ -12,7 +12,7 @@ REFERENCES = "'(?:本|特此)(?P<kind>通知|公告|通告|办法|方案|章程)
 
 
 def reference_linter(extra: str = "") -> Linter:
-    params = f"{{kinds: {KINDS}, references: {REFERENCES}{extra}}}"
+    params = f"{{kinds: {KINDS}, references: {REFERENCES}, unless_quoted: true{extra}}}"
     return one_rule_linter(
         "self_reference",
         params,
