@@ -17,6 +17,8 @@ params:
     not_tags: [tag, ...]         its tag is none of these
     max_length: n                it has at most n characters (default 8)
     edge: true                   the clause may end here instead (see below)
+    optional: true               the word may be absent (a degree adverb: 能够更加真实的展现); the
+                                 sequence is tried with each optional word present, then without
     report: true                 the word reported (exactly one condition, which gives ``words``)
   replacement: text            optional fix: what the reported word becomes
   fused_tags: [tag, ...]       optional: the reported word may also be the end of a longer dictionary
@@ -57,7 +59,9 @@ from lint.source import Document
 DEFAULT_MAX_LENGTH = 8
 MAX_CONDITIONS = 8
 FUSED_STEM_MIN = 2
-CONDITION_KEYS = frozenset({"words", "tags", "also_words", "not_words", "not_tags", "max_length", "edge", "report"})
+CONDITION_KEYS = frozenset(
+    {"words", "tags", "also_words", "not_words", "not_tags", "max_length", "edge", "optional", "report"}
+)
 ANY_CHARACTER = "[^\\r\\n]"
 LINE_END = f"(?!{ANY_CHARACTER})"
 
@@ -73,6 +77,7 @@ class Condition:
     not_tags: frozenset[str]
     max_length: int
     edge: bool
+    optional: bool
     report: bool
 
     def accepts(self, token: Token | None) -> bool:
@@ -99,7 +104,9 @@ class Condition:
             source = _alternatives(word for word in listed if len(word) <= self.max_length)
         else:
             source = f"{ANY_CHARACTER}{{1,{self.max_length}}}"
-        return f"(?:{source}|{LINE_END})" if self.edge else f"(?:{source})"
+        if self.edge:
+            return f"(?:{source}|{LINE_END})"
+        return f"(?:{source})?" if self.optional else f"(?:{source})"
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -126,7 +133,7 @@ def _condition(params: Params, number: int, raw: object) -> Condition:
     max_length = raw.get("max_length", DEFAULT_MAX_LENGTH)
     if not isinstance(max_length, int) or isinstance(max_length, bool) or not 1 <= max_length <= 32:
         raise params.error(f"{key}.max_length", "must be a whole number from 1 to 32")
-    flags = {name: raw.get(name, False) for name in ("edge", "report")}
+    flags = {name: raw.get(name, False) for name in ("edge", "optional", "report")}
     for name, flag in flags.items():
         if not isinstance(flag, bool):
             raise params.error(f"{key}.{name}", "must be true or false")
@@ -138,6 +145,7 @@ def _condition(params: Params, number: int, raw: object) -> Condition:
         not_tags=_words(params, f"{key}.not_tags", raw.get("not_tags")) or frozenset(),
         max_length=max_length,
         edge=flags["edge"],
+        optional=flags["optional"],
         report=flags["report"],
     )
 
@@ -164,8 +172,15 @@ class TaggedCheck(Check):
             raise params.error("sequence", "exactly one condition must say 'report: true'")
         self.position = reported[0]
         anchor = self.sequence[self.position]
-        if anchor.words is None or anchor.edge:
-            raise params.error(f"sequence[{self.position}]", "the reported word needs 'words' (and no 'edge')")
+        if anchor.words is None or anchor.edge or anchor.optional:
+            raise params.error(
+                f"sequence[{self.position}]", "the reported word needs 'words' (and no 'edge' or 'optional')"
+            )
+        for number, condition in enumerate(self.sequence):
+            if condition.optional and condition.edge:
+                raise params.error(f"sequence[{number}]", "a word cannot be both 'optional' and 'edge'")
+        self.left_layouts = _layouts(self.sequence[: self.position])
+        self.right_layouts = _layouts(self.sequence[self.position + 1 :])
         self.replacement = params.string("replacement")
         self.fused_tags = frozenset(params.strings("fused_tags"))
         self.context = Context(params)
@@ -210,18 +225,39 @@ class TaggedCheck(Check):
         tokens, index = _clause_tokens(text, run, start, end, self.fused_tags)
         if index is None:
             return None
-        first = index - self.position
-        for number, condition in enumerate(self.sequence):
-            at = first + number
-            if not condition.accepts(tokens[at] if 0 <= at < len(tokens) else None):
-                return None
-        before: list[str] = []
-        after: list[str] = []
-        for number, condition in enumerate(self.sequence):
-            at = first + number
-            if number != self.position and 0 <= at < len(tokens) and condition.describes() and not _is_mark(tokens[at]):
-                (before if number < self.position else after).append(tokens[at][0])
+        left = next((layout for layout in self.left_layouts if _accepts(layout, tokens, index - len(layout))), None)
+        right = next((layout for layout in self.right_layouts if _accepts(layout, tokens, index + 1)), None)
+        if left is None or right is None:
+            return None
+        before = _described(left, tokens, index - len(left))
+        after = _described(right, tokens, index + 1)
         return {"before": "".join(before), "after": "".join(after)}
+
+
+def _layouts(conditions: Sequence[Condition]) -> list[tuple[Condition, ...]]:
+    """The sequences ``conditions`` stands for: every optional one present or absent, the fuller first."""
+    layouts: list[tuple[Condition, ...]] = [()]
+    for condition in conditions:
+        present = [(*layout, condition) for layout in layouts]
+        layouts = present + layouts if condition.optional else present
+    return sorted(layouts, key=len, reverse=True)
+
+
+def _accepts(layout: Sequence[Condition], tokens: Sequence[Token], first: int) -> bool:
+    """Whether the words from ``first`` on meet ``layout``'s conditions (outside the clause: no word)."""
+    return all(
+        condition.accepts(tokens[at] if 0 <= at < len(tokens) else None)
+        for at, condition in enumerate(layout, start=first)
+    )
+
+
+def _described(layout: Sequence[Condition], tokens: Sequence[Token], first: int) -> list[str]:
+    """The words matched by the conditions of ``layout`` that say what a word is (marks left out)."""
+    return [
+        tokens[at][0]
+        for at, condition in enumerate(layout, start=first)
+        if 0 <= at < len(tokens) and condition.describes() and not _is_mark(tokens[at])
+    ]
 
 
 def _is_mark(token: Token) -> bool:

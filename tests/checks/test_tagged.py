@@ -104,6 +104,25 @@ class TestSequences:
         assert found("改善当地环境，", any_word, fused_tags=["i", "z"]) == []  # 当地 is n
         assert found("发展湿地观光，", any_word, fused_tags=["z"]) == []  # 湿地 is z, but 湿 is one character
 
+    def test_an_optional_word_may_be_present_or_absent(self):
+        """A degree adverb between a modal and the adverbial (能够更加真实的展现) is optional."""
+        sequence = [
+            {"words": ["能够"]},
+            {"words": ["更加", "非常"], "optional": True},
+            {"tags": ["a", "ad", "d"]},
+            {"words": ["的"], "report": True},
+            {"tags": ["v"]},
+        ]
+        assert found("系统能够更加真实的展现户型结构。", sequence) == [
+            ("的", None, {"before": "能够更加真实", "after": "展现"})
+        ]
+        assert found("系统能够真实的展现户型结构。", sequence) == [
+            ("的", None, {"before": "能够真实", "after": "展现"})
+        ]
+        assert found("系统能够说明真实的展现。", sequence) == []  # another word in its place
+        right = [{"words": ["的"], "report": True}, {"words": ["更"], "optional": True}, {"tags": ["v"]}]
+        assert len(found("认真的学习", right)) == 1
+
     def test_context_conditions_apply(self):
         assert found("“认真的学习了文件”", ADVERBIAL_DE, unless_quoted=True) == []
 
@@ -128,6 +147,12 @@ class TestSequences:
         ({"sequence": [{"words": ["的"], "report": True}, "v"]}, "params.sequence[1]"),
         ({"sequence": [{"words": ["的"], "report": True}, {}], "replace": "地"}, "params.replace"),
         ({"sequence": [{"words": ["地"], "report": True}, {}], "fused_tags": "z"}, "params.fused_tags"),
+        ({"sequence": [{"words": ["的"], "report": True, "optional": True}, {"tags": ["v"]}]}, "params.sequence[0]"),
+        (
+            {"sequence": [{"words": ["的"], "report": True}, {"tags": ["v"], "optional": True, "edge": True}]},
+            "params.sequence[1]",
+        ),
+        ({"sequence": [{"words": ["的"], "report": True}, {"optional": "yes"}]}, "params.sequence[1].optional"),
     ],
 )
 def test_bad_params_name_the_field(params, field):
