@@ -12,6 +12,7 @@ judge the words of the leader himself (a document whose byline is his name, as h
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from lint.checks import segment
@@ -91,6 +92,14 @@ def own_words(text: str, person: str) -> bool:
     return any(line.strip(" \t\r\u3000") == person for line in head)
 
 
-def quoted(text: str, start: int, end: int) -> bool:
-    """Whether the span stands inside “…” in its paragraph: someone else's words, not the draft's."""
-    return inside_quotation(text, start, end)
+def quoted(text: str, start: int, end: int, own_title: re.Pattern[str] | None = None) -> bool:
+    """Whether the span stands inside “…” in its paragraph: someone else's words, not the draft's.
+
+    A quotation that ``own_title`` matches right after its closing ” is the name the draft gives its own
+    event (举办了“深入学习贯彻……重要讲话精神”专题研讨会), so its words are the draft's."""
+    if not inside_quotation(text, start, end):
+        return False
+    if own_title is None:
+        return True
+    close = text.find("”", end)
+    return close == -1 or own_title.match(text, close + 1) is None

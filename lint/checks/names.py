@@ -28,6 +28,8 @@ forms: {form: replacement}    informal or abbreviated references (习大大, 习
   unless_preceded_by: regex     the form is someone else's words reported without quotes (大家表示，一定不辜负
                                 习总书记的嘱托), ending at the form
   unless_followed_by: regex     ... or stands in a news formula of central releases (……给习总书记写信)
+  quoted_title_before: regex    what follows a quotation that names the draft's own event (“……”专题研讨会):
+                                such a quotation is the draft's words, judged like the rest (also ``title``)
 title: text                   a bare title (总书记) before the person holding it has been named in the
                               document; only the first is reported. With:
   person: name                  who holds it; any earlier mention of him is the full mention
@@ -213,6 +215,8 @@ class NamesCheck(Check):
         after = [source for source in (params.string("unless_followed_by"), also_after) if source is not None]
         joined = "|".join(f"(?:{source})" for source in after)
         self.context_after = params.compile("unless_followed_by", joined) if after else None
+        title = params.string("quoted_title_before")
+        self.own_title = None if title is None else params.compile("quoted_title_before", title)
 
     def _context_exempt(self, text: str, line_start: int, start: int, end: int) -> bool:
         if self.context_before is not None and self.context_before.search(text, line_start, start):
@@ -226,7 +230,8 @@ class NamesCheck(Check):
             return
         for match in matches:
             start, end = match.span()
-            if name_context.quoted(text, start, end) or name_context.edge_inside_word(text, start, end, garbled=False):
+            quoted = name_context.quoted(text, start, end, self.own_title)
+            if quoted or name_context.edge_inside_word(text, start, end, garbled=False):
                 continue
             if self._context_exempt(text, text.rfind("\n", 0, start) + 1, start, end):
                 continue
@@ -268,7 +273,8 @@ class NamesCheck(Check):
     def _bare(self, text: str, line_start: int, start: int, end: int) -> bool:
         if self._context_exempt(text, line_start, start, end):
             return False
-        return not name_context.quoted(text, start, end) and not name_context.edge_inside_word(text, start, end)
+        quoted = name_context.quoted(text, start, end, self.own_title)
+        return not quoted and not name_context.edge_inside_word(text, start, end)
 
     def _after_a_name(self, text: str, line_start: int, start: int) -> bool:
         """A name stands right before the title: a form of the person's own (习进平总书记, two of his

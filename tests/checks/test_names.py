@@ -355,6 +355,23 @@ def test_the_leaders_own_text_is_not_judged_by_the_reference_rules():
     assert title.lint_text("（2020年1月8日）\n总书记\n") and not title.lint_text("习近平\n总书记")
 
 
+def test_a_quotation_naming_the_drafts_own_event_is_the_drafts_words():
+    """Who speaks: a quotation is someone else's words, unless what follows it makes it the name of the
+    draft's own event (``quoted_title_before``)."""
+    params = "forms: {习总书记: 习近平总书记}\nperson: 习近平\n"
+    event = "举办了“学习贯彻习总书记重要讲话精神”专题研讨会。"
+    speech = "村民说：“习总书记的话说到了我们心坎上。”"
+    plain = _custom(params)
+    assert plain.lint_text(event) == [] and plain.lint_text(speech) == []
+    titled = _custom(params + "quoted_title_before: '专题研讨会|主题活动'\n")
+    assert [d.matched for d in titled.lint_text(event)] == ["习总书记"]
+    assert titled.lint_text(speech) == []
+    bad = params + "quoted_title_before: '('\n"
+    with pytest.raises(PackError) as error:
+        _custom(bad)
+    assert error.value.field == "params.quoted_title_before"
+
+
 def test_the_nickname_is_judged_only_after_central_media_stopped_using_it(names):
     assert names.lint_text("习大大来到我们村。", as_of=datetime.date(2016, 4, 22))
     assert not names.lint_text("习大大来到我们村。", as_of=datetime.date(2016, 4, 21))
