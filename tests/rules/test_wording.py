@@ -40,7 +40,8 @@ def test_correct_wording_is_silent(linter, text):
         ("用户超过1.2万户以上。", "repetition", "用户超过1.2万户。"),
         ("帮扶措施至少1次以上。", "repetition", "帮扶措施至少1次。"),
         ("进一步加强公共服务均等化水平。", "collocation", "进一步提高公共服务均等化水平。"),
-        ("希望双方进一步提升银企合作力度。", "collocation", "希望双方进一步加大银企合作力度。"),
+        # 提升……力度 is central wording (人民日报 提升环保力度), so 扩大 stands for the verbs 力度 does not take
+        ("希望双方进一步扩大银企合作力度。", "collocation", "希望双方进一步加大银企合作力度。"),
     ],
 )
 def test_redundancy_and_verb_object_fixes_come_from_the_general_rules(linter, text, pack, expected):
