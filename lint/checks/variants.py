@@ -41,13 +41,17 @@ from lint.checks.text import HAN, is_han
 # particles, which change what is said (定期 / 不定期对学校, 校园内 / 校园和学校)
 # 型 makes an adjective of what it ends (节能环保型产业 beside 节能环保产业, one local regulation of 2020)
 FUNCTION_CHARACTERS = frozenset("的和与及之并而在了是对把被将从为以等或也都又还就其不没未非内外里型")
-# A grade set before a name makes another thing (动物疫病高风险区 beside 动物疫病风险区, 动物防疫法 2021)
-GRADE_CHARACTERS = frozenset("高低")
+# A grade set before a name makes another thing (动物疫病高风险区 beside 动物疫病风险区, 动物防疫法 2021);
+# 级 of 国家级, 省级 describes a base or park as much as it names it (国家级远洋渔业基地 beside
+# 国家远洋渔业基地: 人民日报 2023-07)
+GRADE_CHARACTERS = frozenset("高低级")
 # A place word written without its level before a nested place (上海长宁区 beside 上海市长宁区, 新华社 2025-11-16)
 # is the usual short form, not a character left out; before an organisation (镇海信息技术协会) it is
 ADMINISTRATIVE_LEVELS = frozenset("省市县区州")
 PROVINCE_AND_CITY = frozenset("省市")
 PLACE_ENDINGS = ("省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "村", "街道", "社区")
+# What a place's industry ends in: the place may drop its level before it (石阡茶产业)
+INDUSTRY_ENDINGS = ("产业", "行业")
 NUMERALS = frozenset("一二三四五六七八九十百千万亿〇零两第")
 MAX_NAME_LENGTH = 14
 # A character a name may drop after the one given (未成年人社区矫正 / 未成年社区矫正对象, 社区矫正法 2019)
@@ -228,10 +232,19 @@ def _level_before_a_place(longer: str, shorter: str, following: tuple[str, ...])
     """上海市 / 上海 before 长宁区 (or 苏州 before 姑苏|区, 亳州 before 薛阁|街道|站): the level of a place left out
     before a place it contains; and a province's or city's 省 or 市 anywhere, whose short name (云南, 重庆, 成都) is
     how every text names it (云南省花卉产业 / 云南花卉产业, 成都市轨道交通集团 / 成都轨道交通集团: 人民日报 2019–2020).
-    A district's or county's level before an organisation stays a slip (镇海区信息技术协会, a registered name)."""
+    A county's or district's level is left out the same way before an industry (石阡县茶产业 / 石阡茶产业,
+    民权县制冷产业 / 民权制冷产业: 人民日报 2023), which is no registered name; jieba may glue the level to the
+    place after it (济阳/区曲堤/街道 beside 济阳/曲堤/街道, 人民日报 2023-07). A district's or county's level before
+    an organisation stays a slip (镇海区信息技术协会, a registered name)."""
+    if longer[1:] == shorter and longer[0] in ADMINISTRATIVE_LEVELS:  # the level glued to the next place
+        return any(token.endswith(PLACE_ENDINGS) for token in (shorter, *following))
     if longer[:-1] != shorter or longer[-1] not in ADMINISTRATIVE_LEVELS:
         return False
-    return longer[-1] in PROVINCE_AND_CITY or any(token.endswith(PLACE_ENDINGS) for token in following)
+    return (
+        longer[-1] in PROVINCE_AND_CITY
+        or any(token.endswith(PLACE_ENDINGS) for token in following)
+        or (bool(following) and following[-1].endswith(INDUSTRY_ENDINGS))
+    )
 
 
 def _first_difference(one: str, two: str) -> tuple[str, str]:

@@ -249,6 +249,20 @@ def test_a_place_written_without_its_level_before_a_nested_place_is_not_missing_
     assert [h for h in found(consistency, text) if h[0] == "name-missing-character"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 人民日报 2023: a county's level left out before its industry, and before a subdistrict jieba glues it to
+        "石阡县茶产业发展迅速。贵阳银行累计发放贷款支持石阡茶产业。",
+        "民权县制冷产业集群初具规模。项目建成以后，将让民权制冷产业更上一层楼。",
+        "济阳区曲堤街道是黄瓜之乡。“麦子地”是肖岛家乡济阳曲堤街道北城工业园。",
+        "连江县有国家级远洋渔业基地。国家远洋渔业基地落地连江县，远洋渔业规模居全省首位。",
+    ],
+)
+def test_a_county_written_without_its_level_before_its_industry_is_not_missing_a_character(consistency, text):
+    assert [h for h in found(consistency, text) if h[0] == "name-missing-character"] == []
+
+
 def test_a_province_short_name_without_its_level_is_reported_beside_the_level_one(consistency):
     text = "安徽质检院作为第三方质检机构具有优势。省质检院确保提供检测服务。"
     assert [h for h in found(consistency, text) if h[0] == "province-short-name"] == [
