@@ -241,6 +241,8 @@ def title_variants(text: str, words: EventWords, min_length: int) -> list[Varian
                     pairs[end] = pair
     variants: dict[int, Variant] = {}
     for end, (title_form, body_form) in pairs.items():
+        if _other_kind(title_form, body_form):
+            continue
         start = title_start + end - len(title_form)
         title_count, body_count = text.count(title_form), text.count(body_form)
         if body_count >= title_count:
@@ -250,6 +252,19 @@ def title_variants(text: str, words: EventWords, min_length: int) -> list[Varian
                 place = title_end + match.start()
                 variants[place] = Variant(place, place + len(body_form), body_form, title_form, title_count)
     return sorted(variants.values(), key=lambda variant: variant.start)
+
+
+# Verbs of holding an event: a title's 举办 where the body says 举行 is no other name
+HOLDING_VERBS = frozenset({"举办", "举行", "召开", "开展"})
+
+
+def _other_kind(one: str, two: str) -> bool:
+    """Two names that differ only where they say what kind of body or meeting it is, or how it is held:
+    the character before a final 会 (研究生教育学会 / 研究生教育大会, 量子计算峰会 / 量子计算大会, 一次全委会 /
+    一次全体会: 人民日报 2023), or a verb of holding at the start (举办 / 举行……开放日活动)."""
+    if len(one) == len(two) and one.endswith("会") and two.endswith("会") and one[:-2] == two[:-2]:
+        return True
+    return len(one) == len(two) and one[2:] == two[2:] and {one[:2], two[:2]} <= HOLDING_VERBS
 
 
 def _ends_name(text: str, end: int, words: EventWords) -> bool:

@@ -237,6 +237,11 @@ def test_a_space_for_he_in_the_title_is_reported(consistency):
         "省质检院举办全员宣贯培训会\n省质检院举办了全员宣贯培训会。",
         "全员宣贯培训会\n第一段。\n全员宣传培训工作。",  # the body's words do not end like the name
         "学习交流经验会是一种好形式，参加学习经验交流会的同学们很多，大家认真交流。",  # no title line
+        # 人民日报 2023: another kind of body or meeting (学会 / 大会, 峰会 / 大会, 全委会 / 全体会),
+        # another verb of holding
+        "中国学位与研究生教育学会主办大会\n本次大会由中国学位与研究生教育学会主办。研究生教育大会开幕，研究生教育大会闭幕。",
+        "中国量子计算峰会在京召开\n第二届量子计算大会暨中国量子计算峰会举行。量子计算大会吸引了学者，量子计算大会闭幕。",
+        "杭州亚运会举办主媒体中心开放日活动\n主媒体中心举行主媒体中心开放日活动。",
     ],
 )
 def test_other_events_and_one_form_are_silent(consistency, text):
