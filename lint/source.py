@@ -75,12 +75,17 @@ def _where(data: bytes, error: UnicodeDecodeError) -> str:
 
 
 def _is_common(char: str) -> bool:
-    """A GB2312 hanzi or a GB2312 punctuation/full-width character (rows A1-A3, B0-F7)."""
+    """A GB2312 hanzi or a GB2312 punctuation/full-width character (rows A1-A3, B0-F7).
+
+    Encoded as GB18030, not with Python's gb2312 codec, which maps A1A4 and A1AA to ・ and ― rather
+    than the 间隔号 · (U+00B7) and the dash — (U+2014) that Chinese text writes: with that codec a short
+    UTF-8 file whose only non-ASCII characters were · or — was read as GB18030 (v/(m·s-1) became
+    v/(m路s-1)) and --fix wrote GB18030 bytes into it. The trail byte keeps GBK's additions out."""
     try:
-        encoded = char.encode("gb2312")
+        encoded = char.encode("gb18030")
     except UnicodeEncodeError:
         return False
-    return len(encoded) == 2 and (0xA1 <= encoded[0] <= 0xA3 or 0xB0 <= encoded[0] <= 0xF7)
+    return len(encoded) == 2 and (0xA1 <= encoded[0] <= 0xA3 or 0xB0 <= encoded[0] <= 0xF7) and encoded[1] >= 0xA1
 
 
 def _common_share(text: str) -> float:

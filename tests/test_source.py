@@ -56,6 +56,21 @@ def test_utf8_stays_utf8(text: str) -> None:
     assert decode(text.encode(), "d.txt")[:2] == (text, "utf-8")
 
 
+@pytest.mark.parametrize("text", ["v/(m·s-1)", "x — y", "A·B——C"])
+def test_utf8_whose_only_marks_are_the_interpunct_or_the_dash_stays_utf8(text: str) -> None:
+    # the gb2312 codec has neither U+00B7 nor U+2014 (its A1A4 and A1AA are ・ and ―), so these UTF-8
+    # bytes were judged less Chinese than their GB18030 reading (m路s) and read as GB18030
+    assert decode(text.encode(), "d.txt")[:2] == (text, "utf-8")
+
+
+def test_fix_leaves_a_utf8_table_header_with_an_interpunct_byte_for_byte(tmp_path: Path) -> None:
+    draft = tmp_path / "table.txt"
+    data = "x/cm\tv/(m·s-1)\th/m\n".encode()
+    draft.write_bytes(data)
+    main(["check", "--fix", str(draft)])
+    assert draft.read_bytes() == data  # read as GB18030, its brackets were "fixed" into GB18030 bytes
+
+
 def test_undecodable_bytes_name_the_file_and_the_encodings_tried(tmp_path: Path) -> None:
     broken = tmp_path / "broken.txt"
     broken.write_bytes("通知".encode() + b"\xff\xfe\xfd")

@@ -348,12 +348,13 @@ def _chinese_brackets(paragraph: Paragraph, opening: int, closing: int) -> bool:
 
     A Latin abbreviation bracketed right after a Han character is a Chinese 括注 even when a figure
     follows: 生产总值(GDP)1102284万元; not 函数f(x) (Latin before), 值(x)y (Latin after) nor the year
-    of a document number 县委办发(2024)5号 (digits only: the document-number rule's matter).
+    of a document number 县委办发(2024)5号 (digits only: the document-number rule's matter), nor a
+    unit's product in a table's header v/(m·s-1), whose dot is a multiplication sign here.
     """
-    if chinese_pattern().search(paragraph.text, opening + 1, closing):
-        return True
-    before, after = paragraph.char(opening - 1), paragraph.char(closing + 1)
     inside = paragraph.text[opening + 1 : closing]
+    if chinese_pattern().search(inside.replace("·", "")):
+        return True  # the 间隔号 alone is no Chinese content: a unit's product v/(m·s-1) is a formula
+    before, after = paragraph.char(opening - 1), paragraph.char(closing + 1)
     if is_han(before) and not is_latin(after) and any(is_latin(char) for char in inside):
         return True
     before, after = _beyond_spaces(paragraph, opening, -1), _beyond_spaces(paragraph, closing, +1)
