@@ -15,6 +15,7 @@ characters (〇 / 零 in years, ０ / 0):
 
 variants (no list of forms: lint.checks.variants and lint.checks.phrase_variants find them):
   variants: names | quoted-series | quoted-names | title-names | place-short-names | person-names
+            | latin-case (lint.checks.case_variants: TCP / tcp)
   edit: insertion | replacement        (names) how two spellings of one name differ
   suffixes: [token, ...]               (names) the last word of a name: 镇, 公司, 业 …;
                                        (title-names) what ends an event's name: 会, 活动 …;
@@ -61,7 +62,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.checks import person_variants, phrase_variants, quoted_names, variants
+from lint.checks import case_variants, person_variants, phrase_variants, quoted_names, variants
 from lint.checks.base import Check, Finding, Params
 from lint.checks.linememo import LineMemo
 from lint.checks.locality import line_local
@@ -113,7 +114,15 @@ class ConsistencyCheck(Check):
             self._present_in_line = LineMemo(self._forms_in_line)
 
     def _configure_variants(self, params: Params, family: str) -> None:
-        families = ("names", "quoted-series", "quoted-names", "title-names", "place-short-names", "person-names")
+        families = (
+            "names",
+            "quoted-series",
+            "quoted-names",
+            "title-names",
+            "place-short-names",
+            "person-names",
+            "latin-case",
+        )
         if family not in families:
             raise params.error("variants", f"must be one of: {', '.join(families)}")
         if family == "quoted-names":
@@ -233,6 +242,8 @@ class ConsistencyCheck(Check):
             found = person_variants.person_variants(text, self.titles, self.surnames)
         elif self.variants == "quoted-names":
             found = quoted_names.dropped_word_variants(text, self.ignore)
+        elif self.variants == "latin-case":
+            found = case_variants.case_variants(text)
         else:
             found = phrase_variants.series_variants(text)
         for variant in found:

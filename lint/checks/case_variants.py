@@ -1,0 +1,90 @@
+"""One Latin word written in two cases in a document, for the ``consistency`` kind's ``latin-case``.
+
+"负责kafka及redis迁移……Kafka集群": a product, a protocol or an abbreviation (TCP/tcp, H5/h5,
+JavaScript/JAVASCRIPT) spelt with other capitals in one draft. Words are runs of Latin letters and
+digits that start with a letter; a word is compared with the other words of the same letters
+(case folded). When there are two or more spellings, the one to keep is a name's spelling (a capital
+then small letters: Redis, JavaScript), else a short abbreviation's (TCP, H5), else the majority (a
+tie: the spelling written first); every place of the others is reported with it as the suggestion.
+
+Left alone, because case carries meaning or follows another convention there:
+- web addresses, e-mail addresses and file names (www.Gov.cn, Report.docx);
+- a capitalised word that starts a sentence or a line (Git是……), whose capital may be the sentence's;
+- a word joined by a hyphen or a dot (prosemirror-tables, node.js);
+- a word right after a digit (5km / 5KM, 10mL: units, whose case is their meaning: mW / MW);
+- a word inside a run of three or more Latin words (an English title or sentence, where a sentence's
+  first word takes a capital);
+- a document of more than MAX_TERMS different Latin words (a technical text, whose writers switch case freely);
+- one character (a variable, a grade: A类 / a).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from lint.checks.variants import Variant
+
+# a word joined to another by a hyphen or dot is a package's or a file's name (prosemirror-tables, webpack-config)
+WORD = re.compile(r"(?<![A-Za-z0-9.-])[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9]|[.-][A-Za-z0-9])")
+# where a sentence or a line starts a word takes a capital as in English (Git是……; python beside it is no slip)
+SENTENCE_START = re.compile(
+    r"(?:^|[。！？；!?;]|^[ \t\u3000]*[0-9一二三四五六七八九十]+[.、．])[ \t\u3000\u00a0]*\Z", re.MULTILINE
+)
+# addresses and file names: their case is not the writer's choice of spelling
+ADDRESS = re.compile(
+    r"(?:https?://|ftp://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
+    r"|[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    r"|[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.[A-Za-z][A-Za-z0-9]{1,4}(?![A-Za-z0-9])"
+)
+# three Latin words in a row (Bank of China, The Road Ahead): English, which capitalises by its own rules
+# a spelling is reported only where the document writes the other at least this many times as often: where
+# the writer uses both about as much (python beside Python in a developer's summary) neither is a slip
+MAJORITY = 2
+# a document of more Latin words than this is technical (a developer's summary, a website's specification): its
+# terms follow each product's own convention and its writers switch case freely (html beside HTML), so a case
+# variant there is no slip a reader would notice; the rule is for the odd term in an ordinary draft
+MAX_TERMS = 12
+ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*(?:[ \u00a0]+[A-Za-z][A-Za-z0-9'’-]*){2,}")
+
+
+def _rank(word: str) -> int:
+    """How likely a spelling is a name's own: a capital then small letters (Redis, JavaScript) is how
+    products and names are spelt; a short word in capitals (TCP, H5) an abbreviation's; anything else
+    (all small, a long word in capitals) is ranked by its count alone."""
+    letters = [c for c in word if c.isalpha()]
+    if letters[0].isupper() and any(c.islower() for c in letters):
+        return 0
+    if all(c.isupper() for c in letters) and len(letters) <= 4:
+        return 1
+    return 2
+
+
+def case_variants(text: str) -> list[Variant]:
+    """Every place of a minority spelling of a Latin word the document also writes in other capitals."""
+    skipped = [(m.start(), m.end()) for pattern in (ADDRESS, ENGLISH_RUN) for m in pattern.finditer(text)]
+    places: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    for match in WORD.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        if len(word) < 2 or (start and text[start - 1].isdigit()):
+            continue
+        if any(low <= start < high for low, high in skipped):
+            continue
+        if word[0].isupper() and word[1:].islower() and SENTENCE_START.search(text, max(0, start - 8), start):
+            continue  # Git是……: the capital may be the sentence's, so this place tells nothing of the spelling
+        places[word.casefold()][word].append((start, end))
+    if len(places) > MAX_TERMS:
+        return []
+    found: list[Variant] = []
+    for spellings in places.values():
+        if len(spellings) < 2:
+            continue
+        majority = min(spellings, key=lambda word: (-len(spellings[word]), _rank(word), spellings[word][0][0]))
+        found.extend(
+            Variant(start, end, word, majority, len(spellings[majority]))
+            for word, where in spellings.items()
+            if word != majority and len(where) * MAJORITY <= len(spellings[majority])
+            for start, end in where
+        )
+    return sorted(found, key=lambda variant: variant.start)
