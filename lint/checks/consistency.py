@@ -12,6 +12,8 @@ forms (“两新”组织 / 两新组织):
 characters (〇 / 零 in years, ０ / 0):
   characters: [string, string]  two forms of the same characters, position for position
   within: regex                 where the characters are compared (default: everywhere)
+  group: regex                  each match is compared on its own (a list from its 1. on), not the
+                                whole document: what is outside every match is not compared
 
 variants (no list of forms: lint.checks.variants and lint.checks.phrase_variants find them):
   variants: names | quoted-series | quoted-names | title-names | place-short-names | person-names
@@ -105,9 +107,12 @@ class ConsistencyCheck(Check):
         else:
             self._configure_characters(params, characters)
         self.within = params.regex("within")
+        self.group = params.regex("group")
         self.prefer_first = params.boolean("prefer_first", False)
         if self.within is not None and self.forms:
             raise params.error("within", "only for 'characters'")
+        if self.group is not None and self.forms:
+            raise params.error("group", "only for 'characters'")
         patterns = [form.pattern for form in self.forms] or self.character_sets
         self._present_in_line: LineMemo[frozenset[int]] | None = None
         if all(line_local(pattern) for pattern in patterns):
@@ -159,7 +164,7 @@ class ConsistencyCheck(Check):
                 raise params.error("distinct", "each entry is two words joined by '/'")
             self.distinct = frozenset(frozenset(pair) for pair in pairs)
         self.declared_by = params.regex("declared_by") if family == "names" else None
-        self.forms, self.tables, self.within, self.prefer_first = [], [], None, False
+        self.forms, self.tables, self.within, self.group, self.prefer_first = [], [], None, None, False
 
     def _configure_forms(self, params: Params, raw: object) -> None:
         if not isinstance(raw, list) or len(raw) < 2:
@@ -192,6 +197,18 @@ class ConsistencyCheck(Check):
         if self._forms_present(document.text) < 2:
             return  # one form alone is consistent
         occurrences = self._form_occurrences(document.text) if self.forms else self._char_occurrences(document.text)
+        for group in self._groups(document.text, occurrences):
+            yield from self._minority_findings(group)
+
+    def _groups(self, text: str, occurrences: list[Occurrence]) -> Iterator[list[Occurrence]]:
+        """The occurrences compared with each other: all of them, or those in each match of ``group``."""
+        if self.group is None:
+            yield occurrences
+            return
+        for match in self.group.finditer(text):
+            yield [o for o in occurrences if match.start() <= o.start and o.end <= match.end()]
+
+    def _minority_findings(self, occurrences: list[Occurrence]) -> Iterator[Finding]:
         counts = Counter(o.form for o in occurrences)
         if len(counts) < 2:
             return

@@ -52,6 +52,12 @@ def test_characters_are_compared_only_within_their_region(consistency):
     assert found(consistency, text) == [("year-zero", "零", "〇")]
 
 
+def test_a_group_is_compared_on_its_own(consistency):
+    # three leaders' reports in one file (devset 805): each list keeps its own point, a list that mixes is reported
+    text = "1.提高认识\n2.加强领导\n3.抓好落实\n1．落实责任\n2．加强督查\n3.抓好整改\n"
+    assert found(consistency, text) == [("ordinal-point-width", ".", "．")]
+
+
 def test_characters_are_translated_position_for_position(consistency):
     text = "2024年第1季度、第2季度，ＧＤＰ增长５％，CPI持平。"
     assert found(consistency, text) == [
@@ -81,6 +87,8 @@ def test_seeds_are_silent(consistency, seed):
         ("{characters: [ab, bc]}", "params.characters"),
         ("{characters: [a, b], within: '('}", "params.within"),
         ("{characters: [a, b], prefer_first: 1}", "params.prefer_first"),
+        ("{characters: [a, b], group: '('}", "params.group"),
+        ("{forms: [a, b], group: c}", "params.group"),
         ("{variants: words}", "params.variants"),
         ("{variants: names}", "params.suffixes"),
         ("{variants: names, suffixes: [镇], edit: swap}", "params.edit"),
