@@ -121,3 +121,19 @@ def test_quoted_names_with_a_word_dropped_are_found_in_linear_time() -> None:
         return list(check.find(document))
 
     assert_linear(lambda n: Document("<text>", quoted_pairs(n)), lint, 4_000)
+
+
+@pytest.mark.parametrize(
+    ("unit", "size"),
+    [
+        ("ab.cd-ef_gh+ij ", 20_000),  # file-name-like words: the skipped spans were once scanned for every word
+        ("a", 400_000),  # one run of letters: the address patterns were once tried from every position in it
+    ],
+)
+def test_latin_case_variants_are_found_in_linear_time(unit: str, size: int) -> None:
+    check = ConsistencyCheck(make_rule("consistency", {"variants": "latin-case"}))
+
+    def lint(document: Document) -> object:
+        return list(check.find(document))
+
+    assert_linear(lambda n: Document("<text>", unit * n), lint, size)

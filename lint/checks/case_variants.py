@@ -20,6 +20,7 @@ Left alone, because case carries meaning or follows another convention there:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 
@@ -32,10 +33,12 @@ SENTENCE_START = re.compile(
     r"(?:^|[。！？；!?;]|^[ \t\u3000]*[0-9一二三四五六七八九十]+[.、．])[ \t\u3000\u00a0]*\Z", re.MULTILINE
 )
 # addresses and file names: their case is not the writer's choice of spelling
+# each alternative starts only where a run of its characters starts: tried inside a long run of letters, it
+# would read the run again from every position (a 1 MiB line of letters took minutes)
 ADDRESS = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+"
-    r"|[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
-    r"|[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.[A-Za-z][A-Za-z0-9]{1,4}(?![A-Za-z0-9])"
+    r"|(?<![A-Za-z0-9_.+-])[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    r"|(?<![A-Za-z0-9_.-])[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.[A-Za-z][A-Za-z0-9]{1,4}(?![A-Za-z0-9])"
 )
 # three Latin words in a row (Bank of China, The Road Ahead): English, which capitalises by its own rules
 # a spelling is reported only where the document writes the other at least this many times as often: where
@@ -45,7 +48,28 @@ MAJORITY = 2
 # terms follow each product's own convention and its writers switch case freely (html beside HTML), so a case
 # variant there is no slip a reader would notice; the rule is for the odd term in an ordinary draft
 MAX_TERMS = 12
-ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*(?:[ \u00a0]+[A-Za-z][A-Za-z0-9'’-]*){2,}")
+ENGLISH_RUN = re.compile(r"(?<![A-Za-z0-9'’-])[A-Za-z][A-Za-z0-9'’-]*(?:[ \u00a0]+[A-Za-z][A-Za-z0-9'’-]*){2,}")
+
+
+def _spans(text: str) -> tuple[list[int], list[int]]:
+    """The addresses, file names and English runs of ``text``, merged: (starts, ends), sorted."""
+    spans = sorted((m.start(), m.end()) for pattern in (ADDRESS, ENGLISH_RUN) for m in pattern.finditer(text))
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in spans:
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _inside(spans: tuple[list[int], list[int]], index: int) -> bool:
+    """Whether ``index`` lies in one of the merged spans (a binary search: a long text has many)."""
+    starts, ends = spans
+    at = bisect.bisect_right(starts, index) - 1
+    return at >= 0 and index < ends[at]
 
 
 def _rank(word: str) -> int:
@@ -62,18 +86,20 @@ def _rank(word: str) -> int:
 
 def case_variants(text: str) -> list[Variant]:
     """Every place of a minority spelling of a Latin word the document also writes in other capitals."""
-    skipped = [(m.start(), m.end()) for pattern in (ADDRESS, ENGLISH_RUN) for m in pattern.finditer(text)]
+    skipped = _spans(text)
     places: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
     for match in WORD.finditer(text):
         start, end = match.span()
         word = match.group()
         if len(word) < 2 or (start and text[start - 1].isdigit()):
             continue
-        if any(low <= start < high for low, high in skipped):
+        if _inside(skipped, start):
             continue
         if word[0].isupper() and word[1:].islower() and SENTENCE_START.search(text, max(0, start - 8), start):
             continue  # Git是……: the capital may be the sentence's, so this place tells nothing of the spelling
         places[word.casefold()][word].append((start, end))
+        if len(places) > MAX_TERMS:
+            return []  # a technical text: see MAX_TERMS
     if len(places) > MAX_TERMS:
         return []
     found: list[Variant] = []
