@@ -3,9 +3,11 @@
 "负责kafka及redis迁移……Kafka集群": a product, a protocol or an abbreviation (TCP/tcp, H5/h5,
 JavaScript/JAVASCRIPT) spelt with other capitals in one draft. Words are runs of Latin letters and
 digits that start with a letter; a word is compared with the other words of the same letters
-(case folded). When there are two or more spellings, the one to keep is a name's spelling (a capital
-then small letters: Redis, JavaScript), else a short abbreviation's (TCP, H5), else the majority (a
-tie: the spelling written first); every place of the others is reported with it as the suggestion.
+(case folded). When there are two or more spellings, the one to keep is the one written most often
+(a tie: a name's spelling, a capital then small letters such as Redis, then a short abbreviation's
+such as TCP, then the one written first). A spelling the document writes at most half as often
+(MAJORITY) is reported at every place with the kept one as the suggestion; two spellings used about
+equally are the writer's habit, not a slip.
 
 Left alone, because case carries meaning or follows another convention there:
 - web addresses, e-mail addresses and file names (www.Gov.cn, Report.docx);
@@ -40,7 +42,6 @@ ADDRESS = re.compile(
     r"|(?<![A-Za-z0-9_.+-])[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
     r"|(?<![A-Za-z0-9_.-])[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.[A-Za-z][A-Za-z0-9]{1,4}(?![A-Za-z0-9])"
 )
-# three Latin words in a row (Bank of China, The Road Ahead): English, which capitalises by its own rules
 # a spelling is reported only where the document writes the other at least this many times as often: where
 # the writer uses both about as much (python beside Python in a developer's summary) neither is a slip
 MAJORITY = 2
@@ -48,6 +49,7 @@ MAJORITY = 2
 # terms follow each product's own convention and its writers switch case freely (html beside HTML), so a case
 # variant there is no slip a reader would notice; the rule is for the odd term in an ordinary draft
 MAX_TERMS = 12
+# three Latin words in a row (Bank of China, The Road Ahead): English, which capitalises by its own rules
 ENGLISH_RUN = re.compile(r"(?<![A-Za-z0-9'’-])[A-Za-z][A-Za-z0-9'’-]*(?:[ \u00a0]+[A-Za-z][A-Za-z0-9'’-]*){2,}")
 
 
@@ -73,9 +75,9 @@ def _inside(spans: tuple[list[int], list[int]], index: int) -> bool:
 
 
 def _rank(word: str) -> int:
-    """How likely a spelling is a name's own: a capital then small letters (Redis, JavaScript) is how
-    products and names are spelt; a short word in capitals (TCP, H5) an abbreviation's; anything else
-    (all small, a long word in capitals) is ranked by its count alone."""
+    """Between spellings written equally often, how likely one is a name's own: a capital then small
+    letters (Redis, JavaScript) is how products and names are spelt; a short word in capitals (TCP, H5)
+    an abbreviation's; anything else (all small, a long word in capitals) comes last."""
     letters = [c for c in word if c.isalpha()]
     if letters[0].isupper() and any(c.islower() for c in letters):
         return 0
@@ -100,8 +102,6 @@ def case_variants(text: str) -> list[Variant]:
         places[word.casefold()][word].append((start, end))
         if len(places) > MAX_TERMS:
             return []  # a technical text: see MAX_TERMS
-    if len(places) > MAX_TERMS:
-        return []
     found: list[Variant] = []
     for spellings in places.values():
         if len(spellings) < 2:

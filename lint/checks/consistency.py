@@ -59,6 +59,7 @@ forms and characters:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -205,8 +206,10 @@ class ConsistencyCheck(Check):
         if self.group is None:
             yield occurrences
             return
+        starts = [o.start for o in occurrences]  # in text order: each group is a slice, found by bisection
         for match in self.group.finditer(text):
-            yield [o for o in occurrences if match.start() <= o.start and o.end <= match.end()]
+            first, last = bisect.bisect_left(starts, match.start()), bisect.bisect_left(starts, match.end())
+            yield [o for o in occurrences[first:last] if o.end <= match.end()]
 
     def _minority_findings(self, occurrences: list[Occurrence]) -> Iterator[Finding]:
         counts = Counter(o.form for o in occurrences)
