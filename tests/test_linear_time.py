@@ -137,3 +137,18 @@ def test_latin_case_variants_are_found_in_linear_time(unit: str, size: int) -> N
         return list(check.find(document))
 
     assert_linear(lambda n: Document("<text>", unit * n), lint, size)
+
+
+def test_characters_compared_list_by_list_are_found_in_linear_time() -> None:
+    """Each list's marks were once picked out of all the document's marks: lists times marks."""
+    params = {
+        "characters": [".", "．"],
+        "within": "(?m)^[0-9]{1,2}[.．](?![0-9])",
+        "group": "(?m)^1[.．](?![0-9])[^\\n]*(?:\\n(?!1[.．])[^\\n]*)*",
+    }
+    check = ConsistencyCheck(make_rule("consistency", params))
+
+    def lint(document: Document) -> object:
+        return list(check.find(document))
+
+    assert_linear(lambda n: Document("<text>", "1.提高认识\n2．加强领导\n" * n), lint, 4_000)
