@@ -1,8 +1,9 @@
 """Growth tests: doubling an input must not much more than double the work's CPU time.
 
-CPU time of this process (not wall time) is measured, so that other processes on a shared
-machine do not count; each size is timed a few times with the cycle collector paused, and the
-fastest run kept (as timeit advises: other processes sharing the caches only ever add time).
+CPU time of this thread is measured: not wall time, so that other processes on a shared machine do
+not count, nor the process's, where a thread an earlier test left running would. Each size is timed
+a few times with the cycle collector paused, and the fastest run kept (as timeit advises: other
+processes sharing the caches only ever add time).
 A linear stage gives a ratio near 2, a quadratic one near 4 (see LIMIT). Every run is under gwlint's own
 time budget (a generous fixed one for the smaller input, a few times the smaller input's time
 for the larger), so a quadratic stage fails the test within seconds instead of running for
@@ -34,10 +35,10 @@ def cpu_seconds(work: Callable[[T], object], argument: T, budget: float | None =
     gc.collect()
     gc.disable()  # as timeit does: a collection's cost follows everything alive in the test process
     try:
-        started = time.process_time()
+        started = time.thread_time()
         with time_budget(budget):
             work(argument)
-        return time.process_time() - started
+        return time.thread_time() - started
     finally:
         gc.enable()
 

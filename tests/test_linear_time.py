@@ -20,8 +20,9 @@ from lint.suppression import apply_suppressions
 MARKDOWN_CASES = {  # name: (how to make a text of about n units, n)
     # runs of 1, 2, 3 ... backticks: none has a partner of its length, each was searched to the paragraph's end
     "backtick runs of every length": (lambda n: backtick_runs(n), 250_000),
-    # 15,000 openings: twice that still fits the shared caches, where 60,000 measured 2.2-2.5 for a linear mask
-    # and failed the full suite now and then; a search from every opening to the end still measures 4 at this size
+    # 15,000 openings: a search from every opening to the end measures 4 at this size. The mask once kept a
+    # string per character, whose allocation measured 3.1-3.5 here late in a full run (1.9-2.1 alone); it
+    # now rebuilds the text from slices and measures 1.8-2.1
     "comment openings never closed": (lambda n: "<!-- 说明 " * n, 15_000),
 }
 
