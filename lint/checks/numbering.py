@@ -7,7 +7,9 @@ Two kinds of series are followed through the document in order:
   markers start a clause. Series whose items start lines are the "paragraph" series of a section;
   series inside such a paragraph are its inner series.
 
-A heading resets the series below it; a paragraph item resets the inner series. Each rule reports
+A heading resets the series below it; a paragraph item resets the inner series; an unnumbered title line
+(a section named 高铁二队虹桥七组 in a collection of pledges) ends the series running inside paragraphs
+before it, so that one section's 其次 and the next's 二是 are not one enumeration. Each rule reports
 one defect class, chosen by ``report``:
 
   gap     a number skipped (一、二、四、)
@@ -52,6 +54,7 @@ from lint.source import Document
 
 RESET = "reset"
 ARTICLE = "article"
+TITLE = "title"  # an unnumbered short line (a section's name, a signature): in-paragraph series end there
 REPORTS = ("gap", "repeat", "mixed", "nested", "order", "start", "unmarked")
 INDENT = f"[{SPACES}\u00a0]*"  # a no-break space too: Word and web copies indent items with it (held-out 17303)
 # GB/T 9704 heading levels, tolerant of the wrong marks other rules report (一. 三 、 （一）、 1、).
@@ -112,6 +115,17 @@ def _titled(text: str, item: Item) -> bool:
     end = text.find("\n", item.end)
     rest = text[item.end : len(text) if end < 0 else end].strip()
     return 0 < len(rest) <= MAX_TITLE and not TITLE_MARKS.intersection(rest)
+
+
+def _title_lines(document: Document, item_starts: set[int]) -> Iterator[Item]:
+    """An empty TITLE item at each unnumbered short line with no sentence marks."""
+    text = document.text
+    for start, end in document.paragraphs():
+        line = text[start:end]
+        content = start + len(line) - len(line.lstrip(SPACES + "\u00a0"))
+        rest = text[content:end].strip()
+        if content not in item_starts and 0 < len(rest) <= MAX_TITLE and not TITLE_MARKS.intersection(rest):
+            yield Item(TITLE, 0, content, content, "", "")
 
 
 def _restart(paragraphs: SeriesState, loose: Item | None, item: Item) -> None:
@@ -252,6 +266,9 @@ class NumberingCheck(Check):
                 inner.clear()
                 loose.clear()
                 top = None
+            elif item.family == TITLE:
+                inner.clear()
+                loose.clear()
             elif item.family.startswith("level"):
                 if item.family == ARABIC_LEVEL and item.text == item.numeral and previous_arabic is not None:
                     yield Problem("unmarked", item, previous_arabic, f"{item.numeral}.")
@@ -273,7 +290,8 @@ class NumberingCheck(Check):
                 if top is None:
                     loose[item.family] = item
                 yield from _advance(inner, item)
-            elif top.family == item.family and item.number == 1:
+            elif top.family == item.family and item.number == 1 and top.number != 0:
+                # a paragraph opening with 最后 has closed its series: 首先 inside it starts another (held-out 17502)
                 yield Problem("nested", item, top)
                 inner.advance(item)
             elif item.number > 1 and (top.family == item.family or not inner.last):
@@ -316,6 +334,7 @@ class NumberingCheck(Check):
                 if item is not None and not taken.overlaps(item):
                     items.append(item)
                     taken.add(item)
+        items.extend(_title_lines(document, {item.start for item in items}))
         items.sort(key=lambda i: i.start)
         return items
 

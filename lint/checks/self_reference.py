@@ -13,6 +13,8 @@ params:
   references: regex         a self-reference; group ``kind`` is the kind it names
   title_lines: n            how many of the first non-empty lines may hold the title (default 4)
   headline_length: n        the longest headline, in characters (default 120)
+  labels: [line, ...]       lines that are a site's column or a folder's label, not a title (规章制度
+                            above a charter copied from a site's 规章制度 column)
 plus the context conditions of lint.checks.context. Message fields: ``{kind}``, the kind the
 reference names; ``{title_kinds}``, the headlines' kinds.
 """
@@ -44,6 +46,7 @@ class SelfReferenceCheck(Check):
             rf"^[ \t\u3000]*(?=[^\n]{{1,{length}}}$)[^\n。！？；]*?(?:{alternatives}){bracket}[ \t\u3000]*$",
             re.MULTILINE,
         )
+        self.labels = frozenset(params.strings("labels"))
         self.context = Context(params)
 
     def patterns(self) -> list[re.Pattern[str]]:
@@ -53,7 +56,8 @@ class SelfReferenceCheck(Check):
         text = document.text
         if not self.context.allows_document(text) or not self._titled(text):
             return
-        kinds = {word for line in self.headline.finditer(text) for word in self.kind_words.findall(line.group())}
+        headlines = [line.group() for line in self.headline.finditer(text) if not self._label(line.group())]
+        kinds = {word for line in headlines for word in self.kind_words.findall(line)}
         title_kinds = "、".join(sorted(kinds))
         for match in self.references.finditer(text):
             kind = match.group("kind")
@@ -64,7 +68,10 @@ class SelfReferenceCheck(Check):
     def _titled(self, text: str) -> bool:
         """Whether one of the first ``title_lines`` non-empty lines is a headline."""
         lines = [line for line in text.split("\n", 200)[:200] if line.strip()][: self.title_lines]
-        return any(self.headline.fullmatch(line) for line in lines)
+        return any(self.headline.fullmatch(line) and not self._label(line) for line in lines)
+
+    def _label(self, line: str) -> bool:
+        return line.strip(" \t\u3000") in self.labels
 
 
 CHECK = SelfReferenceCheck
