@@ -73,7 +73,11 @@ class EnumerationCheck(Check):
             paragraph_end = text.find("\n", match.end())
             end = len(text) if paragraph_end < 0 else paragraph_end
             listed = self._items_listed(text, match.end(), end)
-            if listed < 2 or listed == count or (listed < count and self._continues(text, listed, end)):
+            if listed < 2 or listed == count:
+                continue
+            if listed < count and (
+                self._continues(text, listed, end) or self._skips(text, listed, count, match.end(), end)
+            ):
                 continue
             last = NUMERALS[listed - 1]
             fields = {"count": match.group("count"), "items": "两" if listed == 2 else last, "last": last}
@@ -83,6 +87,11 @@ class EnumerationCheck(Check):
         """Whether the next item comes in a following paragraph: speeches give items paragraphs of
         their own, so fewer items in the first paragraph than announced is no finding."""
         return listed < MAX_ITEMS and self.items[listed].search(text, end, end + self.spill) is not None
+
+    def _skips(self, text: str, listed: int, count: int, start: int, end: int) -> bool:
+        """Whether a later item of the announced count is written (一要……二要……三深刻领会……四要): the marker of
+        the one between was mistyped, which the numbering rules report; the list is as long as announced."""
+        return any(self.items[later].search(text, start, end) for later in range(listed + 1, min(count, MAX_ITEMS)))
 
     def _items_listed(self, text: str, start: int, end: int) -> int:
         first = self.items[0].search(text, start, end)
