@@ -77,6 +77,8 @@ GAPS = compiled(GAP)
 
 # dictionary tags of the set verb phrases whose head a slip may type twice: 贯彻落实 (i), 认真落实 (z), verbs (v)
 VERBAL_COMPOUND_TAGS = frozenset({"i", "z", "v"})
+# jieba's tags of common nouns, organisations, places and other proper nouns (not person names, nr)
+NOUN_TAGS = frozenset({"n", "nt", "ns", "nz"})
 # jieba's tag of state adjectives (状态词: 通红, 雪白, 笔直), whose reduplication is ABAB by grammar
 STATE_WORD_TAG = "z"
 
@@ -250,6 +252,8 @@ class RepetitionCheck(Check):
             return before <= offset and self._verb_before_its_own_compound(joined, offset, size, cuts)
         if size < 2 or offset + 2 * size not in cuts or not (offset in cuts or offset + size in cuts):
             return False
+        if offset not in cuts and _noun_then_its_verb(joined, offset, size, cuts):
+            return False
         return segment.is_dictionary_word(candidate.unit) and not segment.is_dictionary_word(candidate.unit * 2)
 
     @staticmethod
@@ -291,6 +295,15 @@ class RepetitionCheck(Check):
             and offset - 1 in cuts
             and doubled not in self.not_given_names
         )
+
+
+def _noun_then_its_verb(joined: str, offset: int, size: int, cuts: set[int]) -> bool:
+    """The first copy ends a noun and the second is the unit as a verb (上级党组织|组织的学习, 各级团组织|组织开展):
+    two words, the noun the subject of the verb; 贯彻落实|落实 ends a verb phrase (tagged i) and stays a slip."""
+    start = max((cut for cut in cuts if cut < offset), default=0)
+    noun = joined[start : offset + size]
+    # jieba tags some set phrases as names (严肃处理 nr): a name does not end in a verb, so only nouns count
+    return segment.tag_of(noun) in NOUN_TAGS and segment.tag_of(joined[offset : offset + size]) == "v"
 
 
 def _allow_index(words: list[str]) -> dict[str, list[tuple[str, int]]]:
