@@ -56,7 +56,8 @@ RESET = "reset"
 ARTICLE = "article"
 TITLE = "title"  # an unnumbered short line (a section's name, a signature): in-paragraph series end there
 REPORTS = ("gap", "repeat", "mixed", "nested", "order", "start", "unmarked")
-INDENT = f"[{SPACES}\u00a0]*"  # a no-break space too: Word and web copies indent items with it (held-out 17303)
+INDENT_CHARACTERS = SPACES + "\u00a0"  # a no-break space too: Word and web copies indent items with it (held-out 17303)
+INDENT = f"[{INDENT_CHARACTERS}]*"
 # GB/T 9704 heading levels, tolerant of the wrong marks other rules report (一. 三 、 （一）、 1、).
 LOOKALIKE_ONE = "―—─"  # bars that stand for 一 in a heading's 一、 (held-out 12501)
 HEADING_LEVELS = (
@@ -110,22 +111,15 @@ MAX_TITLE = 30
 TITLE_MARKS = frozenset("。；，：！？;,:!?")
 
 
+def _short_title(words: str) -> bool:
+    """Whether ``words`` (stripped) read as a short title: no sentence marks, at most 30 characters."""
+    return 0 < len(words) <= MAX_TITLE and not TITLE_MARKS.intersection(words)
+
+
 def _titled(text: str, item: Item) -> bool:
-    """Whether the rest of the item's line is a short title: no sentence marks, at most 30 characters."""
+    """Whether the rest of the item's line is a short title."""
     end = text.find("\n", item.end)
-    rest = text[item.end : len(text) if end < 0 else end].strip()
-    return 0 < len(rest) <= MAX_TITLE and not TITLE_MARKS.intersection(rest)
-
-
-def _title_lines(document: Document, item_starts: set[int]) -> Iterator[Item]:
-    """An empty TITLE item at each unnumbered short line with no sentence marks."""
-    text = document.text
-    for start, end in document.paragraphs():
-        line = text[start:end]
-        content = start + len(line) - len(line.lstrip(SPACES + "\u00a0"))
-        rest = text[content:end].strip()
-        if content not in item_starts and 0 < len(rest) <= MAX_TITLE and not TITLE_MARKS.intersection(rest):
-            yield Item(TITLE, 0, content, content, "", "")
+    return _short_title(text[item.end : len(text) if end < 0 else end].strip())
 
 
 def _restart(paragraphs: SeriesState, loose: Item | None, item: Item) -> None:
@@ -308,9 +302,10 @@ class NumberingCheck(Check):
         items: list[Item] = []
         line_starts: set[int] = set()
         last_arabic = 0  # the number of the last 1. heading, which a digit-led item must continue
+        titles: list[int] = []  # unnumbered short lines, unless a series item opens them (二是加强党建)
         for start, end in document.paragraphs():
             line = text[start:end]
-            content = start + len(line) - len(line.lstrip(SPACES + "\u00a0"))
+            content = start + len(line) - len(line.lstrip(INDENT_CHARACTERS))
             line_starts.add(content)
             if self.resets is not None and self.resets.match(text, content, end):
                 items.append(Item(RESET, 0, content, content, "", ""))
@@ -325,6 +320,8 @@ class NumberingCheck(Check):
                     last_arabic = heading.number
                 elif heading.family in HIGHER_THAN_ARABIC:
                     last_arabic = 0  # a new section: its 1. series has not begun
+            elif _short_title(text[content:end].strip()):
+                titles.append(content)
         taken = _Taken()
         for item in items:
             taken.add(item)
@@ -334,7 +331,8 @@ class NumberingCheck(Check):
                 if item is not None and not taken.overlaps(item):
                     items.append(item)
                     taken.add(item)
-        items.extend(_title_lines(document, {item.start for item in items}))
+        opened = {item.start for item in items}
+        items.extend(Item(TITLE, 0, start, start, "", "") for start in titles if start not in opened)
         items.sort(key=lambda i: i.start)
         return items
 
