@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the corpus helper the precision test 
 
 import authoritative  # noqa: E402
 
-from lint.dating import DOCUMENT, resolve_as_of  # noqa: E402
+from lint.dating import DOCUMENT, When, parse_as_of, resolve_as_of  # noqa: E402
 from lint.diagnostics import Diagnostic  # noqa: E402
 from lint.engine import Linter  # noqa: E402
 from lint.packs import load_packs, select_rules  # noqa: E402
@@ -139,13 +139,12 @@ def central_report(linter: Linter, folder: Path, show: list[str]) -> SetReport |
     return report
 
 
-def devset_day(row: dict[str, str], text: str) -> datetime.date:
-    """The draft's date from its MANIFEST row (a year alone: 1 July, as lint.dating reads a 文号 year;
-    a month: its 15th), else the date written in it, else today."""
+def devset_day(row: dict[str, str], text: str) -> When:
+    """The draft's date from its MANIFEST row (a year or month alone: all its days, as lint.dating
+    reads a 文号 year), else the date written in it, else today."""
     written = row.get("date", "").strip()
-    for form, day in ((r"\d{4}-\d{2}-\d{2}", ""), (r"\d{4}-\d{2}", "-15"), (r"\d{4}", "-07-01")):
-        if re.fullmatch(form, written):
-            return datetime.date.fromisoformat(written + day)
+    if re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", written):
+        return parse_as_of(written)  # type: ignore[return-value]  # never DOCUMENT: digits only
     return resolve_as_of(DOCUMENT, text)[0]
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime
 import gc
 import os
 import sys
@@ -23,6 +22,7 @@ from lint.i18n import translate
 from lint.request import CheckRequest, Mode, Overrides
 
 if TYPE_CHECKING:
+    from lint.dating import AsOf
     from lint.server.linting import Settings
 
 EXIT_ERROR = 2  # what argparse's own errors exit with
@@ -140,7 +140,7 @@ def _add_server(sub: argparse._SubParsersAction, _formatter: Callable[..., argpa
     server.add_argument(
         "--as-of",
         type=_as_of,
-        metavar="YYYY-MM-DD|document",
+        metavar="DATE|document",
         help="the day drafts are judged at (default: the configuration's, else today; 'document': each draft's date)",
     )
     server.add_argument(
@@ -173,9 +173,10 @@ def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argpar
     check.add_argument(
         "--as-of",
         type=_as_of,
-        metavar="YYYY-MM-DD|document",
+        metavar="DATE|document",
         help="the day drafts are judged at: formulations, names and references are right or outdated relative to it "
-        "(default: today; 'document': the date written in each draft)",
+        "(YYYY-MM-DD; a year YYYY or month YYYY-MM: what is wrong on every day of it; default: today; "
+        "'document': the date written in each draft)",
     )
     check.add_argument(
         "--stdin-filename",
@@ -232,13 +233,13 @@ def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argpar
     _common(check)
 
 
-def _as_of(value: str) -> datetime.date | str:
+def _as_of(value: str) -> AsOf:
     from lint.dating import parse_as_of
 
     try:
         return parse_as_of(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form or 'document': {value!r}") from None
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD, YYYY-MM or YYYY) or 'document': {value!r}") from None
 
 
 def _seconds(value: str) -> float:

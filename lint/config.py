@@ -24,6 +24,8 @@ from lint.regexes import compiled
 if TYPE_CHECKING:
     from typing import Any
 
+    from lint.dating import AsOf
+
 MENTIONS_GWLINT_TABLE = compiled(r"\bgwlint\b[\"']?\s*[.\]=]")  # [tool.gwlint], tool.gwlint.x =, gwlint = {…}
 CONFIG_KEEP_DAYS = 30  # parsed configurations not read for this long are removed from the cache
 CONFIG_NAMES = (".gwlint.yaml", ".gwlint.yml", "pyproject.toml")
@@ -49,7 +51,7 @@ class Config:
     packs: tuple[Path, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     fail_level: Severity | None = None
-    as_of: datetime.date | str | None = None  # a day, or "document" (lint.dating.DOCUMENT)
+    as_of: AsOf = None  # a day, a year or month (lint.dating.Period), or "document" (lint.dating.DOCUMENT)
     params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     extend_params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
@@ -274,8 +276,9 @@ class _Reader:
         except ValueError as error:
             raise self.error(key, str(error)) from None
 
-    def as_of(self, key: str) -> datetime.date | str | None:
-        """A date, or ``document``: judge each draft at the date written in it."""
+    def as_of(self, key: str) -> AsOf:
+        """A date, a year (2019) or month (2019-03) judged as all its days, or ``document``: judge
+        each draft at the date written in it."""
         from lint.dating import parse_as_of
 
         value = self.data.get(key)
@@ -284,7 +287,7 @@ class _Reader:
         try:
             return parse_as_of(str(value))
         except ValueError:
-            raise self.error(key, f"not a date in YYYY-MM-DD form or 'document': {value!r}") from None
+            raise self.error(key, f"not a date (YYYY-MM-DD, YYYY-MM or YYYY) or 'document': {value!r}") from None
 
     def rule_params(self, key: str) -> dict[str, dict[str, Any]]:
         value = self.mapping(key)

@@ -7,7 +7,11 @@ one day (``as_of``). ``--as-of document`` takes it from the document itself, in 
    around the occasion (“（2019年1月31日）”, “——2019年3月5日在第十三届全国人民代表大会……上”);
 2. the signature date (落款) among the last lines: a line holding only a date;
 3. the year of a document number (文号, “〔2023〕5号”) or of a dated title (“2019年政府工作报告”):
-   1 July of that year, since the day itself is not written.
+   the whole year (a ``Period``), since the day itself is not written.
+
+A ``Period`` (``--as-of 2019`` or ``--as-of 2019-03`` too) is judged as every day in it at once: a rule
+reports only what is wrong on each of its days, so a formulation that became standard or outdated
+during the year is left alone in a draft dated only by that year.
 
 Dates may be written in Arabic or Chinese numerals (二〇一九年二月三日). A document with none of
 these is judged at today's date, with a note saying so.
@@ -22,7 +26,32 @@ from dataclasses import dataclass
 from lint.regexes import compiled
 
 DOCUMENT = "document"  # ``--as-of document``
-AsOf = datetime.date | str | None  # a day, DOCUMENT, or None for today
+
+
+@dataclass(frozen=True)
+class Period:
+    """Days from ``first`` to ``last`` (both included): a draft dated only by its year or month."""
+
+    first: datetime.date
+    last: datetime.date
+
+    @classmethod
+    def of_year(cls, year: int) -> Period:
+        return cls(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+
+    @classmethod
+    def of_month(cls, year: int, month: int) -> Period:
+        following = datetime.date(year + month // 12, month % 12 + 1, 1)
+        return cls(datetime.date(year, month, 1), following - datetime.timedelta(days=1))
+
+    def __str__(self) -> str:
+        if (self.first.month, self.first.day, self.last.month, self.last.day) == (1, 1, 12, 31):
+            return str(self.first.year)
+        return f"{self.first.isoformat()}..{self.last.isoformat()}"
+
+
+When = datetime.date | Period  # what a document is judged at
+AsOf = When | str | None  # a day or period, DOCUMENT, or None for today
 
 HEAD_LINES = 8
 TAIL_LINES = 8
@@ -56,14 +85,19 @@ TITLE_YEAR = compiled(
 
 @dataclass(frozen=True)
 class DocumentDate:
-    day: datetime.date
+    day: datetime.date  # a year alone: its 1 July (where one day is needed: a weekday's year)
     how: str  # where the date was found, in Chinese (“文首日期”, “落款日期”, “文号年份”, “标题年份”)
+    period: Period | None = None  # the days it may be, when the day itself is not written
+
+    @property
+    def when(self) -> When:
+        return self.day if self.period is None else self.period
 
 
-def resolve_as_of(as_of: AsOf, text: str) -> tuple[datetime.date, str | None]:
-    """The day to judge ``text`` at, and a note for the user when the document's own date was asked
-    for and not found."""
-    if isinstance(as_of, datetime.date):
+def resolve_as_of(as_of: AsOf, text: str) -> tuple[When, str | None]:
+    """The day (or period) to judge ``text`` at, and a note for the user when the document's own date
+    was asked for and not found."""
+    if isinstance(as_of, (datetime.date, Period)):
         return as_of, None
     today = datetime.date.today()
     if as_of is None:
@@ -71,14 +105,30 @@ def resolve_as_of(as_of: AsOf, text: str) -> tuple[datetime.date, str | None]:
     found = document_date(text)
     if found is None:
         return today, f"文中未找到成文日期（文首日期、落款、文号或标题年份），按今天（{today.isoformat()}）检查"
-    return found.day, None
+    return found.when, None
 
 
-def parse_as_of(value: str) -> datetime.date | str:
-    """A command-line or configuration value: ``document`` or a date in YYYY-MM-DD form (ValueError)."""
-    if value.strip().lower() == DOCUMENT:
+def parse_as_of(value: str) -> When | str:
+    """A command-line or configuration value: ``document``, a date in YYYY-MM-DD form, or a year
+    (YYYY) or month (YYYY-MM) judged as all its days (ValueError otherwise)."""
+    written = value.strip()
+    if written.lower() == DOCUMENT:
         return DOCUMENT
-    return datetime.date.fromisoformat(value.strip())
+    if re.fullmatch(r"\d{4}", written):
+        return Period.of_year(_year(written))
+    if re.fullmatch(r"\d{4}-\d{2}", written):
+        month = int(written[5:])
+        if not 1 <= month <= 12:
+            raise ValueError(written)
+        return Period.of_month(_year(written[:4]), month)
+    return datetime.date.fromisoformat(written)
+
+
+def _year(written: str) -> int:
+    year = int(written)
+    if not datetime.MINYEAR <= year < datetime.MAXYEAR:
+        raise ValueError(written)
+    return year
 
 
 def document_date(text: str) -> DocumentDate | None:
@@ -98,7 +148,8 @@ def document_date(text: str) -> DocumentDate | None:
         for pattern, how in ((DOCUMENT_NUMBER_YEAR, "文号年份"), (TITLE_YEAR, "标题年份")):
             match = pattern.search(line)
             if match is not None:
-                return DocumentDate(datetime.date(int(match.group(1)), 7, 1), how)
+                year = int(match.group(1))
+                return DocumentDate(datetime.date(year, 7, 1), how, Period.of_year(year))
     return None
 
 

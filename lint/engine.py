@@ -16,7 +16,7 @@ from pathlib import Path
 from lint.budget import DEFAULT_RULE_TIMEOUT, Budget, BudgetExceeded, scaled_budget
 from lint.checks import Check, Finding, build_checks
 from lint.checks.scan import present_words
-from lint.dating import AsOf, resolve_as_of
+from lint.dating import AsOf, Period, When, resolve_as_of
 from lint.diagnostics import Diagnostic, Fix, merge_same_findings
 from lint.fixer import apply_fixes
 from lint.packs import Pack, PackError, Rule, load_packs, select_rules
@@ -107,6 +107,7 @@ class Linter:
         self.rules = list(rules)
         self.checks: list[Check] = build_checks(self.rules)
         self._on_day: dict[datetime.date, list[Check]] = {}
+        self._during: dict[Period, list[tuple[Check, Check | None]]] = {}
         self.prefilter = Prefilter(self.checks)  # optional native pass over large documents
 
     @classmethod
@@ -120,6 +121,7 @@ class Linter:
         """A linter of checks built already (each check's rule is its own)."""
         linter = cls.__new__(cls)
         linter.rules, linter.checks, linter._on_day = [check.rule for check in checks], list(checks), {}
+        linter._during = {}
         linter.prefilter = Prefilter(linter.checks)
         return linter
 
@@ -130,7 +132,25 @@ class Linter:
             self._on_day[day] = [check for check in dated if check is not None]
         return self._on_day[day]
 
-    def lint(self, document: Document, as_of: datetime.date | None = None) -> list[Diagnostic]:
+    def checks_during(self, period: Period) -> list[tuple[Check, Check | None]]:
+        """The checks in force on every day of ``period``, each as on its last day, paired with the
+        check as on its first day where that differs (a kind whose params carry their own dates):
+        a finding of such a check counts only if it is found as on both days. A rule's window and a
+        dated entry's are each one stretch of days, so holding both ends is holding the period. A rule
+        about what was first said on a day judges only the period's days from then (Rule.days_judged)."""
+        if period not in self._during:
+            pairs: list[tuple[Check, Check | None]] = []
+            for check in self.checks:
+                days = check.rule.days_judged(period.first, period.last)
+                if days is None:
+                    continue
+                first, last = check.on(days[0]), check.on(days[1])
+                if first is not None and last is not None:
+                    pairs.append((last, None if first is last else first))
+            self._during[period] = pairs
+        return self._during[period]
+
+    def lint(self, document: Document, as_of: When | None = None) -> list[Diagnostic]:
         """The document's diagnostics; a rule that fails or overruns its time budget adds none (see ``run``)."""
         return self.run(document, as_of=as_of).diagnostics
 
@@ -138,9 +158,10 @@ class Linter:
         self,
         document: Document,
         rule_timeout: float | None = DEFAULT_RULE_TIMEOUT,
-        as_of: datetime.date | None = None,
+        as_of: When | None = None,
     ) -> Outcome:
-        """Run every check in force on ``as_of`` (default: today) on the document, each within
+        """Run every check in force on ``as_of`` (default: today; a ``Period``: on each of its days)
+        on the document, each within
         ``rule_timeout`` seconds per million characters of the document, at least ``rule_timeout``
         (None or 0: no limit).
 
@@ -150,10 +171,18 @@ class Linter:
         seen: set[tuple[str, int, int]] = set()
         diagnostics = []
         problems: list[str] = []
-        checks = self.checks_on(as_of or datetime.date.today())
+        checks, confirming = self._checks_for(as_of or datetime.date.today())
         with Budget(scaled_budget(rule_timeout, len(document.text))) as budget:
+            # a confirming check that finds nothing (or fails) confirms nothing
+            confirmed: dict[str, set[tuple[int, int]]] = {check.rule.id: set() for check in confirming}
+            if confirming:
+                for check, findings in _run_checks(confirming, document, budget, problems, self.prefilter):
+                    confirmed[check.rule.id] = {(finding.start, finding.end) for finding in findings}
             for check, findings in _run_checks(checks, document, budget, problems, self.prefilter):
+                spans = confirmed.get(check.rule.id)
                 for finding in findings:
+                    if spans is not None and (finding.start, finding.end) not in spans:
+                        continue
                     key = (check.rule.id, finding.start, finding.end)
                     if key not in seen:
                         seen.add(key)
@@ -161,6 +190,16 @@ class Linter:
         diagnostics.sort(key=Diagnostic.sort_key)
         kept = apply_suppressions(document, diagnostics, self.active, self.suppression)
         return Outcome(merge_same_findings(kept), problems)
+
+    def _checks_for(self, when: When) -> tuple[list[Check], list[Check]]:
+        """The checks to run at ``when``, and the checks whose findings must confirm theirs (see
+        ``checks_during``)."""
+        if isinstance(when, datetime.date):
+            return self.checks_on(when), []
+        if when.first == when.last:
+            return self.checks_on(when.first), []
+        pairs = self.checks_during(when)
+        return [last for last, _ in pairs], [first for _, first in pairs if first is not None]
 
     @functools.cached_property
     def active(self) -> frozenset[str]:
@@ -185,7 +224,7 @@ class Linter:
             fix=fix,
         )
 
-    def lint_text(self, text: str, path: str = "<text>", as_of: datetime.date | None = None) -> list[Diagnostic]:
+    def lint_text(self, text: str, path: str = "<text>", as_of: When | None = None) -> list[Diagnostic]:
         return self.lint(Document(path=path, text=text), as_of)
 
     def lint_file(

@@ -37,8 +37,10 @@ ZH: dict[str, str] = {
         "发现此级别及以上的问题时退出码为 1（默认 warning）"
     ),
     "the day drafts are judged at: formulations, names and references are right or outdated relative to it "
-    "(default: today; 'document': the date written in each draft)": (
-        "按哪一天检查文稿：提法、名单和过时表述都相对于这一天判断（默认今天；document：按各文稿自己的成文日期）"
+    "(YYYY-MM-DD; a year YYYY or month YYYY-MM: what is wrong on every day of it; default: today; "
+    "'document': the date written in each draft)": (
+        "按哪一天检查文稿：提法、名单和过时表述都相对于这一天判断（YYYY-MM-DD；只写年份 YYYY 或月份 YYYY-MM 时，"
+        "只报在其中每一天都不对的写法；默认今天；document：按各文稿自己的成文日期）"
     ),
     "the path to report for input read from stdin (its suffix chooses the format)": (
         "标准输入的文件名（按后缀判断格式）"

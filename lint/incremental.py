@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from lint.budget import DEFAULT_RULE_TIMEOUT, Budget, scaled_budget
 from lint.checks import Check
+from lint.dating import Period, When
 from lint.diagnostics import Diagnostic, Span, merge_same_findings
 from lint.engine import Linter, Outcome, _run_checks
 from lint.source import Document
@@ -57,11 +58,13 @@ class IncrementalLinter:
     _lines: dict[tuple[str, str | None], list[Diagnostic]] = field(default_factory=dict)
 
     def run(
-        self, document: Document, rule_timeout: float | None = DEFAULT_RULE_TIMEOUT, as_of: datetime.date | None = None
+        self, document: Document, rule_timeout: float | None = DEFAULT_RULE_TIMEOUT, as_of: When | None = None
     ) -> Outcome:
         """``self.linter.run(document, rule_timeout, as_of)``, re-using the lines of the last run."""
         day = as_of or datetime.date.today()
-        if document.format == "docx":  # a paragraph is a line there: nothing is typed in it here
+        # a paragraph is a line in a .docx: nothing is typed in it here; a period's checks confirm
+        # each other's findings over the whole document (Linter.checks_during)
+        if document.format == "docx" or isinstance(day, Period):
             return self.linter.run(document, rule_timeout, day)
         split = self._split(day)
         if day != self._day:

@@ -52,6 +52,9 @@ class Change:
 
     day: datetime.date
     source: str
+    # since only: the day what the rule checks was first said (“首次提出”), so a text that matches
+    # was written after it; a draft dated only by its year is then judged from this day on
+    introduced: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,15 @@ class Rule:
         """Whether the rule is in force on ``day``: since <= day < until."""
         return (self.since is None or self.since.day <= day) and (self.until is None or day < self.until.day)
 
+    def days_judged(self, first: datetime.date, last: datetime.date) -> tuple[datetime.date, datetime.date] | None:
+        """The days from ``first`` to ``last`` a draft dated only that loosely is judged on by this rule
+        (None: the rule is not in force on all of them). An ``introduced`` since moves ``first`` up to it."""
+        if self.since is not None and self.since.introduced:
+            first = max(first, self.since.day)
+        if first > last or not (self.applies_on(first) and self.applies_on(last)):
+            return None
+        return first, last
+
     def example_day(self, today: datetime.date) -> datetime.date:
         """The day an example without its own date is judged at: ``today`` moved into the rule's window."""
         day = today
@@ -104,7 +116,8 @@ class Rule:
         """The rule's dates in Chinese, each with its source: “2017-10-18 起：……”."""
         lines = []
         if self.since is not None:
-            lines.append(f"{self.since.day.isoformat()} 起适用：{self.since.source}")
+            first_said = "（首次提出之日：与规则相符的文字都写于这天以后）" if self.since.introduced else ""
+            lines.append(f"{self.since.day.isoformat()} 起适用{first_said}：{self.since.source}")
         if self.until is not None:
             lines.append(f"{self.until.day.isoformat()} 起不再适用：{self.until.source}")
         return lines
@@ -242,12 +255,17 @@ def _change(item: Mapping[str, Any], key: str, path: str, rule: str) -> Change |
     value = item.get(key)
     if value is None:
         return None
-    if not isinstance(value, dict) or set(value) != {"date", "source"}:
-        raise PackError(path, "must be a mapping with 'date' and 'source' (a date needs its source)", rule, key)
+    allowed = {"date", "source", "introduced"} if key == "since" else {"date", "source"}
+    if not isinstance(value, dict) or not {"date", "source"} <= set(value) <= allowed:
+        extra = " (and 'introduced: true' for the day it was first said)" if key == "since" else ""
+        raise PackError(path, f"must be a mapping with 'date' and 'source'{extra} (a date needs its source)", rule, key)
     source = value["source"]
     if not isinstance(source, str) or not source.strip():
         raise PackError(path, "must name the document and day the wording changed", rule, f"{key}.source")
-    return Change(parse_day(value["date"], path, rule, f"{key}.date"), source)
+    introduced = value.get("introduced", False)
+    if not isinstance(introduced, bool):
+        raise PackError(path, "must be true or false", rule, f"{key}.introduced")
+    return Change(parse_day(value["date"], path, rule, f"{key}.date"), source, introduced)
 
 
 def parse_day(value: object, path: str, rule: str | None, field: str) -> datetime.date:

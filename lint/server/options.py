@@ -41,7 +41,9 @@ def initialization(given: object) -> tuple[Initialization, list[str]]:
             try:
                 chosen["as_of"] = parse_as_of(str(value)) if value is not None else None
             except ValueError:
-                warnings.append(f"asOf must be a date in YYYY-MM-DD form or 'document', not {value!r}; ignored")
+                warnings.append(
+                    f"asOf must be a date (YYYY-MM-DD, YYYY-MM or YYYY) or 'document', not {value!r}; ignored"
+                )
         else:
             warnings.append(f"unknown initialization option {key!r} (known: debounceMs, asOf); ignored")
     return chosen, warnings
