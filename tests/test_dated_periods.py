@@ -76,7 +76,7 @@ def test_one_day_period_is_that_day(linter):
 
 
 def test_introduced_is_a_since_flag_only(tmp_path):
-    from lint.packs import load_pack  # noqa: PLC0415
+    from lint.packs import load_pack
 
     pack = tmp_path / "p.yaml"
     body = (
