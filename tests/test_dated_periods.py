@@ -115,3 +115,14 @@ def test_configuration_as_of_a_year(tmp_path, monkeypatch):
     assert cli.main(["check", str(draft)]) == 0
     (tmp_path / ".gwlint.yaml").write_text("as-of: 2018\nselect: [formulation]\n", encoding="utf-8")
     assert cli.main(["check", str(draft)]) == 1
+
+
+def test_the_editor_judges_a_period_as_the_command_line_does(linter):
+    from lint.incremental import IncrementalLinter
+    from lint.source import Document
+
+    text = "会议要求，认真学习贯彻党的十八大精神。会议要求，认真学习贯彻党的十九大精神。打铁还需自身硬。\n"
+    document = Document("<draft>", text)
+    editor = IncrementalLinter(linter)
+    for when in (Period.of_year(2022), D(2022, 12, 31), Period.of_year(2017)):
+        assert editor.run(document, as_of=when).diagnostics == linter.run(document, as_of=when).diagnostics
