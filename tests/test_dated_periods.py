@@ -126,3 +126,23 @@ def test_the_editor_judges_a_period_as_the_command_line_does(linter):
     editor = IncrementalLinter(linter)
     for when in (Period.of_year(2022), D(2022, 12, 31), Period.of_year(2017)):
         assert editor.run(document, as_of=when).diagnostics == linter.run(document, as_of=when).diagnostics
+
+
+@pytest.mark.parametrize("year", [2012, 2016, 2017, 2019, 2021, 2022])
+def test_a_year_finds_only_what_its_first_and_last_days_find(year):
+    """On the seeds, a year's findings are found on its last day too, and on its first day too unless
+    their rule's subject was first said during the year."""
+    from conftest import SEEDS
+
+    linter = Linter(select_rules(load_packs()))
+    introduced = {r.id for r in linter.rules if r.since is not None and r.since.introduced}
+    period = Period.of_year(year)
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+
+        def found(when: datetime.date | Period, text: str = text) -> set[tuple[str, int, int]]:
+            return {(d.rule, d.span.start, d.span.end) for d in linter.lint_text(text, as_of=when)}
+
+        in_year, first, last = found(period), found(period.first), found(period.last)
+        assert in_year <= last
+        assert {f for f in in_year if f[0] not in introduced} <= first
