@@ -5,7 +5,8 @@ one day (``as_of``). ``--as-of document`` takes it from the document itself, in 
 
 1. a dated header in the first lines: a date in brackets or after a dash, alone on its line or
    around the occasion (“（2019年1月31日）”, “——2019年3月5日在第十三届全国人民代表大会……上”);
-2. the signature date (落款) among the last lines: a line holding only a date;
+2. the signature date (落款) among the last lines: a line holding only a date (or only a year and
+   month, 二〇一七年二月: that whole month);
 3. the year of a document number (文号, “〔2023〕5号”) or of a dated title (“2019年政府工作报告”):
    the whole year (a ``Period``), since the day itself is not written.
 
@@ -75,6 +76,10 @@ _DATE = (
     rf"(?P<month>\d{{1,2}}|{_NUMERAL}{{1,2}})\s*月\s*(?P<day>\d{{1,3}}|{_NUMERAL}{{1,3}})\s*日"
 )
 DATE = compiled(_DATE)
+# a signature of year and month alone (二〇一七年二月): the whole month
+MONTH = compiled(
+    r"(?P<year>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*(?P<month>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月份?"
+)
 HEADER_BEFORE = compiled(r"\s*(?:——|—|－|-)?\s*[（(]?\s*")  # what may stand before a header's date
 HEADER_AFTER = compiled(r"\s*[）)]\s*")  # or: the date closes the line in brackets
 DOCUMENT_NUMBER_YEAR = compiled(r"[〔［\[【]\s*((?:19|20)\d{2})\s*[〕］\]】]\s*\d{1,4}\s*号")
@@ -86,7 +91,7 @@ TITLE_YEAR = compiled(
 @dataclass(frozen=True)
 class DocumentDate:
     day: datetime.date  # a year alone: its 1 July (where one day is needed: a weekday's year)
-    how: str  # where the date was found, in Chinese (“文首日期”, “落款日期”, “文号年份”, “标题年份”)
+    how: str  # where the date was found, in Chinese (“文首日期”, “落款日期”, “落款年月”, “文号年份”, “标题年份”)
     period: Period | None = None  # the days it may be, when the day itself is not written
 
     @property
@@ -144,6 +149,9 @@ def document_date(text: str) -> DocumentDate | None:
         day = _day(match)
         if day is not None:
             return DocumentDate(day, "落款日期")
+        month = _month(MONTH.fullmatch(line.strip()))
+        if month is not None:
+            return DocumentDate(month.first + datetime.timedelta(days=14), "落款年月", month)
     for line in lines[:HEAD_LINES]:
         for pattern, how in ((DOCUMENT_NUMBER_YEAR, "文号年份"), (TITLE_YEAR, "标题年份")):
             match = pattern.search(line)
@@ -151,6 +159,16 @@ def document_date(text: str) -> DocumentDate | None:
                 year = int(match.group(1))
                 return DocumentDate(datetime.date(year, 7, 1), how, Period.of_year(year))
     return None
+
+
+def _month(match: re.Match[str] | None) -> Period | None:
+    if match is None:
+        return None
+    try:
+        year, month = _number(match.group("year")), _number(match.group("month"))
+        return Period.of_month(year, month) if 1 <= month <= 12 else None
+    except (KeyError, ValueError):
+        return None
 
 
 def _header_day(line: str) -> datetime.date | None:

@@ -146,3 +146,12 @@ def test_a_year_finds_only_what_its_first_and_last_days_find(year):
         in_year, first, last = found(period), found(period.first), found(period.last)
         assert in_year <= last
         assert {f for f in in_year if f[0] not in introduced} <= first
+
+
+def test_a_signature_of_year_and_month_judges_that_month():
+    found = document_date("关于做好工作的通知\n各科室：\n请认真贯彻。\n\n某县卫生健康局\n二〇一七年二月\n")
+    assert found is not None and found.how == "落款年月" and found.when == Period.of_month(2017, 2)
+    assert document_date("章程\n第一条 本会……\n2017年2月\n").when == Period.of_month(2017, 2)  # type: ignore[union-attr]
+    assert document_date("章程\n第一条 本会……\n2017年13月\n") is None
+    # a full date in the signature is still the day itself
+    assert document_date("通知\n正文\n某局\n2017年2月\n2017年2月8日\n").when == D(2017, 2, 8)  # type: ignore[union-attr]
