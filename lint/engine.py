@@ -135,9 +135,11 @@ class Linter:
     def checks_during(self, period: Period) -> list[tuple[Check, Check | None]]:
         """The checks in force on every day of ``period``, each as on its last day, paired with the
         check as on its first day where that differs (a kind whose params carry their own dates):
-        a finding of such a check counts only if it is found as on both days. A rule's window and a
-        dated entry's are each one stretch of days, so holding both ends is holding the period. A rule
-        about what was first said on a day judges only the period's days from then (Rule.days_judged)."""
+        a finding of such a check counts only if it is found as on both days. A rule's window is one
+        stretch of days, so holding both ends is holding the period; so is a stale reference's time as
+        current wording (its ``current_from`` to ``current_until``, years long) against a period of a
+        month or a year. A rule about what was first said on a day judges only the period's days from
+        then (Rule.days_judged)."""
         if period not in self._during:
             pairs: list[tuple[Check, Check | None]] = []
             for check in self.checks:
@@ -161,9 +163,8 @@ class Linter:
         as_of: When | None = None,
     ) -> Outcome:
         """Run every check in force on ``as_of`` (default: today; a ``Period``: on each of its days)
-        on the document, each within
-        ``rule_timeout`` seconds per million characters of the document, at least ``rule_timeout``
-        (None or 0: no limit).
+        on the document, each within ``rule_timeout`` seconds per million characters of the document,
+        at least ``rule_timeout`` (None or 0: no limit).
 
         A check that overruns its budget or raises is reported in ``Outcome.problems`` with the rule's
         id; the other rules' diagnostics are kept.
