@@ -137,7 +137,7 @@ class Linter:
         check as on its first day where that differs (a kind whose params carry their own dates):
         a finding of such a check counts only if it is found as on both days. A rule's window is one
         stretch of days, so holding both ends is holding the period; so is a stale reference's time as
-        current wording (its ``current_from`` to ``current_until``, years long) against a period of a
+        current wording (its ``current_from`` to ``current_until``, a calendar year or more) against a period of a
         month or a year. A rule about what was first said on a day judges only the period's days from
         then (Rule.days_judged)."""
         if period not in self._during:
