@@ -12,6 +12,10 @@ params:
   pass_over_lines_matching: regex  lines passed over like blank lines when looking for the line before,
                            matched at the line's start (a web page's 发布时间：… and 【字体：大 中 小】
                            between a title and the same title pasted again)
+  max_block_lines: int     also report a block of 2 to this many lines pasted again right after itself
+                           (articles 4 to 6, then articles 4 to 6 again), each line of the second copy;
+                           the block must hold a line of ``min_chars`` Han characters and twice that in
+                           all (default 0: blocks are not compared)
   anywhere_lines_matching: regex  instead of all the above: only lines this matches at their start are
                            compared, each with every earlier one, however far (a photo caption 图为…… used
                            again for another photo); the later one is reported, without a fix
@@ -35,6 +39,7 @@ pieces are equal; Han characters are counted only for what is about to be report
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -67,6 +72,7 @@ class DuplicateCheck(Check):
         self.pass_over = params.regex("pass_over_lines_matching")
         self.item_marker = params.regex("item_marker")
         self.anywhere = params.regex("anywhere_lines_matching")
+        self.max_block = params.integer("max_block_lines", 0, minimum=0)
 
     @property
     def offers_fix(self) -> bool:
@@ -78,7 +84,7 @@ class DuplicateCheck(Check):
     def find(self, document: Document) -> Iterator[Finding]:
         if self.anywhere is not None:
             return self._anywhere(document, self.anywhere)
-        findings = [*self._lines(document), *self._sentences(document)]
+        findings = [*self._lines(document), *self._sentences(document), *self._blocks(document)]
         return iter(sorted(findings, key=lambda finding: finding.start))
 
     def _lines(self, document: Document) -> Iterator[Finding]:
@@ -98,6 +104,44 @@ class DuplicateCheck(Check):
                 yield opening
             previous = index, content
             last_written = index
+
+    def _blocks(self, document: Document) -> Iterator[Finding]:
+        """Each line of a block of non-blank lines that repeats the block right before it. Only where a
+        line's next equal line is 2 to ``max_block_lines`` lines on is a block compared, so the cost is
+        one pass to find those next equal lines."""
+        if self.max_block < 2:
+            return
+        lines = [
+            (index, content)
+            for index in range(len(document.line_starts))
+            if (content := document.text[slice(*document.paragraph(index))].strip(SPACES))
+        ]
+        contents = [content for _, content in lines]
+        next_equal = [0] * len(contents)  # how many lines on the same content comes again (0: never)
+        seen: dict[str, int] = {}
+        for position in range(len(contents) - 1, -1, -1):
+            later = seen.get(contents[position])
+            next_equal[position] = 0 if later is None else later - position
+            seen[contents[position]] = position
+        position = 0
+        while position < len(contents):
+            size = next_equal[position]
+            block = contents[position : position + size]
+            if (
+                2 <= size <= self.max_block
+                and block == contents[position + size : position + 2 * size]
+                and self._reportable_block(block)
+            ):
+                yield from _copy_findings(document, lines[position + size - 1 : position + 2 * size])
+                position += 2 * size
+            else:
+                position += 1
+
+    def _reportable_block(self, block: list[str]) -> bool:
+        if self.unless_line is not None and any(self.unless_line.search(content) for content in block):
+            return False
+        counts = [_han_count(content) for content in block]
+        return max(counts) >= self.min_chars and sum(counts) >= 2 * self.min_chars
 
     def _anywhere(self, document: Document, lines: re.Pattern[str]) -> Iterator[Finding]:
         """Lines ``lines`` matches that equal an earlier such line anywhere in the document."""
@@ -173,6 +217,18 @@ class DuplicateCheck(Check):
                 sentence = match.group(1)
                 if _han_count(sentence) >= self.min_chars:
                     yield Finding(match.end(1), match.end(), "", {"line": sentence.strip(SPACES)})
+
+
+def _copy_findings(document: Document, lines: list[tuple[int, str]]) -> Iterator[Finding]:
+    """Each line of a block's second copy (``lines``: the line before the copy, then the copy), with
+    its line break; a copy that ends the document is cut from the end of the line before each of its
+    lines instead, so that the fixes neither overlap nor leave a line break behind."""
+    at_end = lines[-1][0] == len(document.line_starts) - 1
+    for (before, _), (index, content) in itertools.pairwise(lines):
+        if at_end:
+            yield Finding(document.paragraph(before)[1], document.paragraph(index)[1], "", {"line": content})
+        else:
+            yield DuplicateCheck._line_finding(document, index, before, content)
 
 
 def _lines_with_a_repeated_chunk(text: str) -> list[int]:

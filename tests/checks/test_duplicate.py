@@ -216,3 +216,31 @@ def test_lines_compared_anywhere_report_the_later_one_without_a_fix():
     text = f"{caption}\n正文写了一段。\n标题标题标题\n标题标题标题\n{caption}\n"
     found = linter.lint_text(text)
     assert [(d.span.line, d.matched, d.fix) for d in found] == [(5, caption, None)]
+
+
+BLOCK = "第四条 考勤是计发工资、奖金的依据。\n第五条 上午九时上班，下午六时下班。\n"
+
+
+def test_a_block_of_lines_pasted_again_after_itself(duplicate):
+    text = "第三条 适用于全体员工。\n" + BLOCK + BLOCK + "第六条 请假须经批准。"
+    found = duplicate.lint_text(text)
+    assert [d.span.line for d in found] == [4, 5]
+    assert apply_fixes(text, found, unsafe=True)[0] == "第三条 适用于全体员工。\n" + BLOCK + "第六条 请假须经批准。"
+
+
+def test_a_block_repeated_at_the_end_of_the_document_leaves_no_line_break(duplicate):
+    text = BLOCK + "\n" + BLOCK.rstrip("\n")
+    found = duplicate.lint_text(text)
+    assert len(found) == 2  # the last line's finding starts at the end of the line before it
+    assert apply_fixes(text, found, unsafe=True)[0] == BLOCK.rstrip("\n")
+
+
+def test_blocks_are_compared_only_up_to_max_block_lines():
+    lines = "".join(f"第{n}条 本条规定各部门的职责和分工。\n" for n in range(1, 5))
+    assert len(_custom("max_block_lines: 4\n").lint_text(lines + lines)) == 4
+    assert _custom("max_block_lines: 3\n").lint_text(lines + lines) == []
+    assert _custom("").lint_text(lines + lines) == []  # blocks are off unless asked for
+
+
+def test_short_alternating_lines_are_no_block(duplicate):
+    assert duplicate.lint_text("姓名\n张三\n姓名\n李四\n是\n否\n是\n否\n") == []
