@@ -30,7 +30,8 @@ or clause start, with ``min_chars`` Han characters: a total pasted again as item
 Inside a line, a sentence (up to 。！？ and the closing quotes or brackets after them) equal to the
 sentence right before it is reported, and its fix deletes it. Lines that are equal but not
 consecutive (各位代表！ before each part of a report, a table of contents repeating the headings)
-are never compared.
+are not reported, unless ``max_block_lines`` is set and they belong to a block of lines that
+repeats the block right before it.
 
 Cost: one pass over the lines comparing each with the one before; for sentences, the text split at
 。！？ (string operations in C) and the regular expression run only on lines where two neighbouring
