@@ -234,12 +234,12 @@ def _add_check(sub: argparse._SubParsersAction, _formatter: Callable[..., argpar
 
 
 def _as_of(value: str) -> AsOf:
-    from lint.dating import parse_as_of
+    from lint.dating import AS_OF_FORMS, parse_as_of
 
     try:
         return parse_as_of(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD, YYYY-MM or YYYY) or 'document': {value!r}") from None
+        raise argparse.ArgumentTypeError(f"not {AS_OF_FORMS}: {value!r}") from None
 
 
 def _seconds(value: str) -> float:

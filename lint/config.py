@@ -279,7 +279,7 @@ class _Reader:
     def as_of(self, key: str) -> AsOf:
         """A date, a year (2019) or month (2019-03) judged as all its days, or ``document``: judge
         each draft at the date written in it."""
-        from lint.dating import parse_as_of
+        from lint.dating import AS_OF_FORMS, parse_as_of
 
         value = self.data.get(key)
         if value is None or (isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)):
@@ -287,7 +287,7 @@ class _Reader:
         try:
             return parse_as_of(str(value))
         except ValueError:
-            raise self.error(key, f"not a date (YYYY-MM-DD, YYYY-MM or YYYY) or 'document': {value!r}") from None
+            raise self.error(key, f"not {AS_OF_FORMS}: {value!r}") from None
 
     def rule_params(self, key: str) -> dict[str, dict[str, Any]]:
         value = self.mapping(key)

@@ -42,17 +42,15 @@ class Period:
 
     @classmethod
     def of_month(cls, year: int, month: int) -> Period:
+        """ValueError for a month or year that ``datetime.date`` refuses."""
+        first = datetime.date(year, month, 1)
         following = datetime.date(year + month // 12, month % 12 + 1, 1)
-        return cls(datetime.date(year, month, 1), following - datetime.timedelta(days=1))
-
-    def __str__(self) -> str:
-        if (self.first.month, self.first.day, self.last.month, self.last.day) == (1, 1, 12, 31):
-            return str(self.first.year)
-        return f"{self.first.isoformat()}..{self.last.isoformat()}"
+        return cls(first, following - datetime.timedelta(days=1))
 
 
 When = datetime.date | Period  # what a document is judged at
 AsOf = When | str | None  # a day or period, DOCUMENT, or None for today
+AS_OF_FORMS = "a date (YYYY-MM-DD, YYYY-MM or YYYY) or 'document'"  # what an error about a bad as-of asks for
 
 HEAD_LINES = 8
 TAIL_LINES = 8
@@ -120,20 +118,10 @@ def parse_as_of(value: str) -> When | str:
     if written.lower() == DOCUMENT:
         return DOCUMENT
     if re.fullmatch(r"\d{4}", written):
-        return Period.of_year(_year(written))
+        return Period.of_year(int(written))  # year 0000: ValueError from datetime.date
     if re.fullmatch(r"\d{4}-\d{2}", written):
-        month = int(written[5:])
-        if not 1 <= month <= 12:
-            raise ValueError(written)
-        return Period.of_month(_year(written[:4]), month)
+        return Period.of_month(int(written[:4]), int(written[5:]))
     return datetime.date.fromisoformat(written)
-
-
-def _year(written: str) -> int:
-    year = int(written)
-    if not datetime.MINYEAR <= year < datetime.MAXYEAR:
-        raise ValueError(written)
-    return year
 
 
 def document_date(text: str) -> DocumentDate | None:
@@ -165,9 +153,8 @@ def _month(match: re.Match[str] | None) -> Period | None:
     if match is None:
         return None
     try:
-        year, month = _number(match.group("year")), _number(match.group("month"))
-        return Period.of_month(year, month) if 1 <= month <= 12 else None
-    except (KeyError, ValueError):
+        return Period.of_month(_number(match.group("year")), _number(match.group("month")))
+    except ValueError:
         return None
 
 

@@ -136,10 +136,10 @@ class Linter:
         """The checks in force on every day of ``period``, each as on its last day, paired with the
         check as on its first day where that differs (a kind whose params carry their own dates):
         a finding of such a check counts only if it is found as on both days. A rule's window is one
-        stretch of days, so holding both ends is holding the period; so is a stale reference's time as
-        current wording (its ``current_from`` to ``current_until``, a calendar year or more) against a period of a
-        month or a year. A rule about what was first said on a day judges only the period's days from
-        then (Rule.days_judged)."""
+        stretch of days, so holding both ends is holding the period; so is a stale reference's time
+        as current wording (``current_from`` to ``current_until``, a calendar year or more) against
+        a month or a year. A rule about what was first said on a day judges only the period's days
+        from then (Rule.days_judged)."""
         if period not in self._during:
             pairs: list[tuple[Check, Check | None]] = []
             for check in self.checks:

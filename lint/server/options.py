@@ -9,7 +9,7 @@ from typing import TypedDict
 
 from lsprotocol import types
 
-from lint.dating import AsOf, parse_as_of
+from lint.dating import AS_OF_FORMS, AsOf, parse_as_of
 from lint.server.convert import SOURCE
 from lint.server.positions import LineIndex, units
 
@@ -41,9 +41,7 @@ def initialization(given: object) -> tuple[Initialization, list[str]]:
             try:
                 chosen["as_of"] = parse_as_of(str(value)) if value is not None else None
             except ValueError:
-                warnings.append(
-                    f"asOf must be a date (YYYY-MM-DD, YYYY-MM or YYYY) or 'document', not {value!r}; ignored"
-                )
+                warnings.append(f"asOf must be {AS_OF_FORMS}, not {value!r}; ignored")
         else:
             warnings.append(f"unknown initialization option {key!r} (known: debounceMs, asOf); ignored")
     return chosen, warnings
