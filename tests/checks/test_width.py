@@ -63,6 +63,12 @@ class TestMarks:
         assert found("使用WPS,然后保存", marks=MARKS) == [(5, ",", "，")]
         assert found("Hello, 世界", marks=MARKS) == []
 
+    def test_mark_after_a_short_english_name_inside_chinese_is_chinese(self):
+        # held-out 21401: Han text runs into a two-word English name before the comma
+        assert found("第三轮Solo Time,且看", marks=MARKS) == [(12, ",", "，")]
+        assert found("他说Thank you very much for coming,然后离开", marks=MARKS) == []
+        assert found("写道：Hello World, 世界", marks=MARKS) == []
+
     def test_mark_after_number_before_han_is_chinese(self):
         assert found("增长5.2%,高于预期", marks=MARKS) == [(6, ",", "，")]
         assert found("时间:12:30", marks=MARKS) == [(2, ":", "：")]
