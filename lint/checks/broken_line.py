@@ -9,14 +9,18 @@ and in Word every such line is a paragraph of its own. A line break is reported 
    list item (``heading``);
 2. the line before is running text: at least ``min_line`` characters long and holding a sentence
    mark of ``prose_marks``; a heading or list item (``heading``) counts only when a sentence mark
-   ends its heading inside the line (1.学校考核。本学年……), so 一、着力破难，落实五项重点工作 does not;
+   ends its heading inside the line (1.学校考核。本学年……), so 一、着力破难，落实五项重点工作 does not,
+   or when it fills the width of a layout the other lines show (it is no evidence of one itself);
 3. and there is evidence of a layout, not of a writer's line break:
    - jieba, reading the end of the line and the start of the next as one text, puts a word across
      the break (……新考改的要 / 求，……: 要求), or
    - at least ``same_width_lines`` lines meeting 1 and 2 have the same display width, at most
      ``max_layout_width`` columns (two a Han character): the width of the layout every wrapped line
      fills. Paragraphs end at any width; three of one width are a layout, unless as many lines of the
-     document run wider than that width (a table's cells, pasted one per line, are of any width).
+     document run wider than that width as fill it, sentence ends included (a table's cells, pasted one
+     per line, are of any width; a Word export wraps some paragraphs and leaves others whole). A
+     line one Han character short of the width fills it too: the next line may not open with a
+     comma or a closing mark.
 
 Only plain text is checked: a line break inside a Markdown paragraph is the format's own soft break,
 and a .docx's lines include its table cells, one paragraph each, which end wherever a cell ends.
@@ -49,6 +53,7 @@ from lint.checks.text import HAN, SPACES, is_han
 from lint.regexes import compiled
 from lint.source import Document
 
+KINSOKU_SLACK = 2  # columns a layout's line may fall short of its width by: one Han character
 LAYOUT_SLACK = 4  # columns a layout's line may overrun its width by (digits and Latin letters are narrower)
 
 DEFAULT_PROSE_MARKS = "，。；！？"
@@ -64,6 +69,7 @@ class Break:
     line: int  # 0-based index of the line before the break
     before: str  # that line, spaces at its ends dropped
     after: str  # the next line, likewise
+    item_line: bool = False  # the line before opens with a list mark and holds no sentence end
 
 
 class BrokenLineCheck(Check):
@@ -85,7 +91,7 @@ class BrokenLineCheck(Check):
         if document.format != "text":
             return
         breaks = list(self._candidates(document))
-        widths = Counter(display_width(item.before) for item in breaks)
+        widths = Counter(display_width(item.before) for item in breaks if not item.item_line)
         layouts = {
             width
             for width, count in widths.items()
@@ -93,10 +99,11 @@ class BrokenLineCheck(Check):
         }
         if layouts:  # the document's line widths only where a layout is in question
             lines = [display_width(document.line_text(n + 1).strip(SPACES)) for n in range(len(document.line_starts))]
-            layouts = {width for width in layouts if _fits(lines, width, widths[width])}
+            filled = Counter(lines)  # the layout's full lines include those that end a sentence
+            layouts = {width for width in layouts if _fits(lines, width, filled[width])}
         for item in breaks:
-            layout = display_width(item.before) in layouts
-            if layout or _word_across(item.before, item.after):
+            layout = _in_layout(display_width(item.before), layouts)
+            if layout or (not item.item_line and _word_across(item.before, item.after)):
                 yield self._finding(document, item)
 
     def _candidates(self, document: Document) -> Iterator[Break]:
@@ -114,9 +121,14 @@ class BrokenLineCheck(Check):
                 continue
             if self.unless_line_ends is not None and self.unless_line_ends.search(before):
                 continue
-            if self.heading is not None and self.heading.search(raw_before) and not SENTENCE_END.search(before[:-1]):
-                continue
-            yield Break(index, before, after)
+            # a list item without a sentence end may be a heading (一、着力破难，落实五项重点工作): it is
+            # broken only where it fills the width of a layout the other lines show
+            item_line = (
+                self.heading is not None
+                and bool(self.heading.search(raw_before))
+                and not SENTENCE_END.search(before[:-1])
+            )
+            yield Break(index, before, after, item_line)
 
     @staticmethod
     def _finding(document: Document, item: Break) -> Finding:
@@ -127,6 +139,12 @@ class BrokenLineCheck(Check):
         begin = clause.start() if clause else end - 1
         break_end = document.line_starts[item.line + 1]
         return Finding(begin, break_end, text[begin:end], {"fragment": text[begin:end], "next": item.after[:6]})
+
+
+def _in_layout(width: int, layouts: set[int]) -> bool:
+    """Whether a line of ``width`` columns fills a layout: its width, or one Han character short of it
+    (a line may not open with a comma or a closing mark, so the one before it ends a character early)."""
+    return any(layout - KINSOKU_SLACK <= width <= layout for layout in layouts)
 
 
 def _fits(lines: list[int], width: int, at_width: int) -> bool:

