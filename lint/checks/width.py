@@ -221,19 +221,8 @@ MAX_EMBEDDED_WORDS = 3
 def _embedded_latin(paragraph: Paragraph, index: int) -> bool:
     """Whether the Latin letters right before ``index`` are a short token inside a Chinese sentence, a unit
     after a number or an abbreviation after Han text (110KV,可随时 / 使用WPS,然后), or a name of up to
-    three short English words that Han text runs into (第三轮Solo Time,且看), not an English phrase that
-    opens the paragraph or follows a mark (Hello, 世界)."""
-    start = index
-    while start > 0 and is_latin(paragraph.char(start - 1)) and index - start <= MAX_EMBEDDED_LATIN:
-        start -= 1
-    before = paragraph.char(start - 1)
-    if 0 < index - start <= MAX_EMBEDDED_LATIN and (before.isdigit() or is_han(before)):
-        return True
-    return _embedded_phrase(paragraph, index)
-
-
-def _embedded_phrase(paragraph: Paragraph, index: int) -> bool:
-    """Whether a few English words separated by single spaces run from Han text up to ``index``."""
+    three short English words, one space between them, that Han text runs into (第三轮Solo Time,且看),
+    not an English phrase that opens the paragraph or follows a mark (Hello, 世界)."""
     start, words = index, 1
     while start > 0 and index - start <= MAX_EMBEDDED_PHRASE:
         char = paragraph.char(start - 1)
@@ -244,12 +233,12 @@ def _embedded_phrase(paragraph: Paragraph, index: int) -> bool:
             words += 1
         else:
             break
-    return (
-        start < index
-        and words <= MAX_EMBEDDED_WORDS
-        and index - start <= MAX_EMBEDDED_PHRASE
-        and is_han(paragraph.char(start - 1))
-    )
+    length, before = index - start, paragraph.char(start - 1)
+    if not 0 < length <= MAX_EMBEDDED_PHRASE:
+        return False
+    if words == 1 and length <= MAX_EMBEDDED_LATIN:
+        return before.isdigit() or is_han(before)
+    return words <= MAX_EMBEDDED_WORDS and is_han(before)
 
 
 def _last_letter(paragraph: Paragraph, index: int) -> str:
