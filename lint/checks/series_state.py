@@ -171,6 +171,8 @@ class HeadingState:
     # (最高人民法院 2020 担保制度解释: （一）担保合同……的效力 / 第X条 （一）（二）（三） / （二）不动产抵押)
     sections: dict[int, Item] = field(default_factory=dict)
     in_article: bool = False
+    # levels whose last heading stood under no higher heading ((一)(二)(三) as a document's own top level)
+    parentless: set[int] = field(default_factory=set)
 
     @classmethod
     def new(cls, preamble: bool = False) -> HeadingState:
@@ -193,7 +195,7 @@ class HeadingState:
             pass  # the next section after an article's items (（一）（二）（三）, then the heading （二）)
         elif earlier is None:
             for problem in self._first(item, level):
-                if problem.report == "order":
+                if problem.report == "order" and problem.item is item:
                     self.inverted[level] = problem.earlier
                 yield problem
         elif item.number == 1 and (deeper := self._deeper(level)) is not None and any(self.open[:level]):
@@ -225,6 +227,10 @@ class HeadingState:
             self.in_article = False
         if earlier is None and self.closed[level] is None and item.number == 1:
             self.from_one.add(level)
+        if any(self.open[:level]):
+            self.parentless.discard(level)
+        else:
+            self.parentless.add(level)
         self.open[level] = item
         self.close_below(level)
 
@@ -246,13 +252,26 @@ class HeadingState:
         parent = any(self.open[:level])
         # an excerpt may start inside a section: only a heading with a parent can be out of order
         if deeper is not None and parent:
-            yield Problem("order", item, deeper)
+            misplaced = self._misplaced_above(item, level)
+            if misplaced is not None:
+                yield Problem("order", misplaced, self.closed[level])  # type: ignore[arg-type]
+            else:
+                yield Problem("order", item, deeper)
         elif item.number == 1 or deeper is not None:
             return
         elif (level == 0 and not self.seen_top and self.preamble and item.number == 2) or (
             level > 0 and parent and self.closed[level] is None and self._counted_from_one(level)
         ):
             yield Problem("start", item, item, item.renumbered(1))
+
+    def _misplaced_above(self, item: Item, level: int) -> Item | None:
+        """The higher heading that broke into a series of this level, when ``item`` resumes that series:
+        （一）（二）（三） as the document's top level, then 一、 with its 1. 2., then （四） (held-out 22401).
+        The 一、 is out of place, not （四） or the headings after it."""
+        closed = self.closed[level]
+        if closed is None or level not in self.parentless or item.number != closed.number + 1:
+            return None
+        return next((above for above in reversed(self.open[:level]) if above is not None), None)
 
     def _counted_from_one(self, level: int) -> bool:
         """Whether every open heading above ``level`` belongs to a series that started at 1 here

@@ -398,3 +398,15 @@ def test_items_indented_with_a_no_break_space_are_items(numbering):
     # held-out 17303: items 7. and 8. indented with U+00A0 were not seen, so 9. was reported as a gap after 6.
     text = "".join(f"{chr(0xA0) if n in (7, 8) else ''}{n}.第{n}项要求。\n" for n in range(1, 10))
     assert [f for f in found(numbering, text) if f[0] == "gap"] == []
+
+
+def test_a_higher_heading_inside_a_series_is_reported_not_the_series_it_interrupts(numbering):
+    """（一）（二）（三） as the document's top level, then 一、 with its own 1. 2., then （四）（五）: the 一、 is
+    out of place; （四） and （五） resume their series (held-out 22401 reported both and not the 一、)."""
+    text = (
+        "（一）项目概要\n内容。\n（二）建设内容\n内容。\n（三）利益联结机制\n"
+        "一、利益连接机制\n1.合作社建设。\n2.合作社保证。\n（四）项目运行方式\n内容。\n（五）项目实施管理\n内容。"
+    )
+    assert found(numbering, text) == [("level-order", "一、", 6)]
+    # under a real top level the same （四） after 1. is still out of order
+    assert found(numbering, "一、甲\n（一）子\n二、乙\n1.孙\n（二）子") == [("level-order", "（二）", 5)]
