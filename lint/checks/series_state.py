@@ -254,7 +254,7 @@ class HeadingState:
         if deeper is not None and parent:
             misplaced = self._misplaced_above(item, level)
             if misplaced is not None:
-                yield Problem("order", misplaced, self.closed[level])  # type: ignore[arg-type]
+                yield Problem("order", *misplaced)
             else:
                 yield Problem("order", item, deeper)
         elif item.number == 1 or deeper is not None:
@@ -264,14 +264,15 @@ class HeadingState:
         ):
             yield Problem("start", item, item, item.renumbered(1))
 
-    def _misplaced_above(self, item: Item, level: int) -> Item | None:
-        """The higher heading that broke into a series of this level, when ``item`` resumes that series:
-        （一）（二）（三） as the document's top level, then 一、 with its 1. 2., then （四） (held-out 22401).
-        The 一、 is out of place, not （四） or the headings after it."""
+    def _misplaced_above(self, item: Item, level: int) -> tuple[Item, Item] | None:
+        """The higher heading that broke into a series of this level, and the heading of the series it follows,
+        when ``item`` resumes that series: （一）（二）（三） as the document's top level, then 一、 with its
+        1. 2., then （四） (held-out 22401). The 一、 is out of place, not （四） or the headings after it."""
         closed = self.closed[level]
         if closed is None or level not in self.parentless or item.number != closed.number + 1:
             return None
-        return next((above for above in reversed(self.open[:level]) if above is not None), None)
+        above = next((heading for heading in reversed(self.open[:level]) if heading is not None), None)
+        return None if above is None else (above, closed)
 
     def _counted_from_one(self, level: int) -> bool:
         """Whether every open heading above ``level`` belongs to a series that started at 1 here
