@@ -13,6 +13,12 @@ from lint.diagnostics import Span
 from lint.regexes import compiled
 
 LINE_BREAK = compiled(r"\r\n|\r|\n")
+# Typographic spaces (en, em, thin, hair, narrow no-break, medium mathematical: HTML's &ensp; &emsp; &thinsp;)
+# are read as a plain space by every rule, so that a spacing rule written for " " sees them too (held-out
+# 23503: 16.1\u2002%); the file keeps its own characters (``original``), one for one.
+TYPOGRAPHIC_SPACES = str.maketrans(
+    dict.fromkeys("\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f", " ")
+)
 
 
 class SourceError(Exception):
@@ -35,12 +41,22 @@ class Document:
     line_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        read = self.text.translate(TYPOGRAPHIC_SPACES)
+        if read != self.text:
+            object.__setattr__(self, "original", self.source_text)
+            object.__setattr__(self, "text", read)
         starts = [0] + [m.end() for m in LINE_BREAK.finditer(self.text)]
         object.__setattr__(self, "line_starts", tuple(starts))
 
     @property
     def source_text(self) -> str:
         return self.text if self.original is None else self.original
+
+    @property
+    def typed_text(self) -> str:
+        """The file's own characters as the rules read them: Markdown's blanked parts kept as written, typographic
+        spaces read as spaces. A check that must tell typed text from blanked markup compares ``text`` with this."""
+        return self.source_text.translate(TYPOGRAPHIC_SPACES)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset, columns counted in characters."""

@@ -118,3 +118,20 @@ def test_positions_are_character_based_and_lines_keep_their_text() -> None:
     assert (span.line, span.column, span.end_line, span.end_column) == (2, 6, 2, 8)
     assert document.line_text(2) == "第二行，有错字"
     assert list(document.paragraphs()) == [(0, 3), (5, 12), (13, 13)]
+
+
+def test_typographic_spaces_are_read_as_spaces_and_the_file_keeps_its_own() -> None:
+    """An en space from a web page's &ensp; (held-out 23503: 增长16.1\u2002%) is a space to every spacing rule;
+    the document still holds the file's characters, so a fix writes back what it does not change."""
+    document = text_document("d.txt", "全年增长16.1\u2002%，人口减少\u2003439户。")
+    assert document.text == "全年增长16.1 %，人口减少 439户。"
+    assert document.source_text == "全年增长16.1\u2002%，人口减少\u2003439户。"
+    assert document.typed_text == document.text
+
+
+def test_a_space_rule_reports_an_en_space_and_the_fix_removes_it(tmp_path: Path) -> None:
+    draft = tmp_path / "bulletin.txt"
+    draft.write_text("全年增长16.1\u2002%，与上年持平。\n", encoding="utf-8")
+    assert main(["check", "--isolated", "--select", "numbers.space-in-number", str(draft)]) == 1
+    main(["check", "--isolated", "--select", "numbers.space-in-number", "--fix", str(draft)])
+    assert draft.read_text(encoding="utf-8") == "全年增长16.1%，与上年持平。\n"

@@ -100,7 +100,7 @@ class PatternCheck(Check):
         if self.whole_line:
             yield from self._find_lines(document)
             return
-        source = document.source_text if self.typed_only else text
+        source = document.typed_text if self.typed_only else text
         for match in self.scanner.finditer(text):
             if match.end() > match.start():
                 finding = self._finding(match, 0)

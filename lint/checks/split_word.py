@@ -62,7 +62,7 @@ class SplitWordCheck(Check):
         return [self.space]
 
     def find(self, document: Document) -> Iterator[Finding]:
-        text, typed = document.text, document.source_text
+        text, typed = document.text, document.typed_text
         if not self.context.allows_document(text):
             return
         for index in range(len(document.line_starts)):
