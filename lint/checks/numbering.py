@@ -85,6 +85,28 @@ ARABIC_LEVEL = "level2"
 HIGHER_THAN_ARABIC = frozenset({"level0", "level1"})
 
 
+MIN_BARE_ITEMS = 3
+
+
+def _bare_lists(text: str, paragraphs: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """Lines of a list numbered 1, 2, 3 … with no point after any number (a member list 1南通百安谊家 /
+    2无锡华厦家居港 / 3徐州升辉国际家居: held-out 22602), at least MIN_BARE_ITEMS in a row: each line's start
+    with the number before its own, so that the line is read as the next item of that list. A count or a
+    date (3月, 5个) is no such number."""
+    found: dict[int, int] = {}
+    run: list[int] = []
+    for start, end in [*paragraphs, (len(text), len(text))]:
+        match = UNMARKED_ITEM.match(text, start, end)
+        number = int(match.group("n")) if match else 0
+        if match and number == len(run) + 1:
+            run.append(start)
+            continue
+        if len(run) >= MIN_BARE_ITEMS:
+            found.update((line, index) for index, line in enumerate(run))
+        run = [start] if number == 1 else []
+    return found
+
+
 def _opened_in_passing(text: str, item: Item) -> bool:
     """A word series whose first word stands earlier in the paragraph inside a clause, where it is no
     item of its own (这首先是……；其次，……; 县级政协首先要……。其次要……: 人民日报 2019–2020): 其次
@@ -264,7 +286,12 @@ class NumberingCheck(Check):
                 inner.clear()
                 loose.clear()
             elif item.family.startswith("level"):
-                if item.family == ARABIC_LEVEL and item.text == item.numeral and previous_arabic is not None:
+                if (
+                    item.family == ARABIC_LEVEL
+                    and item.text == item.numeral
+                    and previous_arabic is not None
+                    and item.number == previous_arabic.number + 1
+                ):
                     yield Problem("unmarked", item, previous_arabic, f"{item.numeral}.")
                 if item.family == ARABIC_LEVEL:
                     previous_arabic = item
@@ -303,6 +330,7 @@ class NumberingCheck(Check):
         line_starts: set[int] = set()
         last_arabic = 0  # the number of the last 1. heading, which a digit-led item must continue
         titles: list[int] = []  # unnumbered short lines, unless a series item opens them (二是加强党建)
+        bare = _bare_lists(text, document.paragraphs())
         for start, end in document.paragraphs():
             line = text[start:end]
             content = start + len(line) - len(line.lstrip(INDENT_CHARACTERS))
@@ -313,7 +341,9 @@ class NumberingCheck(Check):
             if self.articles is not None and self.articles.match(text, content, end):
                 items.append(Item(ARTICLE, 0, content, content, "", ""))
                 continue
-            heading = self._heading_item(line, start) or self._digit_led_item(line, start, last_arabic)
+            heading = self._heading_item(line, start) or self._digit_led_item(
+                line, start, bare.get(start, last_arabic), start in bare
+            )
             if heading is not None:
                 items.append(heading)
                 if heading.family == ARABIC_LEVEL:
@@ -352,11 +382,12 @@ class NumberingCheck(Check):
         return None
 
     @staticmethod
-    def _digit_led_item(line: str, offset: int, last_arabic: int) -> Item | None:
+    def _digit_led_item(line: str, offset: int, last_arabic: int, bare: bool = False) -> Item | None:
         """21. before a digit (21.5+2就业之家) is the next item after 20., not a decimal opening a line; so is
-        3 before a word after 2. (3要提高), an item whose point was left out."""
+        3 before a word after 2. (3要提高), an item whose point was left out, and each line of a list with no
+        points at all (``bare``: its first line continues no series)."""
         match = DIGIT_LED_ITEM.match(line) or UNMARKED_ITEM.match(line)
-        if match is None or last_arabic == 0 or int(match.group("n")) != last_arabic + 1:
+        if match is None or (last_arabic == 0 and not bare) or int(match.group("n")) != last_arabic + 1:
             return None
         start, end = match.span("mark")
         return Item(

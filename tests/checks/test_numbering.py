@@ -410,3 +410,12 @@ def test_a_higher_heading_inside_a_series_is_reported_not_the_series_it_interrup
     assert found(numbering, text) == [("level-order", "一、", 6)]
     # under a real top level the same （四） after 1. is still out of order
     assert found(numbering, "一、甲\n（一）子\n二、乙\n1.孙\n（二）子") == [("level-order", "（二）", 5)]
+
+
+def test_a_list_numbered_without_any_points_is_reported_from_its_second_item(numbering):
+    """1南通…  2无锡…  3徐州… (held-out 22602): no item has its point, so none continues a marked series; three or
+    more lines numbered 1, 2, 3 in a row are such a list. Months and counts (1月, 2月, 3月) are not."""
+    text = "会员企业名录：\n1南通百安谊家国际家居\n2无锡华厦家居港\n3徐州升辉国际家居\n4杭州恒大国际建材家居博览中心"
+    assert found(numbering, text) == [("unmarked-item", "2", 3), ("unmarked-item", "3", 4), ("unmarked-item", "4", 5)]
+    assert found(numbering, "工作安排：\n1月召开动员会。\n2月开展自查。\n3月组织验收。") == []
+    assert found(numbering, "名录：\n1南通百安谊家\n2无锡华厦家居港") == []  # two lines are no list
