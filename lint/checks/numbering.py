@@ -86,6 +86,7 @@ HIGHER_THAN_ARABIC = frozenset({"level0", "level1"})
 
 
 MIN_BARE_ITEMS = 3
+LOOSE_UNMARKED_ITEM = compiled(INDENT + r"(?P<mark>(?P<n>\d{1,2}))(?=[\u4e00-\u9fff])")
 
 
 def _bare_lists(text: str, paragraphs: Iterable[tuple[int, int]]) -> dict[int, int]:
@@ -96,7 +97,8 @@ def _bare_lists(text: str, paragraphs: Iterable[tuple[int, int]]) -> dict[int, i
     found: dict[int, int] = {}
     run: list[int] = []
     for start, end in [*paragraphs, (len(text), len(text))]:
-        match = UNMARKED_ITEM.match(text, start, end)
+        # once the list is established, its next number is read whatever word follows it (12天津…)
+        match = (LOOSE_UNMARKED_ITEM if len(run) >= MIN_BARE_ITEMS else UNMARKED_ITEM).match(text, start, end)
         number = int(match.group("n")) if match else 0
         if match and number == len(run) + 1:
             run.append(start)
@@ -386,7 +388,7 @@ class NumberingCheck(Check):
         """21. before a digit (21.5+2就业之家) is the next item after 20., not a decimal opening a line; so is
         3 before a word after 2. (3要提高), an item whose point was left out, and each line of a list with no
         points at all (``bare``: its first line continues no series)."""
-        match = DIGIT_LED_ITEM.match(line) or UNMARKED_ITEM.match(line)
+        match = DIGIT_LED_ITEM.match(line) or (LOOSE_UNMARKED_ITEM if bare else UNMARKED_ITEM).match(line)
         if match is None or (last_arabic == 0 and not bare) or int(match.group("n")) != last_arabic + 1:
             return None
         start, end = match.span("mark")

@@ -419,3 +419,6 @@ def test_a_list_numbered_without_any_points_is_reported_from_its_second_item(num
     assert found(numbering, text) == [("unmarked-item", "2", 3), ("unmarked-item", "3", 4), ("unmarked-item", "4", 5)]
     assert found(numbering, "工作安排：\n1月召开动员会。\n2月开展自查。\n3月组织验收。") == []
     assert found(numbering, "名录：\n1南通百安谊家\n2无锡华厦家居港") == []  # two lines are no list
+    # once the list stands, its next number counts whatever word follows (12天津…, where 天 could be a unit)
+    listed = "名录：\n1南通家居\n2无锡家居\n3徐州家居\n4天津家居\n5杭州家居"
+    assert [line for _, _, line in found(numbering, listed)] == [3, 4, 5, 6]
