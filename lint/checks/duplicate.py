@@ -6,6 +6,8 @@ params:
                            table cells), and so do short sentences (万岁！万岁！)
   min_chars_closed_line: int  the same for a whole line ending in a closing mark (。！？：；),
                            which no table cell or label does (default 2: 同志们： twice)
+  min_chars_open_line: int  the same for a whole line without one (default ``min_chars``); a short
+                           sentence repeated inside a line is judged by ``min_chars`` still
   unless_line_matches: regex  lines never reported, searched in the line (table rows: tabs, ``|``)
   item_marker: regex       an item's ordinal matched at a line's start (1、 （一）), set aside when the line's
                            first sentence is compared with the sentence ending the line before it
@@ -69,6 +71,7 @@ class DuplicateCheck(Check):
     def configure(self, params: Params) -> None:
         self.min_chars = params.integer("min_chars", 6, minimum=1)
         self.min_chars_closed_line = params.integer("min_chars_closed_line", 2, minimum=1)
+        self.min_chars_open_line = params.integer("min_chars_open_line", self.min_chars, minimum=1)
         self.unless_line = params.regex("unless_line_matches")
         self.pass_over = params.regex("pass_over_lines_matching")
         self.item_marker = params.regex("item_marker")
@@ -194,7 +197,7 @@ class DuplicateCheck(Check):
     def _reportable_line(self, content: str) -> bool:
         if self.unless_line is not None and self.unless_line.search(content):
             return False
-        needed = self.min_chars_closed_line if content[-1] in CLOSING_MARKS else self.min_chars
+        needed = self.min_chars_closed_line if content[-1] in CLOSING_MARKS else self.min_chars_open_line
         return _han_count(content) >= needed
 
     @staticmethod
