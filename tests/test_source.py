@@ -135,3 +135,10 @@ def test_a_space_rule_reports_an_en_space_and_the_fix_removes_it(tmp_path: Path)
     assert main(["check", "--isolated", "--select", "numbers.space-in-number", str(draft)]) == 1
     main(["check", "--isolated", "--select", "numbers.space-in-number", "--fix", str(draft)])
     assert draft.read_text(encoding="utf-8") == "全年增长16.1%，与上年持平。\n"
+
+
+def test_a_draft_without_typographic_spaces_is_read_as_it_is() -> None:
+    """No copy of the text is made for a draft that holds no en or em space: it has no ``original``."""
+    document = text_document("d.txt", "全年增长16.1%，与上年持平。")
+    assert document.original is None
+    assert document.typed_text is document.text
