@@ -25,7 +25,9 @@ and one closed by a sentence mark before a note in brackets (……。’（草�
 headline over its story: an item with no mark inside whose last words the next item repeats (a news
 round-up's 2025年供销系统农业社会化服务规模达3.5亿亩次 / 2025年全国供销合作社系统……达3.5亿亩次，……), or
 one of at most 30 characters over a story twice as long with marks of its own (2024年全国硕士研究生招生考试
-今日开考 / 2024年全国硕士研究生招生考试今天开始，……).
+今日开考 / 2024年全国硕士研究生招生考试今天开始，……). So is, unless both its neighbours end in the mark, a
+field of a form: a label of two to eight Han characters, a colon and a value of at most 20 characters with
+no mark and no verb inside (（一）事故发生时间：2016年7月30日11时30分 in a list whose last field holds two sentences).
 
 The finding spans the item's last words (whole words of its last clause, about six characters); the
 fix appends the mark.
@@ -55,6 +57,7 @@ HEADLINE_MARKS = "，,；;：:、"
 FIRST_MARKS = "①⑴⒈❶"  # the first of the circled, bracketed and dotted number characters
 HEADLINE_ECHO = 4  # characters at a headline's end that its story repeats
 HEADLINE_MAX = 30  # characters at most of a headline that its story does not echo
+FIELD = re.compile(r"[\u4e00-\u9fff]{2,8}[：:]\s*(?P<value>.{1,20})")  # 事故发生时间：2016年7月30日11时30分
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,7 @@ class ItemStopsCheck(Check):
                 if not last and _headline(item.text, run[index + 1].text):
                     continue
                 between_marked = index > 0 and not last and marked[index - 1] and marked[index + 1]
-                if between_marked or len(item.text) >= self.min_chars:
+                if between_marked or (len(item.text) >= self.min_chars and not _field(item.text)):
                     tail = _tail(item.text)
                     yield Finding(item.end - len(tail), item.end, tail + self.mark)
 
@@ -151,6 +154,17 @@ def _numbers_one(marker: str) -> bool:
         any(first in marker for first in FIRST_MARKS)
         or re.search(r"(?<![一二三四五六七八九十])一(?![一二三四五六七八九十])", marker) is not None
     )
+
+
+def _field(text: str) -> bool:
+    """Whether an item is a field of a form, a short label and its value with no mark and no verb inside
+    (事故发生时间：2016年7月30日11时30分; 事故发生单位：四川海晨建筑劳务有限公司): a record, not a sentence."""
+    match = FIELD.fullmatch(text)
+    if match is None or any(mark in match.group("value") for mark in HEADLINE_MARKS + "“”"):
+        return False
+    # a value with a verb is a sentence after a label (自强行动：市残联组织残疾人志愿者开展公益活动); one-character
+    # verbs are left out, as jieba tags the 分 of 11时30分 a verb
+    return not any(tag == "v" and len(word) > 1 for word, tag in segment.tagged(match.group("value")))
 
 
 def _headline(text: str, following: str) -> bool:

@@ -125,3 +125,23 @@ def test_the_last_item_rule_also_shows_only_the_items_last_words():
     (found,) = last.lint_text(text)
     assert found.matched == "得1分"
     assert apply_fixes(text, [found], unsafe=True)[0] == text.replace("得1分\n", "得1分。\n")
+
+
+def test_fields_of_a_form_are_not_sentences_unless_they_hold_a_verb(items):
+    # held-out 23602 (an accident investigation report): its last field holds two sentences and closes with 。,
+    # the fields before it are records (a time, a place, a company, a sum)
+    record = (
+        "（一）事故发生时间：2016年7月30日11时30分\n"
+        "（二）事故发生单位：四川海晨建筑劳务有限公司\n"
+        "（三）经济损失：直接经济损失60万元\n"
+        "（四）伤亡情况：死亡1人。死者姓名：吴春霖。\n"
+    )
+    assert items.lint_text(record) == []
+    # a label over a sentence is a sentence: 组织 and 开展 are its verbs
+    sentences = (
+        "①先锋行动：市委组织部组织在职党员开展党员岗活动。\n"
+        "②自强行动：市残联组织残疾人志愿者开展公益活动\n"
+        "③感恩行动：市民政局组织低保对象参与社区公益活动。\n"
+        "④爱心行动：市民政局、街道办事处组织慈善募捐活动。\n"
+    )
+    assert [d.span.line for d in items.lint_text(sentences)] == [2]
