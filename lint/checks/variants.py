@@ -105,7 +105,7 @@ def name_variants(
     spellings = sorted(places, key=lambda spelling: places[spelling][0].start)
     for index, other_index in _one_token_apart([places[spelling][0].tokens for spelling in spellings]):
         first, second = spellings[index], spellings[other_index]
-        preferred = _preferred(places[first], places[second], edit, contrasts, distinct)
+        preferred = _preferred(places[first], places[second], edit, contrasts, distinct, text)
         if preferred is None:
             continue
         other = second if preferred == first else first
@@ -202,6 +202,7 @@ def _preferred(
     edit: str,
     contrasts: tuple[str, ...] = (),
     distinct: frozenset[frozenset[str]] = frozenset(),
+    text: str = "",
 ) -> str | None:
     """The spelling the document should use when the two are spellings of one name, else None."""
     a, b = first[0].tokens, second[0].tokens
@@ -220,7 +221,8 @@ def _preferred(
         if _level_before_a_place(longer, shorter, a[differing[0] + 1 :]):
             return None
         if len(longer) >= 3 and _inserted(longer, shorter, leading):
-            return first[0].text if longer == one else second[0].text
+            longer_name, shorter_name = (first[0], second[0]) if longer == one else (second[0], first[0])
+            return None if _stray_repeat(longer_name, shorter_name.text, text) else longer_name.text
     replaced = edit == "replacement" and len(one) == len(two) >= 2 and _replaced(one, two, leading)
     replaced = replaced and not _contrasting(one, two, contrasts)
     if replaced and ((len(one) >= 3 and _near_sound_slip(one, two)) or _homophone_slip(one, two)):
@@ -255,6 +257,15 @@ def _first_difference(one: str, two: str) -> tuple[str, str]:
 def _contrasting(one: str, two: str, contrasts: tuple[str, ...]) -> bool:
     first, second = _first_difference(one, two)
     return any(first in group and second in group for group in contrasts)
+
+
+def _stray_repeat(longer: Name, shorter: str, text: str) -> bool:
+    """Whether the longer spelling's extra character repeats one of the three before it, in the name or the text
+    just before it (县绿化委绿员会办公室 beside 县绿化委员会办公室): a character typed again out of place, so the
+    longer spelling is the slip, not the shorter."""
+    i = next((i for i, (a, b) in enumerate(zip(longer.text, shorter, strict=False)) if a != b), len(shorter))
+    before = text[max(0, longer.start - 3) : longer.start] + longer.text[:i]
+    return longer.text[i] in before[-3:]
 
 
 def _inserted(longer: str, shorter: str, leading: bool) -> bool:

