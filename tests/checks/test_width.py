@@ -225,6 +225,22 @@ class TestBrackets:
     def test_a_bracket_inside_a_url_stays_with_it(self):
         assert found("见https://zh.wikipedia.org/wiki/A_(B)页面", brackets=self.BRACKETS) == []
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # held-out 25003, 24601: file names quoted as the files are called
+            "【附件2：艺术设计(独立本科段)专业学位授予条件.doc】",
+            "集成化电子政务平台OA产品功能规划2014(讨论稿) - 副本.pptx",
+            "请下载附件：报名表(2024).XLSX，填好后交回。",
+        ],
+    )
+    def test_brackets_inside_a_file_name_stay_with_it(self, text):
+        assert found(text, brackets=self.BRACKETS) == []
+
+    def test_a_file_name_ends_at_a_mark_before_it(self):
+        # the bracket and the comma before the file name belong to the sentence
+        assert [hit[1] for hit in found("各县(市、区)要抓好落实，见附件.doc。", brackets=self.BRACKETS)] == ["(", ")"]
+
     def test_a_lone_half_width_bracket_is_reported_without_fix(self):
         assert found("1)加强领导", brackets=self.BRACKETS) == [(1, ")", None)]
         (finding,) = make_check(brackets=self.BRACKETS).find(Document("t", "1)加强领导"))
