@@ -139,6 +139,15 @@ def test_a_name_with_a_character_typed_again_is_not_the_full_name_of_the_other(c
     assert [h for h in found(consistency, text) if h[0] == "name-missing-character"] == []
 
 
+def test_a_shorter_word_the_document_uses_on_its_own_is_its_own_name(consistency):
+    # held-out 25602: the school's own 领导组 (set up, then its office) beside the province's 领导小组办公室
+    text = (
+        "根据河南省岗位设置工作领导小组办公室的通知，学校成立岗位设置管理工作领导组，"
+        "领导组办公室设在人事处。领导组下设四个聘用工作委员会。"
+    )
+    assert [h for h in found(consistency, text) if h[0] == "name-missing-character"] == []
+
+
 def test_words_declared_distinct_are_two_names(consistency):
     """高技术产业 (国家统计局) and 高新技术产业 (科技部) are two statistics, as the packs declare."""
     text = "高新技术产业增加值增长。加大高技术产业投资，高新技术产业占比提高。"
