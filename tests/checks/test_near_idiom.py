@@ -136,3 +136,19 @@ def test_a_swap_explained_by_a_word_across_it_is_no_slip() -> None:
     swapping = near_linter("{tags: [i, l, n, nr, nz, ns], swaps: 30}")
     assert swapping.lint_text("动员各行业各领域的力量。") == []
     assert swapping.lint_text("坚持实事求是，各行各业不遗余力。") == []
+
+
+def test_building_the_table_is_not_charged_to_the_rule(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    """The table is filled on first use; its build (over a CPU second with nouns and swaps) must not use up the
+    rule's budget: a fresh CI run on a busy machine lost the findings of its first document that way."""
+    from lint.checks import near_idiom
+    from lint.source import Document
+
+    monkeypatch.setenv("GWLINT_CACHE_DIR", str(tmp_path))
+    near_idiom.idiom_table.cache_clear()
+    linter = near_linter("{tags: [i, l, n, nr, nz, ns], swaps: 30, phrases: [担当作为]}")
+    near_idiom.idiom_table.cache_clear()  # the pack's examples built it: build it again, inside the rule
+    for path in tmp_path.rglob("*.pickle"):
+        path.unlink()
+    outcome = linter.run(Document("t.txt", "坚持事实求是，不余遗力地推进。"), rule_timeout=0.1)
+    assert [d.message for d in outcome.diagnostics] == ["实事求是|事实|实事", "不遗余力|余遗|遗余"]
