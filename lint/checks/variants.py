@@ -105,7 +105,7 @@ def name_variants(
     spellings = sorted(places, key=lambda spelling: places[spelling][0].start)
     for index, other_index in _one_token_apart([places[spelling][0].tokens for spelling in spellings]):
         first, second = spellings[index], spellings[other_index]
-        preferred = _preferred(places[first], places[second], edit, contrasts, distinct, text)
+        preferred = _preferred(places[first], places[second], edit, text, contrasts, distinct)
         if preferred is None:
             continue
         other = second if preferred == first else first
@@ -200,9 +200,9 @@ def _preferred(
     first: list[Name],
     second: list[Name],
     edit: str,
+    text: str,
     contrasts: tuple[str, ...] = (),
     distinct: frozenset[frozenset[str]] = frozenset(),
-    text: str = "",
 ) -> str | None:
     """The spelling the document should use when the two are spellings of one name, else None."""
     a, b = first[0].tokens, second[0].tokens
@@ -267,8 +267,6 @@ def _used_on_its_own(text: str, shorter: str, longer: str, names: list[Name]) ->
     """Whether the shorter word stands at least twice in the text outside both names and outside the longer
     word (学校成立岗位设置管理工作领导组，……领导组下设……, beside the province's 领导小组办公室: held-out 25602):
     the document's own word for a body of its own, not a word missing a character."""
-    if not text:
-        return False
     taken = [(name.start, name.end) for name in names]
     taken += [(match.start(), match.end()) for match in re.finditer(re.escape(longer), text)]
     alone = sum(

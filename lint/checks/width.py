@@ -33,9 +33,10 @@ from lint.source import Document
 # 功能规划2014(讨论稿) - 副本.pptx: held-out 25003, 24601); a file name runs back to the nearest mark or space
 # (only Windows's " - " of a copy's name inside it).
 FILE_NAME_CHAR = r"[^\s，。；：、！？“”《》【】（）,;:!?]"
+FILE_EXTENSION_PATTERN = r"\.(?i:docx?|xlsx?|pptx?|pdf|wps|zip|rar)(?![A-Za-z0-9])"
 PROTECTED = compiled(
     r"[A-Za-z][A-Za-z0-9+.-]*://[!-~]+|www\.[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
-    rf"|{FILE_NAME_CHAR}(?:{FILE_NAME_CHAR}| - )*?\.(?i:docx?|xlsx?|pptx?|pdf|wps|zip|rar)(?![A-Za-z0-9])"
+    rf"|{FILE_NAME_CHAR}(?:{FILE_NAME_CHAR}| - )*?{FILE_EXTENSION_PATTERN}"
 )
 # A paragraph that is only a heading number before the "." (一. / 第三. / （二）.): numbering, not a sentence end.
 CHINESE_NUMERALS = "一二三四五六七八九十百零〇"
@@ -46,7 +47,7 @@ QUOTE_CLOSERS = "”’」』"  # a quotation that ends with "." after Chinese t
 HALF_CLOSERS = "\"')"
 PERCENT_SIGNS = "%％"
 PROTECTED_SIGNS = ("://", "www.", "@")  # one of them is in every URL or address PROTECTED matches
-FILE_EXTENSION = compiled(r"\.(?i:docx?|xlsx?|pptx?|pdf|wps|zip|rar)(?![A-Za-z0-9])")  # in every file name it matches
+FILE_EXTENSION = compiled(FILE_EXTENSION_PATTERN)  # in every file name PROTECTED matches
 
 
 @functools.cache
